@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { hashPassword } from '../../server/features/auth/auth-crypto.js';
+import { REFERENCE_DIR } from '../../paths.js';
+import type { Database } from '../client.js';
+import { auditEvents, memberships, organisations, procurementLots, procurements, units, users } from '../schema/index.js';
+import { generateDemoData, type Municipality } from './generate-demo-data.js';
+
+/** The one password of every demo account; printed at first start and written in the README. */
+export const DEMO_PASSWORD = 'hansyn-demo-2026';
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: string;
+  organisation: string;
+}
+
+export function loadMunicipalities(): Municipality[] {
+  const text = fs.readFileSync(path.join(REFERENCE_DIR, 'se', 'kommuner-scb.csv'), 'utf8');
+  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Array<{ municipality_code: string; municipality_name: string }>;
+  return rows.map((r) => ({ code: r.municipality_code, name: r.municipality_name }));
+}
+
+const BATCH = 500;
+
+async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await write(items.slice(i, i + BATCH));
+}
+
+/**
+ * Writes the generated demo data set in one transaction per organisation. Meant for an empty
+ * database; every organisation is flagged `is_demo` so nobody mistakes it for real data.
+ */
+export async function seedDemo(
+  db: Database,
+  options: { scale: 'demo' | 'national'; seed?: number; currentYear?: number; onProgress?: (done: number, total: number) => void },
+): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
+  const data = generateDemoData({
+    scale: options.scale,
+    seed: options.seed ?? 2026,
+    currentYear: options.currentYear ?? new Date().getFullYear(),
+    municipalities: options.scale === 'national' ? loadMunicipalities() : [],
+  });
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  let procurementCount = 0;
+  let done = 0;
+  for (const org of data) {
+    await db.transaction(async (tx) => {
+      const [orgRow] = await tx
+        .insert(organisations)
+        .values({
+          slug: org.slug,
+          name: org.name,
+          organisationNumber: org.organisationNumber,
+          kind: 'municipality',
+          municipalityCode: org.municipalityCode,
+          isDemo: true,
+        })
+        .returning({ id: organisations.id });
+      const organisationId = orgRow!.id;
+      const unitIds = new Map<string, string>();
+      for (const unit of org.units) {
+        const [row] = await tx
+          .insert(units)
+          .values({ organisationId, code: unit.code, name: unit.name, parentId: unit.parentCode ? unitIds.get(unit.parentCode)! : null })
+          .returning({ id: units.id });
+        unitIds.set(unit.code, row!.id);
+      }
+      const userIds = new Map<string, string>();
+      for (const user of org.users) {
+        const [row] = await tx.insert(users).values({ email: user.email, displayName: user.displayName, passwordHash }).returning({ id: users.id });
+        userIds.set(user.role, row!.id);
+        await tx.insert(memberships).values({
+          userId: row!.id,
+          organisationId,
+          role: user.role,
+          unitId: user.unitCode && unitIds.has(user.unitCode) ? unitIds.get(user.unitCode)! : null,
+        });
+        if (options.scale === 'demo') logins.push({ email: user.email, password: DEMO_PASSWORD, role: user.role, organisation: org.slug });
+      }
+      const rows = org.procurements.map((p) => ({
+        organisationId,
+        referenceNumber: p.referenceNumber,
+        title: p.title,
+        description: p.description,
+        unitId: unitIds.get(p.unitCode)!,
+        responsibleUserId: p.responsibleRole ? (userIds.get(p.responsibleRole) ?? null) : null,
+        contractNature: p.contractNature,
+        mainCpv: p.mainCpv,
+        additionalCpv: p.additionalCpv,
+        estimatedValueOre: p.estimatedValueOre,
+        contractStart: p.contractStart,
+        durationMonths: p.durationMonths,
+        extensionMonths: p.extensionMonths,
+        procedureType: p.procedureType,
+        labourNeedFte: p.labourNeedFte,
+        status: p.status,
+      }));
+      const ids: string[] = [];
+      await inBatches(rows, async (batch) => {
+        const inserted = await tx.insert(procurements).values(batch).returning({ id: procurements.id });
+        ids.push(...inserted.map((r) => r.id));
+      });
+      const lots = org.procurements.flatMap((p, i) => p.lots.map((l) => ({ ...l, organisationId, procurementId: ids[i]! })));
+      await inBatches(lots, (batch) => tx.insert(procurementLots).values(batch));
+      await tx.insert(auditEvents).values({
+        organisationId,
+        actorLabel: 'hansyn seed',
+        action: 'demo.seeded',
+        entityType: 'organisation',
+        entityId: organisationId,
+        after: { units: org.units.length, users: org.users.length, procurements: rows.length, scale: options.scale },
+      });
+      procurementCount += rows.length;
+    });
+    options.onProgress?.(++done, data.length);
+  }
+  return { logins, organisations: data.length, procurements: procurementCount };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, ROLES, can, type Action, type Actor, type Role } from './can.js';
+
+const ORG = 'org-a';
+const OTHER_ORG = 'org-b';
+const OWN_UNIT = 'unit-own';
+const OTHER_UNIT = 'unit-other';
+
+/** Expected grants per role: the whole matrix, written out so a change in can.ts shows here. */
+const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
+  admin: {
+    'procurement:read': 'all',
+    'unit:read': 'all',
+    'unit:manage': 'all',
+    'user:read': 'all',
+    'user:manage': 'all',
+    'audit:read': 'all',
+    'organisation:manage': 'all',
+    'personal_data:read': 'all',
+  },
+  coordinator: {
+    'procurement:read': 'all',
+    'procurement:create': 'all',
+    'procurement:update': 'all',
+    'procurement:change_status': 'all',
+    'procurement:delete': 'all',
+    'procurement:import': 'all',
+    'unit:read': 'all',
+    'user:read': 'all',
+    'audit:read': 'all',
+    'personal_data:read': 'all',
+  },
+  procurer: {
+    'procurement:read': 'all',
+    'procurement:create': 'own_units',
+    'procurement:update': 'own_units',
+    'procurement:change_status': 'own_units',
+    'procurement:delete': 'own_units',
+    'procurement:import': 'own_units',
+    'unit:read': 'all',
+    'user:read': 'all',
+    'personal_data:read': 'all',
+  },
+  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all' },
+  supplier: {},
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all' },
+};
+
+function actor(role: Role, unitIds: string[] | null): Actor {
+  return { userId: 'u1', organisationId: ORG, memberships: [{ role, unitIds }] };
+}
+
+describe('can: the whole permission matrix', () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const grant = EXPECTED[role][action];
+      it(`${role} ${grant ? `may ${action} (${grant})` : `may not ${action}`}`, () => {
+        const unlimited = actor(role, null);
+        const limited = actor(role, [OWN_UNIT]);
+        expect(can(unlimited, action, { organisationId: ORG, unitId: OTHER_UNIT })).toBe(grant !== undefined);
+        expect(can(limited, action, { organisationId: ORG, unitId: OWN_UNIT })).toBe(grant !== undefined);
+        expect(can(limited, action, { organisationId: ORG, unitId: OTHER_UNIT })).toBe(grant === 'all');
+        // Never across organisations, whatever the role.
+        expect(can(unlimited, action, { organisationId: OTHER_ORG, unitId: OWN_UNIT })).toBe(false);
+      });
+    }
+  }
+
+  it('combines memberships: a limited procurer who is also viewer still edits only own units', () => {
+    const both: Actor = {
+      userId: 'u1',
+      organisationId: ORG,
+      memberships: [
+        { role: 'procurer', unitIds: [OWN_UNIT] },
+        { role: 'viewer', unitIds: null },
+      ],
+    };
+    expect(can(both, 'procurement:update', { organisationId: ORG, unitId: OWN_UNIT })).toBe(true);
+    expect(can(both, 'procurement:update', { organisationId: ORG, unitId: OTHER_UNIT })).toBe(false);
+    expect(can(both, 'personal_data:read', { organisationId: ORG })).toBe(true);
+  });
+
+  it('a limited procurer may start an import (rows are checked one by one)', () => {
+    expect(can(actor('procurer', [OWN_UNIT]), 'procurement:import', { organisationId: ORG })).toBe(true);
+  });
+
+  it('a user without memberships may do nothing', () => {
+    const nobody: Actor = { userId: 'u', organisationId: ORG, memberships: [] };
+    expect(ACTIONS.some((a) => can(nobody, a, { organisationId: ORG }))).toBe(false);
+  });
+});

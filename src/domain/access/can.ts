@@ -1,0 +1,128 @@
+/**
+ * Who may do what. One pure policy function decides every permission in Hänsyn; routes and
+ * services ask it and never test roles themselves.
+ */
+
+export const ROLES = ['admin', 'coordinator', 'procurer', 'labour_market', 'supplier', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Membership {
+  role: Role;
+  /**
+   * The units this role is limited to, already expanded to include their sub-units;
+   * null means the whole organisation.
+   */
+  unitIds: readonly string[] | null;
+}
+
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  memberships: readonly Membership[];
+}
+
+export const ACTIONS = [
+  'procurement:read',
+  'procurement:create',
+  'procurement:update',
+  'procurement:change_status',
+  'procurement:delete',
+  'procurement:import',
+  'unit:read',
+  'unit:manage',
+  'user:read',
+  'user:manage',
+  'audit:read',
+  'organisation:manage',
+  'personal_data:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is done to: always inside an organisation, sometimes owned by a unit. */
+export interface Resource {
+  organisationId: string;
+  /** The owning unit, for unit-limited roles; undefined when the action is not about one unit. */
+  unitId?: string | null;
+}
+
+type Grant = 'all' | 'own_units' | 'none';
+
+/**
+ * The permission matrix. `own_units` means: everywhere if the membership is not limited to
+ * units, otherwise only resources owned by one of its units.
+ *  - admin manages units and users and reads the audit trail, but edits no procurements;
+ *  - coordinator (the support function) sees and edits everything in the organisation;
+ *  - procurer works on procurements of their own units and reads the rest;
+ *  - labour_market reads the register (matching comes later);
+ *  - supplier sees nothing of the register yet;
+ *  - viewer (politicians, management) reads, never personal data.
+ */
+const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
+  admin: {
+    'procurement:read': 'all',
+    'unit:read': 'all',
+    'unit:manage': 'all',
+    'user:read': 'all',
+    'user:manage': 'all',
+    'audit:read': 'all',
+    'organisation:manage': 'all',
+    'personal_data:read': 'all',
+  },
+  coordinator: {
+    'procurement:read': 'all',
+    'procurement:create': 'all',
+    'procurement:update': 'all',
+    'procurement:change_status': 'all',
+    'procurement:delete': 'all',
+    'procurement:import': 'all',
+    'unit:read': 'all',
+    'user:read': 'all',
+    'audit:read': 'all',
+    'personal_data:read': 'all',
+  },
+  procurer: {
+    'procurement:read': 'all',
+    'procurement:create': 'own_units',
+    'procurement:update': 'own_units',
+    'procurement:change_status': 'own_units',
+    'procurement:delete': 'own_units',
+    'procurement:import': 'own_units',
+    'unit:read': 'all',
+    'user:read': 'all',
+    'personal_data:read': 'all',
+  },
+  labour_market: {
+    'procurement:read': 'all',
+    'unit:read': 'all',
+    'personal_data:read': 'all',
+  },
+  supplier: {},
+  viewer: {
+    'procurement:read': 'all',
+    'unit:read': 'all',
+  },
+};
+
+function membershipAllows(membership: Membership, action: Action, resource: Resource): boolean {
+  const grant = MATRIX[membership.role][action] ?? 'none';
+  if (grant === 'none') return false;
+  if (grant === 'all' || membership.unitIds === null) return true;
+  // A unit-limited role acting on something not owned by a unit (e.g. "import into the
+  // register") is allowed; the service then checks each row's unit.
+  if (resource.unitId === undefined) return true;
+  return resource.unitId !== null && membership.unitIds.includes(resource.unitId);
+}
+
+/**
+ * Whether `actor` may perform `action` on `resource`. Anything in another organisation is
+ * always refused, whatever the roles.
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (actor.organisationId !== resource.organisationId) return false;
+  return actor.memberships.some((m) => membershipAllows(m, action, resource));
+}
+
+/** The roles of an actor, without duplicates, in the canonical order. */
+export function rolesOf(actor: Actor): Role[] {
+  return ROLES.filter((role) => actor.memberships.some((m) => m.role === role));
+}

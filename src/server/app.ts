@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Type } from '@sinclair/typebox';
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../db/client.js';
+import type { AppConfig } from './config.js';
+import type { App, AppDeps } from './deps.js';
+import { AppError, ProblemSchema } from './errors.js';
+import { registerAuthentication } from './plugins/authenticate.js';
+import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
+import { registerMetrics } from './plugins/metrics.js';
+import { auditRoutes } from './features/audit/audit-routes.js';
+import { authRoutes } from './features/auth/auth-routes.js';
+import { organisationRoutes } from './features/organisations/organisation-routes.js';
+import { procurementRoutes } from './features/procurements/procurement-routes.js';
+import { referenceRoutes } from './features/reference/reference-routes.js';
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: DatabaseHandle;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Upload limit for spreadsheets and notices. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Composes the application. Never listens: main.ts does, tests use `app.inject`.
+ */
+export async function buildApp({ config, database, now = () => new Date(), logger }: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    disableRequestLogging: false,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const deps: AppDeps = { db: database.db, config, now };
+
+  app.addSchema(ProblemSchema);
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Hänsyn API',
+        version: '0.1.0',
+        description:
+          'Social considerations and employment requirements in public procurement. Every error is RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hansyn_session' },
+          token: { type: 'http', scheme: 'bearer', description: 'Personal API token (hsn_…)' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  registerMetrics(app);
+  registerAuthentication(app, database.db, config.publicUrl ? new URL(config.publicUrl).origin : null);
+
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/api/ready',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: the database answers and every migration is applied',
+        response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), 503: { $ref: 'Problem#' } },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await database.db.execute(sql`select 1`);
+      } catch {
+        return sendProblem(reply, new AppError('not_ready', 'The database does not answer.'));
+      }
+      if (!(await database.isMigrated())) return sendProblem(reply, new AppError('not_ready', 'Database migrations are pending.'));
+      return { status: 'ready' as const, database: database.kind };
+    },
+  );
+
+  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes]) {
+    await feature(app, deps);
+  }
+
+  const webDir = config.webDir;
+  const indexHtml = webDir ? path.join(webDir, 'index.html') : null;
+  if (webDir && indexHtml && fs.existsSync(indexHtml)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+    const html = fs.readFileSync(indexHtml, 'utf8');
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!)) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+      }
+      return sendProblem(reply, new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`));
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
+    );
+  }
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
+    return payload;
+  });
+
+  return app;
+}

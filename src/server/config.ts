@@ -1,0 +1,79 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * The only place that reads the process environment. Everything is parsed and validated
+ * once at start; every problem is listed together so an operator can fix them in one go.
+ */
+const EnvSchema = Type.Object({
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  HANSYN_DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  HANSYN_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+  HANSYN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  HANSYN_OCID_PREFIX: Type.String({ default: 'ocds-hansyn', minLength: 1 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
+  HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
+});
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  /** Seed demo data into an empty database at start. */
+  demo: boolean;
+  /** Cookies get the Secure flag when the public URL is https. */
+  secureCookies: boolean;
+  publicUrl: string | null;
+  ocidPrefix: string;
+  logLevel: Static<typeof EnvSchema>['LOG_LEVEL'];
+  sessionTtlHours: number;
+  loginRateLimit: number;
+  /** Where the built web app lives; null serves no web app (API only). */
+  webDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT']);
+
+/** Parse configuration from an environment object (normally `process.env`). */
+export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = NUMERIC_KEYS.has(key) && /^-?\d+$/.test(value) ? Number(value) : value;
+  }
+  const withDefaults = Value.Default(EnvSchema, raw);
+  const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
+    (e) => `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  const parsed = withDefaults as Static<typeof EnvSchema>;
+  const usesServer = parsed.DATABASE_URL !== undefined;
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    database: usesServer
+      ? { kind: 'postgres', url: parsed.DATABASE_URL! }
+      : { kind: 'pglite', dataDir: parsed.HANSYN_DATA_DIR },
+    demo: parsed.HANSYN_DEMO === undefined ? !usesServer : parsed.HANSYN_DEMO === 'true',
+    secureCookies: parsed.HANSYN_PUBLIC_URL?.startsWith('https://') ?? false,
+    publicUrl: parsed.HANSYN_PUBLIC_URL ?? null,
+    ocidPrefix: parsed.HANSYN_OCID_PREFIX,
+    logLevel: parsed.LOG_LEVEL,
+    sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
+    loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
+    webDir,
+  };
+}

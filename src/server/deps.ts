@@ -1,0 +1,22 @@
+import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Database } from '../db/client.js';
+import type { AppConfig } from './config.js';
+
+/** What every feature gets from the composition root. */
+export interface AppDeps {
+  db: Database;
+  config: AppConfig;
+  /** The clock; tests may pass a fixed one. */
+  now: () => Date;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export type FeaturePlugin = (app: App, deps: AppDeps) => Promise<void> | void;

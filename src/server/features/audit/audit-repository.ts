@@ -1,0 +1,62 @@
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { auditEvents, users } from '../../../db/schema/index.js';
+import type { Actor } from '../../../domain/access/can.js';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Who did it: a signed-in actor, or a named system process such as the CLI or an import. */
+export type AuditActor = { actor: Actor; label: string } | { system: string; organisationId: string };
+
+/** Appends an audit event; call it inside the same transaction as the change it records. */
+export async function recordAudit(db: Database, who: AuditActor, entry: AuditEntry): Promise<void> {
+  const isActor = 'actor' in who;
+  await db.insert(auditEvents).values({
+    organisationId: isActor ? who.actor.organisationId : who.organisationId,
+    actorUserId: isActor ? who.actor.userId : null,
+    actorLabel: isActor ? who.label : who.system,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before === undefined ? null : (entry.before as object),
+    after: entry.after === undefined ? null : (entry.after as object),
+  });
+}
+
+export async function listAuditEvents(
+  db: Database,
+  organisationId: string,
+  filter: { entityType?: string | undefined; entityId?: string | undefined; before?: number | undefined; limit: number },
+) {
+  return db
+    .select({
+      id: auditEvents.id,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      actorUserId: auditEvents.actorUserId,
+      actorLabel: auditEvents.actorLabel,
+      actorName: users.displayName,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(
+      and(
+        eq(auditEvents.organisationId, organisationId),
+        filter.entityType ? eq(auditEvents.entityType, filter.entityType) : sql`true`,
+        filter.entityId ? eq(auditEvents.entityId, filter.entityId) : sql`true`,
+        filter.before ? lt(auditEvents.id, filter.before) : sql`true`,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(filter.limit);
+}

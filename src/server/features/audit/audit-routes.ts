@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+import { can } from '../../../domain/access/can.js';
+import { forbidden } from '../../errors.js';
+import type { App, AppDeps } from '../../deps.js';
+import { authOf } from '../../plugins/authenticate.js';
+import { errorResponses } from '../../schemas.js';
+import { listAuditEvents } from './audit-repository.js';
+
+const AuditEvent = Type.Object({
+  id: Type.Integer(),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.String(),
+  actor: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), label: Type.String() }),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+/** The audit trail, for admins and coordinators; newest first, paged by `before` (an event id). */
+export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {
+  app.get(
+    '/api/audit-events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit events of my organisation (admins and coordinators)',
+        querystring: Type.Object(
+          {
+            entityType: Type.Optional(Type.String({ maxLength: 64 })),
+            entityId: Type.Optional(Type.String({ maxLength: 64 })),
+            before: Type.Optional(Type.Integer({ minimum: 1 })),
+            limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { actor } = authOf(request);
+      if (!can(actor, 'audit:read', { organisationId: actor.organisationId })) throw forbidden();
+      const rows = await listAuditEvents(db, actor.organisationId, request.query);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          actor: { id: r.actorUserId, label: r.actorName ?? r.actorLabel },
+          before: r.before,
+          after: r.after,
+          createdAt: r.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,299 @@
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { procurementLots, procurements, units, users } from '../../../db/schema/index.js';
+import type { ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
+import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
+
+export interface ProcurementRecord extends ProcurementDraft {
+  id: string;
+  organisationId: string;
+  status: ProcurementStatus;
+  version: number;
+  unit: { id: string; code: string; name: string };
+  responsible: { id: string; displayName: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ListFilter {
+  unitIds?: string[] | undefined;
+  statuses?: ProcurementStatus[] | undefined;
+  contractNature?: string | undefined;
+  year?: number | undefined;
+  cpvDivision?: string | undefined;
+  q?: string | undefined;
+}
+
+export interface ListOptions extends ListFilter {
+  sort: string;
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMNS = {
+  referenceNumber: procurements.referenceNumber,
+  title: procurements.title,
+  contractStart: procurements.contractStart,
+  estimatedValueOre: procurements.estimatedValueOre,
+  status: procurements.status,
+  updatedAt: procurements.updatedAt,
+  createdAt: procurements.createdAt,
+} as const;
+
+/**
+ * Turns free text into a prefix tsquery with the Swedish configuration, so "städ skol"
+ * finds "Städning av skolor". Only letters and digits survive, so user input can never
+ * become tsquery syntax.
+ */
+export function toPrefixQuery(text: string): string | null {
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 8);
+  return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
+}
+
+function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
+  const conditions: SQL[] = [eq(procurements.organisationId, organisationId)];
+  if (filter.unitIds && filter.unitIds.length > 0) conditions.push(inArray(procurements.unitId, filter.unitIds));
+  if (filter.statuses && filter.statuses.length > 0) conditions.push(inArray(procurements.status, filter.statuses));
+  if (filter.contractNature) conditions.push(eq(procurements.contractNature, filter.contractNature as 'services'));
+  if (filter.year !== undefined) {
+    conditions.push(gte(procurements.contractStart, `${filter.year}-01-01`), lt(procurements.contractStart, `${filter.year + 1}-01-01`));
+  }
+  if (filter.cpvDivision) {
+    const from = `${filter.cpvDivision}000000`;
+    const to = `${String(Number(filter.cpvDivision) + 1).padStart(2, '0')}000000`;
+    conditions.push(gte(procurements.mainCpv, from), lt(procurements.mainCpv, to));
+  }
+  if (filter.q) {
+    const query = toPrefixQuery(filter.q);
+    if (query) conditions.push(sql`${procurements.searchVector} @@ to_tsquery('swedish', ${query})`);
+  }
+  return conditions;
+}
+
+export interface ListRow {
+  id: string;
+  referenceNumber: string;
+  title: string;
+  unit: { id: string; code: string; name: string };
+  contractNature: ProcurementDraft['contractNature'];
+  mainCpv: string;
+  estimatedValueOre: number | null;
+  contractStart: string | null;
+  durationMonths: number | null;
+  labourNeedFte: number | null;
+  status: ProcurementStatus;
+  lotCount: number;
+  updatedAt: Date;
+}
+
+/** One page of the register and the total count, in one round trip. */
+export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
+  const descending = options.sort.startsWith('-');
+  const column = SORT_COLUMNS[options.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
+  const where = and(...filterConditions(organisationId, options));
+  const rows = await db
+    .select({
+      id: procurements.id,
+      referenceNumber: procurements.referenceNumber,
+      title: procurements.title,
+      unitId: units.id,
+      unitCode: units.code,
+      unitName: units.name,
+      contractNature: procurements.contractNature,
+      mainCpv: procurements.mainCpv,
+      estimatedValueOre: procurements.estimatedValueOre,
+      contractStart: procurements.contractStart,
+      durationMonths: procurements.durationMonths,
+      labourNeedFte: procurements.labourNeedFte,
+      status: procurements.status,
+      lotCount: sql<number>`(select count(*)::int from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`,
+      updatedAt: procurements.updatedAt,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(procurements)
+    .innerJoin(units, eq(units.id, procurements.unitId))
+    .where(where)
+    .orderBy(descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && options.offset > 0) {
+    const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(procurements).where(where);
+    total = counted?.n ?? 0;
+  }
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      referenceNumber: r.referenceNumber,
+      title: r.title,
+      unit: { id: r.unitId, code: r.unitCode, name: r.unitName },
+      contractNature: r.contractNature,
+      mainCpv: r.mainCpv,
+      estimatedValueOre: r.estimatedValueOre,
+      contractStart: r.contractStart,
+      durationMonths: r.durationMonths,
+      labourNeedFte: r.labourNeedFte,
+      status: r.status,
+      lotCount: Number(r.lotCount),
+      updatedAt: r.updatedAt,
+    })),
+  };
+}
+
+/** Counts by status and unit for the overview. */
+export async function countProcurementsByStatusAndUnit(db: Database, organisationId: string) {
+  return db
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      status: procurements.status,
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(procurements)
+    .innerJoin(units, eq(units.id, procurements.unitId))
+    .where(eq(procurements.organisationId, organisationId))
+    .groupBy(units.id, units.name, procurements.status)
+    .orderBy(units.name);
+}
+
+export async function findProcurement(db: Database, organisationId: string, id: string): Promise<ProcurementRecord | null> {
+  const rows = await db
+    .select({
+      p: procurements,
+      unitCode: units.code,
+      unitName: units.name,
+      responsibleName: users.displayName,
+    })
+    .from(procurements)
+    .innerJoin(units, eq(units.id, procurements.unitId))
+    .leftJoin(users, eq(users.id, procurements.responsibleUserId))
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const lots = await db
+    .select()
+    .from(procurementLots)
+    .where(and(eq(procurementLots.organisationId, organisationId), eq(procurementLots.procurementId, id)))
+    .orderBy(procurementLots.lotNumber);
+  const p = row.p;
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    referenceNumber: p.referenceNumber,
+    title: p.title,
+    description: p.description,
+    unitId: p.unitId,
+    unit: { id: p.unitId, code: row.unitCode, name: row.unitName },
+    responsibleUserId: p.responsibleUserId,
+    responsible: p.responsibleUserId && row.responsibleName ? { id: p.responsibleUserId, displayName: row.responsibleName } : null,
+    contractNature: p.contractNature,
+    mainCpv: p.mainCpv,
+    additionalCpv: p.additionalCpv,
+    estimatedValueOre: p.estimatedValueOre,
+    contractStart: p.contractStart,
+    durationMonths: p.durationMonths,
+    extensionMonths: p.extensionMonths,
+    procedureType: p.procedureType as ProcurementDraft['procedureType'],
+    labourNeedFte: p.labourNeedFte,
+    status: p.status,
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    lots: lots.map((l) => ({
+      lotNumber: l.lotNumber,
+      title: l.title,
+      mainCpv: l.mainCpv,
+      estimatedValueOre: l.estimatedValueOre,
+      durationMonths: l.durationMonths,
+    })),
+  };
+}
+
+export async function isReferenceTaken(db: Database, organisationId: string, referenceNumber: string, exceptId?: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: procurements.id })
+    .from(procurements)
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.referenceNumber, referenceNumber)))
+    .limit(1);
+  return rows.length > 0 && rows[0]!.id !== exceptId;
+}
+
+function columnsOf(draft: ProcurementDraft) {
+  return {
+    referenceNumber: draft.referenceNumber,
+    title: draft.title,
+    description: draft.description,
+    unitId: draft.unitId,
+    responsibleUserId: draft.responsibleUserId,
+    contractNature: draft.contractNature,
+    mainCpv: draft.mainCpv,
+    additionalCpv: draft.additionalCpv,
+    estimatedValueOre: draft.estimatedValueOre,
+    contractStart: draft.contractStart,
+    durationMonths: draft.durationMonths,
+    extensionMonths: draft.extensionMonths,
+    procedureType: draft.procedureType,
+    labourNeedFte: draft.labourNeedFte,
+  };
+}
+
+async function replaceLots(db: Database, organisationId: string, procurementId: string, lots: ProcurementDraft['lots']): Promise<void> {
+  await db.delete(procurementLots).where(and(eq(procurementLots.organisationId, organisationId), eq(procurementLots.procurementId, procurementId)));
+  if (lots.length > 0) {
+    await db.insert(procurementLots).values(lots.map((l) => ({ ...l, organisationId, procurementId })));
+  }
+}
+
+export async function insertProcurement(db: Database, organisationId: string, draft: ProcurementDraft): Promise<string> {
+  const [row] = await db
+    .insert(procurements)
+    .values({ organisationId, ...columnsOf(draft) })
+    .returning({ id: procurements.id });
+  await replaceLots(db, organisationId, row!.id, draft.lots);
+  return row!.id;
+}
+
+/** Updates if `expectedVersion` is still current; returns false when someone else got there first. */
+export async function updateProcurement(
+  db: Database,
+  organisationId: string,
+  id: string,
+  expectedVersion: number,
+  draft: ProcurementDraft,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .update(procurements)
+    .set({ ...columnsOf(draft), version: sql`${procurements.version} + 1`, updatedAt: now })
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id), eq(procurements.version, expectedVersion)))
+    .returning({ id: procurements.id });
+  if (updated.length === 0) return false;
+  await replaceLots(db, organisationId, id, draft.lots);
+  return true;
+}
+
+export async function setProcurementStatus(
+  db: Database,
+  organisationId: string,
+  id: string,
+  expectedVersion: number,
+  status: ProcurementStatus,
+  now: Date,
+): Promise<boolean> {
+  const updated = await db
+    .update(procurements)
+    .set({ status, version: sql`${procurements.version} + 1`, updatedAt: now })
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id), eq(procurements.version, expectedVersion)))
+    .returning({ id: procurements.id });
+  return updated.length > 0;
+}
+
+export async function deleteProcurement(db: Database, organisationId: string, id: string): Promise<void> {
+  await db.delete(procurements).where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id)));
+}

@@ -1,0 +1,134 @@
+import { Type } from '@sinclair/typebox';
+import type { App, AppDeps } from '../../deps.js';
+import { authOf } from '../../plugins/authenticate.js';
+import { errorResponses, IdParams, listOf } from '../../schemas.js';
+import {
+  Procurement,
+  ProcurementCreate,
+  ProcurementListItem,
+  ProcurementListQuery,
+  ProcurementPatch,
+  StatusChange,
+} from './procurement-schemas.js';
+import {
+  changeProcurementStatus,
+  createProcurement,
+  getProcurement,
+  listProcurementsFor,
+  present,
+  removeProcurement,
+  updateProcurement,
+  type Who,
+} from './procurement-service.js';
+
+export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
+  const auth = authOf(request);
+  return { actor: auth.actor, label: auth.user.email };
+};
+
+/** The procurement register: list, create, read, edit, change status, delete. */
+export async function procurementRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+  app.addSchema(ProcurementListItem);
+  app.addSchema(Procurement);
+
+  app.get(
+    '/api/procurements',
+    {
+      schema: {
+        tags: ['procurements'],
+        summary: 'The register, filtered, sorted and paginated on the server',
+        querystring: ProcurementListQuery,
+        response: { 200: listOf(Type.Ref(ProcurementListItem)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return listProcurementsFor(db, authOf(request).actor, {
+        sort: q.sort,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+        unitIds: q.unitId,
+        statuses: q.status,
+        contractNature: q.contractNature,
+        year: q.year,
+        cpvDivision: q.cpvDivision,
+        q: q.q,
+      });
+    },
+  );
+
+  app.post(
+    '/api/procurements',
+    {
+      schema: {
+        tags: ['procurements'],
+        summary: 'Register a procurement',
+        body: ProcurementCreate,
+        response: { 201: Type.Ref(Procurement), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const who = whoOf(request);
+      const id = await createProcurement(db, who, request.body);
+      return reply.status(201).header('location', `/api/procurements/${id}`).send(present(await getProcurement(db, who.actor, id), who.actor));
+    },
+  );
+
+  app.get(
+    '/api/procurements/:id',
+    {
+      schema: { tags: ['procurements'], summary: 'One procurement with its lots', params: IdParams, response: { 200: Type.Ref(Procurement), ...errorResponses } },
+    },
+    async (request) => {
+      const { actor } = authOf(request);
+      return present(await getProcurement(db, actor, request.params.id), actor);
+    },
+  );
+
+  app.patch(
+    '/api/procurements/:id',
+    {
+      schema: {
+        tags: ['procurements'],
+        summary: 'Edit fields; send the version you read (optimistic locking)',
+        params: IdParams,
+        body: ProcurementPatch,
+        response: { 200: Type.Ref(Procurement), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const who = whoOf(request);
+      await updateProcurement(db, who, request.params.id, request.body, now());
+      return present(await getProcurement(db, who.actor, request.params.id), who.actor);
+    },
+  );
+
+  app.post(
+    '/api/procurements/:id/status',
+    {
+      schema: {
+        tags: ['procurements'],
+        summary: 'Change status: planned → in_preparation → published → evaluation → awarded, or cancelled',
+        params: IdParams,
+        body: StatusChange,
+        response: { 200: Type.Ref(Procurement), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const who = whoOf(request);
+      await changeProcurementStatus(db, who, request.params.id, request.body.status, request.body.version, now());
+      return present(await getProcurement(db, who.actor, request.params.id), who.actor);
+    },
+  );
+
+  app.delete(
+    '/api/procurements/:id',
+    {
+      schema: { tags: ['procurements'], summary: 'Delete a planned procurement', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await removeProcurement(db, whoOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

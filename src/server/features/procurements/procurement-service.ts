@@ -1,0 +1,231 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { memberships, units } from '../../../db/schema/index.js';
+import { can, type Actor } from '../../../domain/access/can.js';
+import { canTransition, isDeletable, isFinalStatus, nextStatuses } from '../../../domain/procurement/procurement-status.js';
+import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
+import { validateProcurementDraft, type ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
+import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
+import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { recordAudit } from '../audit/audit-repository.js';
+import {
+  deleteProcurement as deleteRow,
+  findProcurement,
+  insertProcurement,
+  isReferenceTaken,
+  listProcurements,
+  setProcurementStatus,
+  updateProcurement as updateRow,
+  type ListOptions,
+  type ProcurementRecord,
+} from './procurement-repository.js';
+import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
+
+export interface Who {
+  actor: Actor;
+  label: string;
+}
+
+function cpvRef(code: string) {
+  const entry = loadCpvCatalogue().get(code);
+  return { code, sv: entry?.sv ?? code, en: entry?.en ?? code };
+}
+
+function toDraft(input: ProcurementCreate): ProcurementDraft {
+  return {
+    referenceNumber: input.referenceNumber.trim(),
+    title: input.title.trim(),
+    description: input.description ?? '',
+    unitId: input.unitId,
+    responsibleUserId: input.responsibleUserId ?? null,
+    contractNature: input.contractNature,
+    mainCpv: input.mainCpv,
+    additionalCpv: input.additionalCpv ?? [],
+    estimatedValueOre: input.estimatedValueOre ?? null,
+    contractStart: input.contractStart ?? null,
+    durationMonths: input.durationMonths ?? null,
+    extensionMonths: input.extensionMonths ?? null,
+    procedureType: input.procedureType ?? null,
+    labourNeedFte: input.labourNeedFte ?? null,
+    lots: (input.lots ?? []).map((l) => ({
+      lotNumber: l.lotNumber,
+      title: l.title.trim(),
+      mainCpv: l.mainCpv,
+      estimatedValueOre: l.estimatedValueOre ?? null,
+      durationMonths: l.durationMonths ?? null,
+    })),
+  };
+}
+
+/**
+ * Checks a draft against everything that needs the database: the unit belongs to the
+ * organisation (and to the actor, for unit-limited procurers), the responsible person is a
+ * member, the reference number is free. Returns every problem with its field path.
+ */
+export async function checkDraft(db: Database, who: Who, draft: ProcurementDraft, exceptId?: string): Promise<FieldError[]> {
+  const organisationId = who.actor.organisationId;
+  const problems: FieldError[] = validateProcurementDraft(draft, { isKnownCpv: (c) => loadCpvCatalogue().has(c) });
+  const [unit] = await db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.organisationId, organisationId), eq(units.id, draft.unitId)))
+    .limit(1);
+  if (!unit) problems.push({ path: '/unitId', code: 'unknown_unit', message: 'No such unit in your organisation.' });
+  else if (!can(who.actor, 'procurement:create', { organisationId, unitId: draft.unitId })) {
+    problems.push({ path: '/unitId', code: 'unit_not_yours', message: 'You can only register procurements for your own units.' });
+  }
+  if (draft.responsibleUserId !== null) {
+    const [member] = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, draft.responsibleUserId)))
+      .limit(1);
+    if (!member) problems.push({ path: '/responsibleUserId', code: 'unknown_user', message: 'No such person in your organisation.' });
+  }
+  if (draft.referenceNumber !== '' && (await isReferenceTaken(db, organisationId, draft.referenceNumber, exceptId))) {
+    problems.push({ path: '/referenceNumber', code: 'duplicate', message: `Reference number ${draft.referenceNumber} is already used.` });
+  }
+  return problems;
+}
+
+/** The API view of a procurement for this actor: labels resolved, personal data only for those allowed. */
+export function present(record: ProcurementRecord, actor: Actor): Procurement {
+  const resource = { organisationId: record.organisationId, unitId: record.unitId };
+  const mayChangeStatus = can(actor, 'procurement:change_status', resource);
+  return {
+    id: record.id,
+    referenceNumber: record.referenceNumber,
+    title: record.title,
+    description: record.description,
+    unit: record.unit,
+    responsible: can(actor, 'personal_data:read', resource) ? record.responsible : null,
+    contractNature: record.contractNature,
+    mainCpv: cpvRef(record.mainCpv),
+    additionalCpv: record.additionalCpv.map(cpvRef),
+    estimatedValueOre: record.estimatedValueOre,
+    contractStart: record.contractStart,
+    durationMonths: record.durationMonths,
+    extensionMonths: record.extensionMonths,
+    procedureType: record.procedureType,
+    labourNeedFte: record.labourNeedFte,
+    status: record.status,
+    allowedTransitions: mayChangeStatus ? [...nextStatuses(record.status)] : [],
+    isDeletable: isDeletable(record.status) && can(actor, 'procurement:delete', resource),
+    canEdit: !isFinalStatus(record.status) && can(actor, 'procurement:update', resource),
+    lots: record.lots.map((l) => ({ ...l, mainCpv: cpvRef(l.mainCpv) })),
+    version: record.version,
+    createdAt: record.createdAt.toISOString(),
+    updatedAt: record.updatedAt.toISOString(),
+  };
+}
+
+/** A procurement of the actor's organisation that the actor may read, or 404. */
+export async function getProcurement(db: Database, actor: Actor, id: string): Promise<ProcurementRecord> {
+  const record = await findProcurement(db, actor.organisationId, id);
+  if (!record || !can(actor, 'procurement:read', { organisationId: record.organisationId, unitId: record.unitId })) {
+    throw notFound('The procurement');
+  }
+  return record;
+}
+
+export async function listProcurementsFor(db: Database, actor: Actor, options: ListOptions): Promise<{ items: ProcurementListItem[]; total: number }> {
+  if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+  const { rows, total } = await listProcurements(db, actor.organisationId, options);
+  return {
+    total,
+    items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })),
+  };
+}
+
+/** Stores a checked draft and its audit event; the caller owns the transaction. */
+export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, action = 'procurement.created'): Promise<string> {
+  const id = await insertProcurement(db, who.actor.organisationId, draft);
+  await recordAudit(db, who, { action, entityType: 'procurement', entityId: id, after: draft });
+  return id;
+}
+
+export async function createProcurement(db: Database, who: Who, input: ProcurementCreate): Promise<string> {
+  if (!can(who.actor, 'procurement:create', { organisationId: who.actor.organisationId })) throw forbidden();
+  const draft = toDraft(input);
+  return db.transaction(async (tx) => {
+    const problems = await checkDraft(tx, who, draft);
+    if (problems.length > 0) throw validationFailed(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
+    return insertCheckedDraft(tx, who, draft);
+  });
+}
+
+export { toDraft as draftFromInput };
+
+export async function updateProcurement(db: Database, who: Who, id: string, patch: ProcurementPatch, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await getProcurement(tx, who.actor, id);
+    const resource = { organisationId: current.organisationId, unitId: current.unitId };
+    if (!can(who.actor, 'procurement:update', resource)) throw forbidden();
+    if (isFinalStatus(current.status)) {
+      throw new AppError('conflict', `A procurement that is ${current.status} can no longer be edited.`);
+    }
+    const { version, ...changes } = patch;
+    const merged = toDraft({ ...current, ...changes } as ProcurementCreate);
+    const problems = await checkDraft(tx, who, merged, id);
+    if (problems.length > 0) throw validationFailed(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
+    if (!(await updateRow(tx, who.actor.organisationId, id, version, merged, now))) {
+      throw new AppError('stale_version', 'Someone else changed this procurement after you opened it. Reload and try again.', {
+        currentVersion: current.version,
+      });
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of Object.keys(changes) as Array<keyof ProcurementDraft>) {
+      const was = (current as unknown as ProcurementDraft)[key];
+      if (JSON.stringify(was) !== JSON.stringify(merged[key])) {
+        before[key] = was;
+        after[key] = merged[key];
+      }
+    }
+    await recordAudit(tx, who, { action: 'procurement.updated', entityType: 'procurement', entityId: id, before, after });
+  });
+}
+
+export async function changeProcurementStatus(
+  db: Database,
+  who: Who,
+  id: string,
+  to: ProcurementStatus,
+  expectedVersion: number | undefined,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await getProcurement(tx, who.actor, id);
+    if (!can(who.actor, 'procurement:change_status', { organisationId: current.organisationId, unitId: current.unitId })) throw forbidden();
+    if (!canTransition(current.status, to)) {
+      throw new AppError('invalid_transition', `A procurement that is ${current.status} cannot become ${to}.`, {
+        from: current.status,
+        to,
+        allowed: nextStatuses(current.status),
+      });
+    }
+    if (!(await setProcurementStatus(tx, who.actor.organisationId, id, expectedVersion ?? current.version, to, now))) {
+      throw new AppError('stale_version', 'Someone else changed this procurement after you opened it. Reload and try again.');
+    }
+    await recordAudit(tx, who, {
+      action: 'procurement.status_changed',
+      entityType: 'procurement',
+      entityId: id,
+      before: { status: current.status },
+      after: { status: to },
+    });
+  });
+}
+
+export async function removeProcurement(db: Database, who: Who, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await getProcurement(tx, who.actor, id);
+    if (!can(who.actor, 'procurement:delete', { organisationId: current.organisationId, unitId: current.unitId })) throw forbidden();
+    if (!isDeletable(current.status)) {
+      throw new AppError('not_deletable', 'Only planned procurements can be deleted; cancel it instead.');
+    }
+    await deleteRow(tx, who.actor.organisationId, id);
+    const { organisationId: _o, unit: _u, responsible: _r, ...snapshot } = current;
+    await recordAudit(tx, who, { action: 'procurement.deleted', entityType: 'procurement', entityId: id, before: snapshot });
+  });
+}

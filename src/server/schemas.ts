@@ -1,0 +1,27 @@
+import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+
+/** Shared HTTP schema pieces. */
+export const Uuid = Type.String({ format: 'uuid' });
+export const IdParams = Type.Object({ id: Uuid });
+
+/** Every error response documents the same problem+json body. */
+export const problem = { $ref: 'Problem#' } as unknown as TSchema;
+export const errorResponses = {
+  400: problem,
+  401: problem,
+  403: problem,
+  404: problem,
+  409: problem,
+} as const;
+
+export const Paging = {
+  page: Type.Integer({ minimum: 1, default: 1 }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 25 }),
+};
+
+export const listOf = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+
+/** A string enum that keeps its literal type and shows as `enum` in OpenAPI. */
+export const enumOf = <const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}): TUnsafe<T[number]> =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
