@@ -44,7 +44,7 @@ describe('renderRequirement', () => {
   it('renders an enum as its label', () => {
     const values = valuesFor({ employment_form: 'traineeship' });
     expect(renderRequirement(EMPLOYMENT_CONDITION, values, 'sv', labels).body).toContain('avse traineeanställning');
-    expect(renderRequirement(EMPLOYMENT_CONDITION, values, 'en', labels).body).toContain('work as traineeship');
+    expect(renderRequirement(EMPLOYMENT_CONDITION, values, 'en', labels).body).toContain('Each hire shall be a traineeship covering');
   });
 
   it('renders text as one string for both languages or per language from a pair', () => {

@@ -19,10 +19,10 @@ const PEOPLE: Unit = { sv: { one: 'person', other: 'personer' }, en: { one: 'per
 export const EMPLOYMENT_FORM_OPTIONS: readonly EnumOption[] = [
   {
     value: 'las_employment',
-    label: { sv: 'anställning enligt lagen om anställningsskydd (LAS)', en: 'employment under the Employment Protection Act (LAS)' },
+    label: { sv: 'anställning enligt lagen om anställningsskydd (LAS)', en: 'a position under the Employment Protection Act (LAS)' },
   },
-  { value: 'apprenticeship', label: { sv: 'lärlingsanställning', en: 'apprenticeship' } },
-  { value: 'traineeship', label: { sv: 'traineeanställning', en: 'traineeship' } },
+  { value: 'apprenticeship', label: { sv: 'lärlingsanställning', en: 'an apprenticeship' } },
+  { value: 'traineeship', label: { sv: 'traineeanställning', en: 'a traineeship' } },
 ];
 
 const DEFAULT_GROUPS = ['long_term_unemployed', 'newly_arrived', 'young_without_upper_secondary', 'disability', 'income_support'];
@@ -181,7 +181,7 @@ export const EMPLOYMENT_CONDITION: RequirementTemplate = {
   },
   body: {
     sv: 'Leverantören ska under avtalstiden anställa sammanlagt {{positions}} från följande målgrupper: {{target_groups}}. Varje anställning ska omfatta minst {{employment_months}} på heltid och avse {{employment_form}} med lön och villkor enligt gällande kollektivavtal eller motsvarande. Minst en anställning ska ha påbörjats, eller erbjudits, senast {{first_hire_within_months}} efter avtalsstart. Kandidater anvisas eller godkänns av den upphandlande myndighetens stödfunktion. Upphör en anställning i förtid räknas den som fullgjord när minst {{completion_percent}} av den avtalade tiden har fullgjorts; annars ska leverantören ersätta den med en ny anställning.',
-    en: "During the contract period, the supplier shall hire a total of {{positions}} from the following target groups: {{target_groups}}. Each hire shall cover at least {{employment_months}} of full-time work as {{employment_form}}, with pay and conditions in line with the applicable collective agreement or equivalent. At least one hire shall have started, or been offered, no later than {{first_hire_within_months}} after the contract starts. Candidates are referred or approved by the contracting authority's coordinator. If an employment ends early, it counts as fulfilled once at least {{completion_percent}} of the agreed period has been served; otherwise the supplier shall replace it with a new hire.",
+    en: "During the contract period, the supplier shall hire a total of {{positions}} from the following target groups: {{target_groups}}. Each hire shall be {{employment_form}} covering at least {{employment_months}} of full-time work, with pay and conditions in line with the applicable collective agreement or equivalent. At least one hire shall have started, or been offered, no later than {{first_hire_within_months}} after the contract starts. Candidates are referred or approved by the contracting authority's coordinator. If an employment ends early, it counts as fulfilled once at least {{completion_percent}} of the agreed period has been served; otherwise the supplier shall replace it with a new hire.",
   },
   followUp: {
     sv: 'Leverantören rapporterar med högst {{reporting_interval_months}} mellanrum varje anställning enligt villkoret: startdatum, omfattning, anställningsform och, i förekommande fall, slutdatum. Uppgifter om enskilda personer lämnas bara till stödfunktionen. Uppfylls villkoret inte får leverantören skriftligen tillfälle att rätta bristen inom {{correction_days}}. Är bristen inte rättad därefter ska leverantören betala vite med {{penalty_ore}} för varje anställning som saknas. Vitet påverkar inte myndighetens rätt att häva avtalet vid väsentligt avtalsbrott.',
@@ -204,8 +204,8 @@ export const EMPLOYMENT_CONDITION_FRAMEWORK: RequirementTemplate = {
     en: 'For framework agreements where the volume depends on call-offs. The requirement follows the volume called off rather than a fixed number, and the ultimate sanction is that the supplier receives no further call-offs.',
   },
   body: {
-    sv: 'För varje påbörjad avropad volym om {{volume_per_hire_ore}} ska leverantören anställa en person från följande målgrupper: {{target_groups}}. Varje anställning ska omfatta minst {{employment_months}} på heltid som {{employment_form}}. Kandidater anvisas eller godkänns av den upphandlande myndighetens stödfunktion. En anställning som upphör i förtid räknas som fullgjord när minst {{completion_percent}} av den avtalade tiden har fullgjorts.',
-    en: "For each started tranche of {{volume_per_hire_ore}} in called-off volume, the supplier shall hire one person from the following target groups: {{target_groups}}. Each hire shall cover at least {{employment_months}} of full-time work as {{employment_form}}. Candidates are referred or approved by the contracting authority's coordinator. An employment that ends early counts as fulfilled once at least {{completion_percent}} of the agreed period has been served.",
+    sv: 'För varje påbörjad avropad volym om {{volume_per_hire_ore}} ska leverantören anställa en person från följande målgrupper: {{target_groups}}. Varje anställning ska avse {{employment_form}} och omfatta minst {{employment_months}} på heltid. Kandidater anvisas eller godkänns av den upphandlande myndighetens stödfunktion. En anställning som upphör i förtid räknas som fullgjord när minst {{completion_percent}} av den avtalade tiden har fullgjorts.',
+    en: "For each started tranche of {{volume_per_hire_ore}} in called-off volume, the supplier shall hire one person from the following target groups: {{target_groups}}. Each hire shall be {{employment_form}} covering at least {{employment_months}} of full-time work. Candidates are referred or approved by the contracting authority's coordinator. An employment that ends early counts as fulfilled once at least {{completion_percent}} of the agreed period has been served.",
   },
   followUp: {
     sv: 'Leverantören rapporterar med högst {{reporting_interval_months}} mellanrum avropad volym och de anställningar som gjorts enligt villkoret. Vid brist får leverantören tillfälle att rätta den inom {{correction_days}}. Rättas bristen inte betalar leverantören vite med {{penalty_ore}} per anställning som saknas, och myndigheten får avstå från att göra fler avrop hos leverantören till dess bristen är rättad.',
