@@ -53,7 +53,7 @@ export const WinnerSchema = Type.Composite(
   [
     OrganisationSchema,
     Type.Object({
-      /** Lots (BT-13713 / BT-13714) for which this organisation is a winning tenderer. */
+      /** Lots (BT-13713 via OPT-320, BT-13714; may name a lot group) in which this organisation is a winning tenderer. */
       lotIds: Type.Array(Type.String()),
     }),
   ],

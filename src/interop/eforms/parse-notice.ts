@@ -359,6 +359,7 @@ function extractResults(noticeResult: XmlElement, organisations: ReadonlyMap<str
 
   // LotResult: BT-13713 lot, BT-142 winner chosen, OPT-320 tenders, OPT-315 contracts.
   const lotIdsByContract = new Map<string, string[]>();
+  const lotIdsByTender = new Map<string, string[]>();
   const winningTenderIds: string[] = [];
   for (const lotResult of childrenOf(noticeResult, 'efac:LotResult')) {
     const lotId = textOf(pathOf(lotResult, 'efac:TenderLot', 'cbc:ID'));
@@ -367,8 +368,12 @@ function extractResults(noticeResult: XmlElement, organisations: ReadonlyMap<str
       pushUnique(lotIds, lotId);
       lotIdsByContract.set(contractId, lotIds);
     }
-    if (textOf(childOf(lotResult, 'cbc:TenderResultCode')) === 'selec-w') {
-      for (const tenderId of textsOf(allOf(lotResult, 'efac:LotTender', 'cbc:ID'))) pushUnique(winningTenderIds, tenderId);
+    const isWon = textOf(childOf(lotResult, 'cbc:TenderResultCode')) === 'selec-w';
+    for (const tenderId of textsOf(allOf(lotResult, 'efac:LotTender', 'cbc:ID'))) {
+      const lotIds = lotIdsByTender.get(tenderId) ?? [];
+      pushUnique(lotIds, lotId);
+      lotIdsByTender.set(tenderId, lotIds);
+      if (isWon) pushUnique(winningTenderIds, tenderId);
     }
   }
 
@@ -405,6 +410,7 @@ function extractResults(noticeResult: XmlElement, organisations: ReadonlyMap<str
         winners.push(winner);
       }
       pushUnique(winner.lotIds, tender.lotId);
+      for (const lotId of lotIdsByTender.get(tenderId) ?? []) pushUnique(winner.lotIds, lotId);
     }
   }
 
