@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { summariseSocialConsiderations } from '../../domain/eforms/summarise-social-considerations.js';
 import { readNoticeIndependently } from '../../../tests/support/read-notice-independently.js';
 import { NoticeSchema, type Notice, type ParseErrorCode } from './notice-schema.js';
-import { normaliseCompanyId, parseNotice } from './parse-notice.js';
+import { normaliseCompanyId, parseNotice, READ_ELEMENTS } from './parse-notice.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../tests/fixtures/eforms/', import.meta.url));
 const SDK_DIR = join(FIXTURES, 'sdk-examples');
@@ -356,5 +356,15 @@ describe('normaliseCompanyId', () => {
     ['Kristiinankaupungin kaupunki/0216509-5', 'Kristiinankaupunginkaupunki02165095'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseCompanyId(input)).toBe(expected);
+  });
+});
+
+describe('READ_ELEMENTS', () => {
+  it('lists every element name the extraction code reads (the reader drops all others)', () => {
+    const source = readFileSync(fileURLToPath(new URL('./parse-notice.ts', import.meta.url)), 'utf8');
+    const extractionCode = source.slice(source.indexOf('function extractNotice'));
+    const used = new Set(extractionCode.match(/'(?:cbc|cac|efac|efbc|efext|ext):[A-Za-z]+'/g)?.map((literal) => literal.slice(1, -1)));
+    expect(used.size).toBeGreaterThan(40);
+    expect([...used].filter((name) => !READ_ELEMENTS.has(name))).toEqual([]);
   });
 });

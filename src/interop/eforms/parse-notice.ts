@@ -49,6 +49,71 @@ const ROOT_BY_CANONICAL_NAME: ReadonlyMap<string, NoticeRoot> = new Map([
   ['pin:PriorInformationNotice', 'PriorInformationNotice'],
 ]);
 
+/**
+ * Every element the extraction below reads. The reader materialises only these (under the root),
+ * which keeps the tree, and garbage collection, small; a test checks this list against the code.
+ */
+export const READ_ELEMENTS: ReadonlySet<string> = new Set([
+  'cac:AdditionalCommodityClassification',
+  'cac:ContractExecutionRequirement',
+  'cac:ContractingParty',
+  'cac:Country',
+  'cac:LegalMonetaryTotal',
+  'cac:MainCommodityClassification',
+  'cac:Party',
+  'cac:PartyIdentification',
+  'cac:PartyLegalEntity',
+  'cac:PartyName',
+  'cac:PlannedPeriod',
+  'cac:PostalAddress',
+  'cac:ProcurementAdditionalType',
+  'cac:ProcurementProject',
+  'cac:ProcurementProjectLot',
+  'cac:RequestedTenderTotal',
+  'cac:SpecificTendererRequirement',
+  'cac:TendererQualificationRequest',
+  'cac:TenderingTerms',
+  'cbc:CompanyID',
+  'cbc:ContractFolderID',
+  'cbc:CustomizationID',
+  'cbc:Description',
+  'cbc:DurationMeasure',
+  'cbc:EstimatedOverallContractAmount',
+  'cbc:ExecutionRequirementCode',
+  'cbc:ID',
+  'cbc:IdentificationCode',
+  'cbc:IssueDate',
+  'cbc:ItemClassificationCode',
+  'cbc:Name',
+  'cbc:NoticeLanguageCode',
+  'cbc:NoticeTypeCode',
+  'cbc:PayableAmount',
+  'cbc:ProcurementType',
+  'cbc:ProcurementTypeCode',
+  'cbc:SubTypeCode',
+  'cbc:TenderResultCode',
+  'cbc:TendererRequirementTypeCode',
+  'cbc:VersionID',
+  'efac:Company',
+  'efac:ContractReference',
+  'efac:LotResult',
+  'efac:LotTender',
+  'efac:NoticeResult',
+  'efac:NoticeSubType',
+  'efac:Organization',
+  'efac:Organizations',
+  'efac:Publication',
+  'efac:SettledContract',
+  'efac:TenderLot',
+  'efac:Tenderer',
+  'efac:TenderingParty',
+  'efbc:NoticePublicationID',
+  'efext:EformsExtension',
+  'ext:ExtensionContent',
+  'ext:UBLExtension',
+  'ext:UBLExtensions',
+]);
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function fail(code: ParseError['code'], message: string): ParseResult {
@@ -75,6 +140,7 @@ export function parseNotice(input: Uint8Array | string, options: ParseNoticeOpti
   let rejectedRoot: string | undefined;
   const read = readXmlTree(xml, {
     maxDepth,
+    keep: READ_ELEMENTS,
     acceptRoot: (name) => {
       if (ROOT_BY_CANONICAL_NAME.has(name)) return true;
       rejectedRoot = name;
