@@ -21,6 +21,7 @@ import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
+import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
 
 export interface BuildAppOptions {
@@ -103,7 +104,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes]) {
+  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, procurementTransferRoutes, auditRoutes, referenceRoutes]) {
     await feature(app, deps);
   }
 

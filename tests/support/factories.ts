@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../src/db/client.js';
 import { memberships, organisations, units, users } from '../../src/db/schema/index.js';
 import type { Role } from '../../src/domain/access/can.js';
@@ -62,17 +62,18 @@ export async function createUser(db: Database, organisationId: string, roles: Ar
 
 /** A signed-in client: keeps the session cookie and sends the CSRF token on writes. */
 export interface Session {
-  request(options: InjectOptions): ReturnType<App['inject']>;
-  get(url: string): ReturnType<App['inject']>;
-  post(url: string, payload?: unknown): ReturnType<App['inject']>;
-  patch(url: string, payload?: unknown): ReturnType<App['inject']>;
-  delete(url: string): ReturnType<App['inject']>;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
   cookie: string;
   csrfToken: string;
 }
 
-export async function login(app: App, email: string, password = TEST_PASSWORD): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+/** Signs in; `organisation` (a slug) picks the organisation of a user who belongs to several. */
+export async function login(app: App, email: string, password = TEST_PASSWORD, organisation?: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(organisation ? { organisation } : {}) } });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'hansyn_session')!.value;
   const csrfToken = response.json().csrfToken as string;

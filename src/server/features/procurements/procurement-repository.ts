@@ -54,7 +54,8 @@ export function toPrefixQuery(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
 }
 
-function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
+/** The WHERE conditions of the register list; shared with the export so both match the same rows. */
+export function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
   const conditions: SQL[] = [eq(procurements.organisationId, organisationId)];
   if (filter.unitIds && filter.unitIds.length > 0) conditions.push(inArray(procurements.unitId, filter.unitIds));
   if (filter.statuses && filter.statuses.length > 0) conditions.push(inArray(procurements.status, filter.statuses));
@@ -72,6 +73,13 @@ function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
     if (query) conditions.push(sql`${procurements.searchVector} @@ to_tsquery('swedish', ${query})`);
   }
   return conditions;
+}
+
+/** ORDER BY of the register list: the sort field (nulls last), then id, so the order is total. */
+export function orderByOf(sort: string): SQL[] {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
+  return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id)];
 }
 
 export interface ListRow {
@@ -92,8 +100,6 @@ export interface ListRow {
 
 /** One page of the register and the total count, in one round trip. */
 export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
-  const descending = options.sort.startsWith('-');
-  const column = SORT_COLUMNS[options.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
   const where = and(...filterConditions(organisationId, options));
   const rows = await db
     .select({
@@ -117,7 +123,7 @@ export async function listProcurements(db: Database, organisationId: string, opt
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
     .where(where)
-    .orderBy(descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id))
+    .orderBy(...orderByOf(options.sort))
     .limit(options.limit)
     .offset(options.offset);
   let total = rows[0]?.total ?? 0;
