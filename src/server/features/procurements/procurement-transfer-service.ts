@@ -12,7 +12,7 @@ import {
 import { AppError, forbidden } from '../../errors.js';
 import type { ListFilter } from './procurement-repository.js';
 import type { ProcurementCreate } from './procurement-schemas.js';
-import { checkDraft, draftFromInput, insertCheckedDraft, type Who } from './procurement-service.js';
+import { checkDrafts, draftFromInput, insertCheckedDrafts, type Who } from './procurement-service.js';
 import {
   findOrganisationSlug,
   findRegisterRows,
@@ -83,10 +83,10 @@ function readProblem(error: SpreadsheetReadError): AppError {
 
 /**
  * Imports a spreadsheet into the register. Every row goes through the same rules as the API
- * (the TypeBox row schema, validateProcurementDraft and checkDraft: unit, responsible person,
- * reference number) plus uniqueness of reference numbers within the file. Nothing is stored
+ * (the TypeBox row schema, validateProcurementDraft and checkDraft's rules — via checkDrafts,
+ * its bulk form — for unit, responsible person and reference number) plus uniqueness of reference numbers within the file. Nothing is stored
  * unless every row is valid; then all rows are stored in one transaction, each with an audit
- * event `procurement.imported`. A dry run checks the same way and stores nothing.
+ * event `procurement.imported` (insertCheckedDrafts, the bulk form of insertCheckedDraft). A dry run checks the same way and stores nothing.
  */
 export async function importProcurementFile(
   db: Database,
@@ -110,12 +110,14 @@ export async function importProcurementFile(
     const unitIds = new Map((await listUnitCodes(tx, organisationId)).map((u) => [u.code, u.id]));
     const unitIdsFolded = new Map([...unitIds].map(([code, id]) => [code.toLocaleUpperCase('sv'), id]));
     const members = await memberIdsByEmail(tx, organisationId);
+    const drafts = sheet.rows.map(({ value }) =>
+      draftFromInput(toCreateInput(value, unitIds.get(value.unitCode) ?? unitIdsFolded.get(value.unitCode.toLocaleUpperCase('sv')) ?? NO_SUCH_ID, members)),
+    );
+    const checked = await checkDrafts(tx, who, drafts);
     const firstRowOf = new Map<string, number>();
-    const drafts = [];
-    for (const { row, value } of sheet.rows) {
-      const draft = draftFromInput(toCreateInput(value, unitIds.get(value.unitCode) ?? unitIdsFolded.get(value.unitCode.toLocaleUpperCase('sv')) ?? NO_SUCH_ID, members));
-      const rowProblems: SheetProblem[] = [];
-      for (const p of await checkDraft(tx, who, draft)) {
+    sheet.rows.forEach(({ row, value }, i) => {
+      const draft = drafts[i]!;
+      for (const p of checked[i]!) {
         const key = COLUMN_OF_PATH[p.path.split('/')[1] ?? ''] ?? 'referenceNumber';
         const message =
           p.code === 'unknown_unit'
@@ -123,27 +125,25 @@ export async function importProcurementFile(
             : p.code === 'unknown_user'
               ? `${value.responsibleEmail} is not a user in your organisation.`
               : p.message;
-        rowProblems.push({ row, column: sheet.headerOf(key), code: p.code, message });
+        problems.push({ row, column: sheet.headerOf(key), code: p.code, message });
       }
       const first = firstRowOf.get(draft.referenceNumber);
       if (first !== undefined) {
-        rowProblems.push({
+        problems.push({
           row,
           column: sheet.headerOf('referenceNumber'),
           code: 'duplicate_in_file',
           message: `Reference number ${draft.referenceNumber} is also on row ${first}.`,
         });
       } else firstRowOf.set(draft.referenceNumber, row);
-      problems.push(...rowProblems);
-      drafts.push(draft);
-    }
+    });
     if (problems.length > 0) {
       problems.sort((a, b) => a.row - b.row);
       throw invalid(problems);
     }
     if (options.dryRun) return { created: 0, dryRun: true };
-    for (const draft of drafts) await insertCheckedDraft(tx, who, draft, 'procurement.imported');
-    return { created: drafts.length, dryRun: false };
+    const ids = await insertCheckedDrafts(tx, who, drafts, 'procurement.imported');
+    return { created: ids.length, dryRun: false };
   });
 }
 
