@@ -43,6 +43,10 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     disableRequestLogging: false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    // Malformed URLs and the like never reach a route; answer them as problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(reply, new AppError('bad_request', error.message));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const deps: AppDeps = { db: database.db, config, now };

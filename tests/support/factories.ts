@@ -77,7 +77,7 @@ export async function login(app: App, email: string, password = TEST_PASSWORD, o
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'hansyn_session')!.value;
   const csrfToken = response.json().csrfToken as string;
-  const request = (options: InjectOptions) =>
+  const request = (options: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({
       ...options,
       headers: { ...(options.headers ?? {}), cookie: `hansyn_session=${cookie}`, ...(options.method && options.method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}) },
