@@ -22,6 +22,9 @@ import { authRoutes } from './features/auth/auth-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
+import { decisionRoutes } from './features/decisions/decision-routes.js';
+import { requirementRoutes } from './features/requirements/requirement-routes.js';
+import { screeningRoutes } from './features/screening/screening-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -107,7 +110,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes]) {
+  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, screeningRoutes, requirementRoutes, decisionRoutes, auditRoutes, referenceRoutes]) {
     await feature(app, deps);
   }
 

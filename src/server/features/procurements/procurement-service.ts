@@ -8,6 +8,7 @@ import { validateProcurementDraft, type ProcurementDraft } from '../../../domain
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-repository.js';
+import { screenAfterProcurementChange } from '../screening/screening-service.js';
 import {
   deleteProcurement as deleteRow,
   findProcurement,
@@ -113,6 +114,8 @@ export function present(record: ProcurementRecord, actor: Actor): Procurement {
     isDeletable: isDeletable(record.status) && can(actor, 'procurement:delete', resource),
     canEdit: !isFinalStatus(record.status) && can(actor, 'procurement:update', resource),
     lots: record.lots.map((l) => ({ ...l, mainCpv: cpvRef(l.mainCpv) })),
+    screening: record.screening ? { ...record.screening, screenedAt: record.screening.screenedAt.toISOString() } : null,
+    decision: record.decision ? { ...record.decision, decidedAt: record.decision.decidedAt.toISOString() } : null,
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -141,6 +144,7 @@ export async function listProcurementsFor(db: Database, actor: Actor, options: L
 export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, action = 'procurement.created'): Promise<string> {
   const id = await insertProcurement(db, who.actor.organisationId, draft);
   await recordAudit(db, who, { action, entityType: 'procurement', entityId: id, after: draft });
+  await screenAfterProcurementChange(db, who, id, draft, 'created');
   return id;
 }
 
@@ -183,6 +187,7 @@ export async function updateProcurement(db: Database, who: Who, id: string, patc
       }
     }
     await recordAudit(tx, who, { action: 'procurement.updated', entityType: 'procurement', entityId: id, before, after });
+    await screenAfterProcurementChange(tx, who, id, merged, 'updated');
   });
 }
 
