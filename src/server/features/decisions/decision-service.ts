@@ -118,7 +118,7 @@ export async function recordDecision(db: Database, who: Who, procurementId: stri
     });
     if (!validation.ok) {
       const locked = validation.errors.find((e) => e.code === 'locked');
-      if (locked) throw new AppError('decision_locked', locked.message.en, { status: procurement.status });
+      if (locked) throw new AppError('decision_locked', locked.message.en, { procurementStatus: procurement.status });
       throw validationFailed(validation.errors.map(toFieldError));
     }
     const requirements: StoredRequirement[] = body.requirements.map((r) => {
