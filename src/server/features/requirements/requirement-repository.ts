@@ -208,19 +208,25 @@ export async function seedLibrary(db: Database, organisationId: string, now: Dat
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(requirementTemplates)
     .where(eq(requirementTemplates.organisationId, organisationId));
-  if ((hasTemplates?.n ?? 0) === 0) {
-    for (const content of STARTER_TEMPLATES) {
-      const templateId = await insertTemplate(db, { organisationId, key: content.key, origin: 'starter', createdBy: null, createdAt: now });
-      if (templateId === null) continue;
-      await insertVersion(db, { organisationId, templateId, version: 1, status: 'published', content, basedOnVersionId: null, createdBy: null, now });
+  const needsTemplates = (hasTemplates?.n ?? 0) === 0;
+  const needsGroups = (await countTargetGroups(db, organisationId)) === 0;
+  if (!needsTemplates && !needsGroups) return;
+  // One transaction (a savepoint inside the caller's), so a template never exists without its version.
+  await db.transaction(async (tx) => {
+    if (needsTemplates) {
+      for (const content of STARTER_TEMPLATES) {
+        const templateId = await insertTemplate(tx, { organisationId, key: content.key, origin: 'starter', createdBy: null, createdAt: now });
+        if (templateId === null) continue;
+        await insertVersion(tx, { organisationId, templateId, version: 1, status: 'published', content, basedOnVersionId: null, createdBy: null, now });
+      }
     }
-  }
-  if ((await countTargetGroups(db, organisationId)) === 0) {
-    await db
-      .insert(targetGroups)
-      .values(DEFAULT_TARGET_GROUPS.map((g, position) => ({ organisationId, code: g.code, labelSv: g.label.sv, labelEn: g.label.en, position })))
-      .onConflictDoNothing();
-  }
+    if (needsGroups) {
+      await tx
+        .insert(targetGroups)
+        .values(DEFAULT_TARGET_GROUPS.map((g, position) => ({ organisationId, code: g.code, labelSv: g.label.sv, labelEn: g.label.en, position })))
+        .onConflictDoNothing();
+    }
+  });
 }
 
 export async function countTargetGroups(db: Database, organisationId: string): Promise<number> {

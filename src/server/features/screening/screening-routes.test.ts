@@ -36,6 +36,7 @@ describe('screening policy versions', () => {
     const p = await create();
     expect(p.screening).toMatchObject({ recommendation: 'needs_assessment', policyVersion: 1 });
     expect(p.screening.missingFacts).toContain('readiness.management-decision');
+    expect(p.screening.summary.sv).toMatch(/^Bedömning behövs innan beslut/);
     const screening = (await viewer.get(`/api/procurements/${p.id}/screening`)).json();
     expect(screening).toMatchObject({ recommendation: 'needs_assessment', policyVersion: 1, trigger: 'created', isPolicyOutdated: false });
     expect(screening.reasons[0]).toEqual(screening.summary);
