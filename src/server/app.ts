@@ -24,6 +24,9 @@ import { organisationRoutes } from './features/organisations/organisation-routes
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
+import { decisionRoutes } from './features/decisions/decision-routes.js';
+import { requirementRoutes } from './features/requirements/requirement-routes.js';
+import { screeningRoutes } from './features/screening/screening-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -114,6 +117,9 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     organisationRoutes,
     procurementRoutes,
     procurementTransferRoutes,
+    screeningRoutes,
+    requirementRoutes,
+    decisionRoutes,
     auditRoutes,
     referenceRoutes,
     ocdsRoutes,

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   stale_version: 409,
   invalid_transition: 409,
   not_deletable: 409,
+  decision_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_invalid: 422,

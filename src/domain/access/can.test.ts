@@ -18,6 +18,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'organisation:manage': 'all',
     'personal_data:read': 'all',
     'register:export': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -31,6 +33,13 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'audit:read': 'all',
     'personal_data:read': 'all',
     'register:export': 'all',
+    'screening:run': 'all',
+    'screening_policy:read': 'all',
+    'screening_policy:edit': 'all',
+    'decision:record': 'all',
+    'template:read': 'all',
+    'template:manage': 'all',
+    'target_group:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -42,10 +51,14 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'unit:read': 'all',
     'user:read': 'all',
     'personal_data:read': 'all',
+    'screening:run': 'own_units',
+    'screening_policy:read': 'all',
+    'decision:record': 'own_units',
+    'template:read': 'all',
   },
-  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all' },
+  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all' },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {

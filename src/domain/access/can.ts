@@ -36,6 +36,13 @@ export const ACTIONS = [
   'organisation:manage',
   'personal_data:read',
   'register:export',
+  'screening:run',
+  'screening_policy:read',
+  'screening_policy:edit',
+  'decision:record',
+  'template:read',
+  'template:manage',
+  'target_group:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +66,13 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - labour_market reads the register (matching comes later);
  *  - supplier sees nothing of the register yet;
  *  - viewer (politicians, management) reads, never personal data.
+ * Social considerations (docs/requirements.md):
+ *  - the screening policy, the requirement library and the target groups are professional
+ *    judgements of the support function, so only coordinators change them; admins read them
+ *    but, as with procurements, do not edit content;
+ *  - a decision (comply or explain) is recorded by a coordinator, or by a procurer for a
+ *    procurement of their own units; the same people may re-run a screening;
+ *  - everyone but suppliers reads policy, library and decisions.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -71,6 +85,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'organisation:manage': 'all',
     'personal_data:read': 'all',
     'register:export': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -84,6 +100,13 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'audit:read': 'all',
     'personal_data:read': 'all',
     'register:export': 'all',
+    'screening:run': 'all',
+    'screening_policy:read': 'all',
+    'screening_policy:edit': 'all',
+    'decision:record': 'all',
+    'template:read': 'all',
+    'template:manage': 'all',
+    'target_group:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -95,16 +118,24 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'unit:read': 'all',
     'user:read': 'all',
     'personal_data:read': 'all',
+    'screening:run': 'own_units',
+    'screening_policy:read': 'all',
+    'decision:record': 'own_units',
+    'template:read': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
     'unit:read': 'all',
     'personal_data:read': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
   },
   supplier: {},
   viewer: {
     'procurement:read': 'all',
     'unit:read': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
   },
 };
 

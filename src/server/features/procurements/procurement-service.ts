@@ -8,6 +8,7 @@ import { validateProcurementDraft, type ProcurementDraft } from '../../../domain
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit, recordAudits } from '../audit/audit-repository.js';
+import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
 import {
   deleteProcurement as deleteRow,
   findProcurement,
@@ -132,6 +133,8 @@ export function present(record: ProcurementRecord, actor: Actor): Procurement {
     isDeletable: isDeletable(record.status) && can(actor, 'procurement:delete', resource),
     canEdit: !isFinalStatus(record.status) && can(actor, 'procurement:update', resource),
     lots: record.lots.map((l) => ({ ...l, mainCpv: cpvRef(l.mainCpv) })),
+    screening: record.screening ? { ...record.screening, screenedAt: record.screening.screenedAt.toISOString() } : null,
+    decision: record.decision ? { ...record.decision, decidedAt: record.decision.decidedAt.toISOString() } : null,
     version: record.version,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
@@ -168,6 +171,15 @@ export async function insertCheckedDrafts(db: Database, who: Who, drafts: Procur
     db,
     who,
     drafts.map((draft, i) => ({ action, entityType: 'procurement', entityId: ids[i]!, after: draft })),
+  );
+  // Every new procurement is screened at once, in the same transaction.
+  await screenNewProcurements(
+    db,
+    who.actor.organisationId,
+    ids.map((id, i) => ({ id, facts: drafts[i]! })),
+    new Date(),
+    'created',
+    who.actor.userId,
   );
   return ids;
 }
@@ -211,6 +223,7 @@ export async function updateProcurement(db: Database, who: Who, id: string, patc
       }
     }
     await recordAudit(tx, who, { action: 'procurement.updated', entityType: 'procurement', entityId: id, before, after });
+    await screenAfterProcurementChange(tx, who, id, merged, 'updated');
   });
 }
 
