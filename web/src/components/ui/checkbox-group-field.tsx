@@ -15,10 +15,10 @@ export interface CheckboxGroupFieldProps {
 export function CheckboxGroupField({ label, options, value, onChange, description, errorMessage, isRequired, name }: CheckboxGroupFieldProps) {
   return (
     <CheckboxGroup className="field checkbox-group" value={value} onChange={onChange} isInvalid={Boolean(errorMessage)} isRequired={isRequired} validationBehavior="aria" name={name}>
-      <Label className="field__label">
-        {label}
+      <span className="field__label-row">
+        <Label className="field__label">{label}</Label>
         {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </Label>
+      </span>
       {description ? (
         <Text slot="description" className="field__description">
           {description}

@@ -34,10 +34,10 @@ interface MultipleProps extends CommonProps {
 function Parts({ label, description, errorMessage, options, isRequired, name }: CommonProps) {
   return (
     <>
-      <Label className="field__label">
-        {label}
+      <span className="field__label-row">
+        <Label className="field__label">{label}</Label>
         {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </Label>
+      </span>
       {description ? (
         <Text slot="description" className="field__description">
           {description}

@@ -20,10 +20,10 @@ export function TextField({ label, description, errorMessage, multiline, inputMo
       validationBehavior="aria"
       className={['field', `field--${size}`, typeof className === 'string' ? className : ''].join(' ').trim()}
     >
-      <Label className="field__label">
-        {label}
+      <span className="field__label-row">
+        <Label className="field__label">{label}</Label>
         {props.isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </Label>
+      </span>
       {description ? (
         <Text slot="description" className="field__description">
           {description}

@@ -67,10 +67,10 @@ export function CpvPicker({ label, value, onChange, name, description, errorMess
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
     >
-      <Label className="field__label">
-        {label}
+      <span className="field__label-row">
+        <Label className="field__label">{label}</Label>
         {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </Label>
+      </span>
       <Text slot="description" className="field__description">
         {description ?? t('cpv.hint')}
       </Text>

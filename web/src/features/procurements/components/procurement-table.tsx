@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Cell, Column, Row, Table, TableBody, TableHeader, type SortDescriptor } from 'react-aria-components';
 import { Link } from '../../../components/ui/link';
-import { formatDate, formatDateTime, formatSek } from '../../../lib/format';
+import { formatDate, formatSek } from '../../../lib/format';
 import { labelOf } from '../../../lib/reference-data';
 import type { ProcurementListItem } from '../api/procurements-api';
 import { StatusBadge } from './status-badge';
@@ -70,7 +70,7 @@ export function ProcurementTable({ items, sort, onSortChange, isLoading, label }
               </Cell>
               <Cell>{formatDate(item.contractStart, i18n.language)}</Cell>
               <Cell className="table__number">{formatSek(item.estimatedValueOre)}</Cell>
-              <Cell>{formatDateTime(item.updatedAt, i18n.language)}</Cell>
+              <Cell>{formatDate(item.updatedAt, i18n.language)}</Cell>
             </Row>
           )}
         </TableBody>
