@@ -4,8 +4,13 @@ import type { CliIo } from './run-cli.js';
 /**
  * Commands of later capabilities (eForms, OCDS). Returns null for an unknown command.
  */
-export async function runExtraCommand(command: string, _args: string[], _io: CliIo, _config: AppConfig): Promise<number | null> {
-  switch (command) {
+export async function runExtraCommand(command: string, args: string[], io: CliIo, _config: AppConfig): Promise<number | null> {
+  const [sub, ...rest] = args;
+  switch (`${command} ${sub ?? ''}`.trim()) {
+    case 'eforms parse': {
+      const { runEformsParse } = await import('./commands/eforms-parse.js');
+      return runEformsParse(rest, io);
+    }
     default:
       return null;
   }

@@ -29,6 +29,7 @@ Usage: hansyn <command> [options]
                                           add a user (password from stdin, or generated and printed)
   token create --email E [--org SLUG] [--name NAME]
                                           create a personal API token (printed once)
+  eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
 
 The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the PostgreSQL
 server in DATABASE_URL.

@@ -77,7 +77,8 @@ async function resolve(db: Database, request: FastifyRequest, now: Date): Promis
 export function registerAuthentication(app: FastifyInstance, db: Database, publicOrigin: string | null): void {
   app.decorateRequest('auth', null);
   app.addHook('preHandler', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+    // Unmatched routes fall through to the 404 problem; the API docs are public.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.url === undefined) return;
     const isPublic = request.routeOptions.config.public === true;
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe) {

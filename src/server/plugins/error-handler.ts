@@ -42,17 +42,17 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
 /** Turns Ajv errors from Fastify's schema validation into field errors with paths. */
 function fieldErrorsOf(error: FastifyError): FieldError[] {
   const context = error.validationContext ?? 'body';
-  return (error.validation ?? []).map((v) => {
+  const seen = new Set<string>();
+  return (error.validation ?? []).flatMap((v) => {
     const missing = v.keyword === 'required' ? `/${String((v.params as { missingProperty?: string }).missingProperty)}` : '';
     const extra =
       v.keyword === 'additionalProperties'
         ? `/${String((v.params as { additionalProperty?: string }).additionalProperty)}`
         : '';
-    return {
-      path: `/${context}${v.instancePath}${missing}${extra}`,
-      code: v.keyword,
-      message: v.message ?? 'is invalid',
-    };
+    const path = `/${context}${v.instancePath}${missing}${extra}`;
+    if (seen.has(path)) return [];
+    seen.add(path);
+    return [{ path, code: v.keyword, message: v.message ?? 'is invalid' }];
   });
 }
 

@@ -9,6 +9,7 @@ import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { API_TOKEN_PREFIX, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './auth-crypto.js';
 import {
+  deleteExpiredSessions,
   deleteOtherSessions,
   deleteSession,
   findUserByEmail,
@@ -107,6 +108,7 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
       const token = randomToken();
       const csrfToken = randomToken(24);
       const expiresAt = new Date(now().getTime() + config.sessionTtlHours * 3_600_000);
+      await deleteExpiredSessions(db, now());
       await insertSession(db, { tokenHash: sha256(token), userId: user.id, organisationId: chosen.id, csrfToken, expiresAt });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return buildMe(user.id, chosen.id, csrfToken, 'session');

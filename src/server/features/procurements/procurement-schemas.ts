@@ -1,8 +1,15 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { CONTRACT_NATURES, PROCEDURE_TYPES, PROCUREMENT_STATUSES } from '../../../domain/procurement/procurement.js';
 import { enumOf, Paging, Uuid } from '../../schemas.js';
 
-const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * `T | null` as `type: [T, "null"]` rather than anyOf, so a wrong value yields one clear
+ * error for its field instead of one per union branch.
+ */
+const nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> => {
+  const { type, enum: values, ...rest } = schema as unknown as { type: string; enum?: unknown[] };
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'], ...(values ? { enum: [...values, null] } : {}) });
+};
 
 export const ContractNatureSchema = enumOf(CONTRACT_NATURES);
 export const ProcedureTypeSchema = enumOf(PROCEDURE_TYPES);

@@ -1,0 +1,167 @@
+/**
+ * eForms parsing throughput: `npx tsx tests/bench/eforms-bench.ts [--files N] [--keep]`.
+ *
+ * Replicates the fixture notices (all but INVALID_* and the X01/X02 registration notices, which are not
+ * procurement notices) into a temporary folder until there are at least 20,000 files, then reads
+ * them one by one and times, on one core and on the same bytes in the same run, each stage:
+ * a plain saxes parse (baseline, same parser and options as the notice parser), `parseNotice`, and
+ * `parseNotice` plus the social summary. File reading is not timed. Prints figures; asserts nothing.
+ *
+ * `runEformsBench` takes extra stages, so DB import throughput can be measured the same way later.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SaxesParser } from 'saxes';
+import { summariseSocialConsiderations } from '../../src/domain/eforms/summarise-social-considerations.js';
+import { parseNotice } from '../../src/interop/eforms/parse-notice.js';
+import { SAXES_OPTIONS } from '../../src/interop/eforms/read-xml-tree.js';
+
+export interface BenchStage {
+  name: string;
+  /** Processes one notice's bytes; may be async (e.g. a database insert). */
+  run: (bytes: Uint8Array) => unknown;
+}
+
+export interface StageFigures {
+  name: string;
+  notices: number;
+  failures: number;
+  seconds: number;
+  noticesPerSecond: number;
+  megabytesPerSecond: number;
+  /** Time relative to the first stage (the baseline). */
+  ratioToBaseline: number;
+}
+
+export interface BenchFigures {
+  files: number;
+  megabytes: number;
+  stages: StageFigures[];
+}
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/eforms/', import.meta.url));
+const decoder = new TextDecoder('utf-8');
+
+/** Baseline: the same saxes configuration with no-op handlers, on the same decoded text. */
+export const saxesBaselineStage: BenchStage = {
+  name: 'saxes parse only (baseline)',
+  run: (bytes) => {
+    const parser = new SaxesParser(SAXES_OPTIONS);
+    parser.on('opentag', () => undefined);
+    parser.on('closetag', () => undefined);
+    parser.on('text', () => undefined);
+    parser.write(decoder.decode(bytes)).close();
+    return true;
+  },
+};
+
+export const parseStage: BenchStage = {
+  name: 'parseNotice (parse + extract)',
+  run: (bytes) => parseNotice(bytes).ok,
+};
+
+export const parseAndSummariseStage: BenchStage = {
+  name: 'parseNotice + social summary',
+  run: (bytes) => {
+    const result = parseNotice(bytes);
+    if (result.ok) summariseSocialConsiderations(result.notice);
+    return result.ok;
+  },
+};
+
+/** Copies the benchmark fixtures into `dir` until it holds at least `minFiles` files; returns their paths. */
+export function replicateFixtures(dir: string, minFiles: number): string[] {
+  const sources = ['sdk-examples', 'real-notices'].flatMap((folder) =>
+    readdirSync(join(FIXTURES, folder))
+      .filter((name) => name.endsWith('.xml') && !name.startsWith('INVALID_') && !/^X0\d_/.test(name))
+      .map((name) => join(FIXTURES, folder, name)),
+  );
+  const paths: string[] = [];
+  for (let round = 0; paths.length < minFiles; round += 1) {
+    const roundDir = join(dir, String(round).padStart(4, '0'));
+    mkdirSync(roundDir);
+    for (const source of sources) {
+      const target = join(roundDir, source.slice(source.lastIndexOf('/') + 1));
+      copyFileSync(source, target);
+      paths.push(target);
+    }
+  }
+  return paths;
+}
+
+/** Times each stage on every file (stages interleaved per file, so they see identical conditions). */
+export async function runEformsBench(
+  paths: readonly string[],
+  stages: readonly BenchStage[] = [saxesBaselineStage, parseStage, parseAndSummariseStage],
+): Promise<BenchFigures> {
+  // Warm up the JIT on a slice of the files.
+  for (const path of paths.slice(0, 500)) {
+    const bytes = readFileSync(path);
+    for (const stage of stages) await stage.run(bytes);
+  }
+  const nanoseconds = stages.map(() => 0n);
+  const failures = stages.map(() => 0);
+  let totalBytes = 0;
+  for (const path of paths) {
+    const bytes = readFileSync(path);
+    totalBytes += bytes.length;
+    for (const [index, stage] of stages.entries()) {
+      const start = process.hrtime.bigint();
+      const outcome = await stage.run(bytes);
+      nanoseconds[index]! += process.hrtime.bigint() - start;
+      if (outcome === false) failures[index]! += 1;
+    }
+  }
+  const megabytes = totalBytes / 1e6;
+  const baselineSeconds = Number(nanoseconds[0] ?? 1n) / 1e9;
+  return {
+    files: paths.length,
+    megabytes,
+    stages: stages.map((stage, index) => {
+      const seconds = Number(nanoseconds[index] ?? 0n) / 1e9;
+      return {
+        name: stage.name,
+        notices: paths.length,
+        failures: failures[index] ?? 0,
+        seconds,
+        noticesPerSecond: paths.length / seconds,
+        megabytesPerSecond: megabytes / seconds,
+        ratioToBaseline: seconds / baselineSeconds,
+      };
+    }),
+  };
+}
+
+export function formatFigures(figures: BenchFigures): string {
+  const lines = [
+    `eForms bench: ${figures.files} files, ${figures.megabytes.toFixed(1)} MB (${((figures.megabytes * 1e3) / figures.files).toFixed(1)} kB/notice), one core, reads not timed`,
+  ];
+  for (const stage of figures.stages) {
+    lines.push(
+      `  ${stage.name.padEnd(32)} ${stage.noticesPerSecond.toFixed(0).padStart(6)} notices/s ${stage.megabytesPerSecond.toFixed(1).padStart(6)} MB/s ` +
+        `${stage.seconds.toFixed(2).padStart(6)} s  ×${stage.ratioToBaseline.toFixed(2)} baseline  failures ${stage.failures}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const filesArgument = args.indexOf('--files');
+  const minFiles = filesArgument >= 0 ? Number(args[filesArgument + 1]) : 20_000;
+  const keep = args.includes('--keep');
+  const dir = mkdtempSync(join(tmpdir(), 'hansyn-eforms-bench-'));
+  try {
+    const paths = replicateFixtures(dir, minFiles);
+    console.log(`replicated ${paths.length} notices into ${dir}`);
+    console.log(formatFigures(await runEformsBench(paths)));
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await main();
+}
