@@ -107,9 +107,14 @@ describe('language', () => {
     await page.getByRole('heading', { level: 1, name: 'Procurements' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
 
+    const statuses = (grid: string, words: string) => page.getByRole('grid', { name: grid }).getByText(new RegExp(`^(${words})$`)).first();
+    await statuses('Procurement register', 'Planned|In preparation|Published|Evaluation|Awarded|Cancelled').waitFor();
+
+    // Switching on the page re-renders everything, table cells included.
     await page.getByRole('radio', { name: 'Svenska' }).click();
     await page.getByRole('heading', { level: 1, name: 'Upphandlingar' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await statuses('Upphandlingsregister', 'Planerad|Under förberedelse|Publicerad|Utvärdering|Tilldelad|Avbruten').waitFor();
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES } from '../../../../../src/domain/access/can.js';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from 'react-aria-components';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog';
@@ -13,7 +14,7 @@ import { useUpdateUser, useUsers, type User } from '../api/admin-api';
 import { AddUserDialog, EditRolesDialog } from '../components/user-dialogs';
 
 export function AdminUsersRoute() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const me = useSession();
   const users = useUsers();
@@ -70,12 +71,12 @@ export function AdminUsersRoute() {
             <span className="visually-hidden">{t('common.actions')}</span>
           </Column>
         </TableHeader>
-        <TableBody items={users.data ?? []} renderEmptyState={() => (users.isPending ? t('common.loading') : t('admin.users.none'))}>
+        <TableBody items={users.data ?? []} dependencies={[units.data, i18n.language, me.user.id]} renderEmptyState={() => (users.isPending ? t('common.loading') : t('admin.users.none'))}>
           {(user) => (
             <Row id={user.id}>
               <Cell>{user.displayName}</Cell>
               <Cell>{user.email}</Cell>
-              <Cell>{[...new Set(user.memberships.map((m) => t(`roles.${m.role}`)))].join(', ')}</Cell>
+              <Cell>{ROLES.filter((r) => user.memberships.some((m) => m.role === r)).map((r) => t(`roles.${r}`)).join(', ')}</Cell>
               <Cell>{[...new Set(user.memberships.map((m) => unitName(m.unitId)))].join(', ')}</Cell>
               <Cell>{user.disabled ? <span className="badge badge--cancelled">{t('admin.users.disabled')}</span> : t('admin.users.active')}</Cell>
               <Cell>

@@ -91,7 +91,7 @@ export function ApiTokensRoute() {
               <span className="visually-hidden">{t('common.actions')}</span>
             </Column>
           </TableHeader>
-          <TableBody items={tokens.data ?? []} renderEmptyState={() => (tokens.isPending ? t('common.loading') : t('tokens.none'))}>
+          <TableBody items={tokens.data ?? []} dependencies={[i18n.language]} renderEmptyState={() => (tokens.isPending ? t('common.loading') : t('tokens.none'))}>
             {(token) => (
               <Row id={token.id}>
                 <Cell>{token.name}</Cell>

@@ -84,6 +84,7 @@ export function CpvPicker({ label, value, onChange, name, description, errorMess
       <Popover className="popover popover--wide" placement="bottom start">
         <ListBox
           className="listbox"
+          dependencies={[i18n.language]}
           renderEmptyState={() => (
             <p className="listbox__empty">{term.length < MIN_QUERY ? t('cpv.typeMore') : results.isFetching ? t('common.loading') : t('cpv.noMatches')}</p>
           )}

@@ -54,7 +54,7 @@ export function ProcurementTable({ items, sort, onSortChange, isLoading, label }
           {header('estimatedValueOre', t('procurement.estimatedValue'))}
           {header('updatedAt', t('procurement.updatedAt'))}
         </TableHeader>
-        <TableBody items={items} renderEmptyState={() => <p className="table__empty">{isLoading ? t('common.loading') : t('register.empty')}</p>}>
+        <TableBody items={items} dependencies={[i18n.language]} renderEmptyState={() => <p className="table__empty">{isLoading ? t('common.loading') : t('register.empty')}</p>}>
           {(item) => (
             <Row id={item.id}>
               <Cell>{item.referenceNumber}</Cell>
