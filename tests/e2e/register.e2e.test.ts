@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, newPage } from './support/browser.js';
 import { chooseOption, chooseOptions } from './support/ui.js';
@@ -11,13 +11,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const resultCount = async (page: import('playwright-core').Page): Promise<number> => {
+const resultCount = async (page: Page): Promise<number> => {
   const text = (await page.getByRole('heading', { level: 2, name: /^Resultat/ }).textContent()) ?? '';
   return Number(/\((\d+)/.exec(text.replace(/\s/g, ''))?.[1] ?? 'NaN');
 };
 
 /** Runs an action that changes the view and waits for the register to show the new answer. */
-async function andWaitForList(page: import('playwright-core').Page, action: () => Promise<unknown>, urlPart: RegExp): Promise<void> {
+async function andWaitForList(page: Page, action: () => Promise<unknown>, urlPart: RegExp): Promise<void> {
   const answered = page.waitForResponse((r) => r.url().includes('/api/procurements?') && urlPart.test(decodeURIComponent(r.url())));
   await action();
   await answered;

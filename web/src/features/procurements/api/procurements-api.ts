@@ -210,7 +210,9 @@ export function usePeople(enabled: boolean) {
 }
 
 export interface ImportResult {
+  /** Procurements stored; 0 on a dry run. */
   created: number;
+  dryRun?: boolean;
 }
 
 export function useImportProcurements() {

@@ -11,7 +11,7 @@ import { importTemplateUrl, useImportProcurements } from '../api/procurements-ap
 
 type Outcome =
   | { kind: 'invalid'; problems: RowProblem[] }
-  | { kind: 'checked'; count: number }
+  | { kind: 'checked' }
   | { kind: 'imported'; count: number }
   | { kind: 'failed'; message: string };
 
@@ -26,7 +26,7 @@ export interface ImportDialogProps {
  * row and column.
  */
 export function ImportDialog({ isOpen, onOpenChange }: ImportDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const announce = useAnnounce();
   const importer = useImportProcurements();
   const [file, setFile] = useState<File | null>(null);
@@ -40,7 +40,7 @@ export function ImportDialog({ isOpen, onOpenChange }: ImportDialogProps) {
       {
         onSuccess: (result) => {
           const count = result.created;
-          setOutcome(dryRun ? { kind: 'checked', count } : { kind: 'imported', count });
+          setOutcome(dryRun ? { kind: 'checked' } : { kind: 'imported', count });
           if (!dryRun) {
             announce(t('import.imported', { count }));
             setFile(null);
@@ -104,7 +104,7 @@ export function ImportDialog({ isOpen, onOpenChange }: ImportDialogProps) {
           </div>
 
           {outcome?.kind === 'failed' ? <Message tone="error">{outcome.message}</Message> : null}
-          {outcome?.kind === 'checked' ? <Message tone="success">{t('import.checked', { count: outcome.count })}</Message> : null}
+          {outcome?.kind === 'checked' ? <Message tone="success">{t('import.checked')}</Message> : null}
           {outcome?.kind === 'imported' ? <Message tone="success">{t('import.imported', { count: outcome.count })}</Message> : null}
           {outcome?.kind === 'invalid' ? (
             <>
@@ -126,7 +126,10 @@ export function ImportDialog({ isOpen, onOpenChange }: ImportDialogProps) {
                       <tr key={`${p.row}-${p.column}-${i}`}>
                         <td>{p.row}</td>
                         <td>{p.column}</td>
-                        <td>{t(`import.codes.${p.code}`, { defaultValue: p.message })}</td>
+                        <td>
+                          {/* The server's own (English) message is the most specific; Swedish readers get the catalogue's. */}
+                          {i18n.language === 'en' ? p.message : t(`import.codes.${p.code}`, { defaultValue: p.message })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
