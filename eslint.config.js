@@ -40,5 +40,16 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The web app may share the pure domain (permission policy, codes) but nothing server-side.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/server/**', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'], message: 'The web app only shares src/domain with the server; talk to the API instead.' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -7,13 +7,9 @@ import { Message } from '../../../components/ui/message';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { PageHeading } from '../../../lib/page';
+import { safeNextPath } from '../../../lib/safe-next-path';
 import { useMe, useStoreSession } from '../../../lib/session';
 import { logIn } from '../api/auth-api';
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
-}
 
 export function LoginRoute() {
   const { t } = useTranslation();
