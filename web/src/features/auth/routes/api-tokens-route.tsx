@@ -78,7 +78,9 @@ export function ApiTokensRoute() {
       </section>
 
       <section aria-labelledby="token-list-heading" className="section">
-        <h2 id="token-list-heading">{t('tokens.list')}</h2>
+        <h2 id="token-list-heading" tabIndex={-1}>
+          {t('tokens.list')}
+        </h2>
         {tokens.isError ? <Message tone="error">{describeError(tokens.error, t)}</Message> : null}
         {revoke.isError ? <Message tone="error">{describeError(revoke.error, t)}</Message> : null}
         <Table aria-labelledby="token-list-heading" className="table">
@@ -123,7 +125,10 @@ export function ApiTokensRoute() {
           if (!revoking) return;
           const target = revoking;
           revoke.mutate(target.id, {
-            onSuccess: () => announce(t('tokens.revoked', { name: target.name })),
+            onSuccess: () => {
+              announce(t('tokens.revoked', { name: target.name }));
+              window.setTimeout(() => document.getElementById('token-list-heading')?.focus(), 0);
+            },
             onSettled: () => setRevoking(null),
           });
         }}

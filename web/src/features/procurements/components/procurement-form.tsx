@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { CONTRACT_NATURES } from '../../../../../src/domain/procurement/procurement.js';
@@ -43,6 +43,13 @@ export function ProcurementForm({ initial, submitLabel, cancelHref, onSubmit, no
   const [submitCount, setSubmitCount] = useState(0);
   const [isPending, setPending] = useState(false);
   const addLotButton = useRef<HTMLButtonElement>(null);
+  // After "add lot", continue in the new lot's first field.
+  const [focusLotIndex, setFocusLotIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusLotIndex === null) return;
+    document.querySelector<HTMLInputElement>(`[name="lots.${focusLotIndex}.lotNumber"]`)?.focus();
+    setFocusLotIndex(null);
+  }, [focusLotIndex]);
 
   const set = <K extends keyof ProcurementFormState>(key: K, value: ProcurementFormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const setLot = (index: number, changes: Partial<LotState>) =>
@@ -194,6 +201,7 @@ export function ProcurementForm({ initial, submitLabel, cancelHref, onSubmit, no
           onPress={() => {
             const lot = newLot(state.lots);
             set('lots', [...state.lots, lot]);
+            setFocusLotIndex(state.lots.length);
             announce(t('form.lotAdded', { lot: t('lot.legend', { number: lot.lotNumber }) }));
           }}
         >

@@ -42,7 +42,9 @@ function StatusActions({ procurement }: { procurement: Procurement }) {
   if (procurement.allowedTransitions.length === 0 && !change.isError) return null;
   return (
     <section aria-labelledby="status-heading" className="section card">
-      <h2 id="status-heading">{t('details.statusTitle')}</h2>
+      <h2 id="status-heading" tabIndex={-1}>
+        {t('details.statusTitle')}
+      </h2>
       <p>
         {t('details.currentStatus')} <StatusBadge status={procurement.status} />
       </p>
@@ -72,7 +74,11 @@ function StatusActions({ procurement }: { procurement: Procurement }) {
           change.mutate(
             { status: to, version: procurement.version },
             {
-              onSuccess: () => announce(t('details.statusChanged', { status: t(`status.${to}`) })),
+              onSuccess: () => {
+                announce(t('details.statusChanged', { status: t(`status.${to}`) }));
+                // The button pressed is gone with the old status; continue from the section.
+                window.setTimeout(() => document.getElementById('status-heading')?.focus(), 0);
+              },
               onSettled: () => setTarget(null),
             },
           );
