@@ -19,6 +19,7 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
+import { ocdsRoutes } from './features/ocds/ocds-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
@@ -107,7 +108,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes]) {
+  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes, ocdsRoutes]) {
     await feature(app, deps);
   }
 

@@ -17,6 +17,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'audit:read': 'all',
     'organisation:manage': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -29,6 +30,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'user:read': 'all',
     'audit:read': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
   },
   procurer: {
     'procurement:read': 'all',

@@ -35,6 +35,7 @@ export const ACTIONS = [
   'audit:read',
   'organisation:manage',
   'personal_data:read',
+  'register:export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -51,6 +52,8 @@ type Grant = 'all' | 'own_units' | 'none';
  * The permission matrix. `own_units` means: everywhere if the membership is not limited to
  * units, otherwise only resources owned by one of its units.
  *  - admin manages units and users and reads the audit trail, but edits no procurements;
+ *  - `register:export` is the whole register as open data (OCDS), unpublished procurements
+ *    included: for the support function and admins who decide what the organisation publishes;
  *  - coordinator (the support function) sees and edits everything in the organisation;
  *  - procurer works on procurements of their own units and reads the rest;
  *  - labour_market reads the register (matching comes later);
@@ -67,6 +70,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'audit:read': 'all',
     'organisation:manage': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -79,6 +83,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'user:read': 'all',
     'audit:read': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
   },
   procurer: {
     'procurement:read': 'all',

@@ -45,6 +45,7 @@ const Organisation = Type.Object({
   kind: Type.String(),
   socialGoalPercent: Type.Integer(),
   isDemo: Type.Boolean(),
+  openDataPublished: Type.Boolean({ description: 'Procurements from publication on are open data (OCDS) at GET /api/ocds/release-package?org=SLUG' }),
 });
 
 /** The tenant itself, its unit tree and its users; administered by admins. */
@@ -65,9 +66,13 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
     {
       schema: {
         tags: ['organisation'],
-        summary: 'Change name or the goal for social considerations (admins)',
+        summary: 'Change name, the goal for social considerations or open-data publication (admins)',
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), socialGoalPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) },
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            socialGoalPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+            openDataPublished: Type.Optional(Type.Boolean({ description: 'Publish procurements from publication on as open data (OCDS)' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Organisation, ...errorResponses },
@@ -83,8 +88,8 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
           action: 'organisation.updated',
           entityType: 'organisation',
           entityId: who.actor.organisationId,
-          before: { name: before!.name, socialGoalPercent: before!.socialGoalPercent },
-          after: { name: after!.name, socialGoalPercent: after!.socialGoalPercent },
+          before: { name: before!.name, socialGoalPercent: before!.socialGoalPercent, openDataPublished: before!.openDataPublished },
+          after: { name: after!.name, socialGoalPercent: after!.socialGoalPercent, openDataPublished: after!.openDataPublished },
         });
         return { ...after! };
       });
