@@ -178,7 +178,7 @@ function UserMenu() {
 function SignedInHeader() {
   const { t } = useTranslation();
   const me = useSession();
-  const { canAdminister } = capabilitiesOf(me);
+  const { canAdminister, canReadProcurements } = capabilitiesOf(me);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -200,9 +200,11 @@ function SignedInHeader() {
               {t('nav.overview')}
             </NavLink>
           </li>
-          <li>
-            <NavLink href="/procurements">{t('nav.procurements')}</NavLink>
-          </li>
+          {canReadProcurements ? (
+            <li>
+              <NavLink href="/procurements">{t('nav.procurements')}</NavLink>
+            </li>
+          ) : null}
           {canAdminister ? (
             <li>
               <NavLink href="/admin">{t('nav.administration')}</NavLink>

@@ -69,6 +69,7 @@ export function capabilitiesOf(me: Me) {
   const actor = actorOf(me);
   const organisation = { organisationId: me.organisation.id };
   return {
+    canReadProcurements: can(actor, 'procurement:read', organisation),
     canAdminister: can(actor, 'unit:manage', organisation) || can(actor, 'user:manage', organisation),
     canCreateProcurement: can(actor, 'procurement:create', organisation),
     canImportProcurements: can(actor, 'procurement:import', organisation),

@@ -17,8 +17,8 @@ export interface Organisation {
   isDemo: boolean;
 }
 
-export function useOverview() {
-  return useQuery({ queryKey: ['overview'], queryFn: () => apiRequest<Overview>('/api/overview') });
+export function useOverview(enabled = true) {
+  return useQuery({ queryKey: ['overview'], queryFn: () => apiRequest<Overview>('/api/overview'), enabled });
 }
 
 export function useOrganisation() {

@@ -5,7 +5,7 @@ import { Message } from '../../../components/ui/message';
 import { formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
-import { useSession } from '../../../lib/session';
+import { capabilitiesOf, useSession } from '../../../lib/session';
 import { useOrganisation, useOverview } from '../api/overview-api';
 import { SocialConsiderationsShareSlot } from '../components/social-considerations-share-slot';
 
@@ -13,7 +13,8 @@ import { SocialConsiderationsShareSlot } from '../components/social-consideratio
 export function OverviewRoute() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const overview = useOverview();
+  const { canReadProcurements } = capabilitiesOf(me);
+  const overview = useOverview(canReadProcurements);
   const organisation = useOrganisation();
   const n = (value: number | undefined) => formatNumber(value ?? 0, i18n.language);
 
@@ -21,8 +22,9 @@ export function OverviewRoute() {
     <div className="page">
       <PageHeading title={t('overview.title')}>{t('overview.title')}</PageHeading>
       <p className="lead">{t('overview.intro', { organisation: me.organisation.name })}</p>
+      {!canReadProcurements ? <Message tone="info">{t('overview.noAccess')}</Message> : null}
       {overview.isError ? <Message tone="error">{describeError(overview.error, t)}</Message> : null}
-      {overview.isPending ? (
+      {!canReadProcurements ? null : overview.isPending ? (
         <p role="status">{t('common.loading')}</p>
       ) : overview.data ? (
         <>
