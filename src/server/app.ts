@@ -22,6 +22,7 @@ import { authRoutes } from './features/auth/auth-routes.js';
 import { ocdsRoutes } from './features/ocds/ocds-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
+import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
 
 export interface BuildAppOptions {
@@ -108,7 +109,15 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes, ocdsRoutes]) {
+  for (const feature of [
+    authRoutes,
+    organisationRoutes,
+    procurementRoutes,
+    procurementTransferRoutes,
+    auditRoutes,
+    referenceRoutes,
+    ocdsRoutes,
+  ]) {
     await feature(app, deps);
   }
 

@@ -35,11 +35,21 @@ export interface FieldError {
   message: string;
 }
 
+/** A problem in one cell of an imported spreadsheet (code `import_invalid`). */
+export interface ImportRowError {
+  /** Spreadsheet row number; the header is row 1. */
+  row: number;
+  /** The column header as written in the file; '' for a problem with the whole file. */
+  column: string;
+  code: string;
+  message: string;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; [key: string]: unknown } = {},
+    readonly details: { errors?: FieldError[] | ImportRowError[]; [key: string]: unknown } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/features/auth/auth-crypto.js';
 import { REFERENCE_DIR } from '../../paths.js';
 import type { Database } from '../client.js';
@@ -118,5 +119,8 @@ export async function seedDemo(
     });
     options.onProgress?.(++done, data.length);
   }
+  // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
+  // them the register's joins get planned for empty tables (seq scans of units per query).
+  await db.execute(sql`analyze`);
   return { logins, organisations: data.length, procurements: procurementCount };
 }

@@ -4,6 +4,7 @@ import { apiTokens } from '../../../db/schema/index.js';
 import { rolesOf, ROLES } from '../../../domain/access/can.js';
 import { AppError, validationFailed } from '../../errors.js';
 import { authOf, CSRF_HEADER, SESSION_COOKIE } from '../../plugins/authenticate.js';
+import { forgetUserSessions } from '../../plugins/session-cache.js';
 import type { App, AppDeps } from '../../deps.js';
 import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
 import { recordAudit } from '../audit/audit-repository.js';
@@ -179,6 +180,8 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
           entityId: user.id,
         });
       });
+      // Again after the commit, so no request in between cached the sessions just ended.
+      forgetUserSessions(user.id);
       return reply.status(204).send(null);
     },
   );

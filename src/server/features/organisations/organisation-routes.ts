@@ -4,6 +4,7 @@ import { memberships, organisations, procurements, units, users } from '../../..
 import { can, ROLES, type Role } from '../../../domain/access/can.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { App, AppDeps } from '../../deps.js';
+import { forgetUserSessions } from '../../plugins/session-cache.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
 import { recordAudit } from '../audit/audit-repository.js';
@@ -343,6 +344,8 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
         const [after] = await listUsersIn(tx, organisationId, request.params.id);
         await recordAudit(tx, who, { action: 'user.updated', entityType: 'user', entityId: request.params.id, before, after });
       });
+      // Roles or the disabled flag may have changed: resolve this user's sessions afresh.
+      forgetUserSessions(request.params.id);
       const [after] = await listUsers(organisationId, [request.params.id]);
       return after!;
     },

@@ -54,7 +54,8 @@ export function toPrefixQuery(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
 }
 
-function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
+/** The WHERE conditions of the register list; shared with the export so both match the same rows. */
+export function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
   const conditions: SQL[] = [eq(procurements.organisationId, organisationId)];
   if (filter.unitIds && filter.unitIds.length > 0) conditions.push(inArray(procurements.unitId, filter.unitIds));
   if (filter.statuses && filter.statuses.length > 0) conditions.push(inArray(procurements.status, filter.statuses));
@@ -72,6 +73,13 @@ function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
     if (query) conditions.push(sql`${procurements.searchVector} @@ to_tsquery('swedish', ${query})`);
   }
   return conditions;
+}
+
+/** ORDER BY of the register list: the sort field (nulls last), then id, so the order is total. */
+export function orderByOf(sort: string): SQL[] {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
+  return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id)];
 }
 
 export interface ListRow {
@@ -92,8 +100,6 @@ export interface ListRow {
 
 /** One page of the register and the total count, in one round trip. */
 export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
-  const descending = options.sort.startsWith('-');
-  const column = SORT_COLUMNS[options.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
   const where = and(...filterConditions(organisationId, options));
   const rows = await db
     .select({
@@ -117,7 +123,7 @@ export async function listProcurements(db: Database, organisationId: string, opt
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
     .where(where)
-    .orderBy(descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id))
+    .orderBy(...orderByOf(options.sort))
     .limit(options.limit)
     .offset(options.offset);
   let total = rows[0]?.total ?? 0;
@@ -215,6 +221,20 @@ export async function findProcurement(db: Database, organisationId: string, id: 
   };
 }
 
+/** Which of the reference numbers are already used in the organisation (by another procurement than `exceptId`). */
+export async function takenReferences(db: Database, organisationId: string, referenceNumbers: string[], exceptId?: string): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const unique = [...new Set(referenceNumbers)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .select({ id: procurements.id, referenceNumber: procurements.referenceNumber })
+      .from(procurements)
+      .where(and(eq(procurements.organisationId, organisationId), inArray(procurements.referenceNumber, unique.slice(i, i + 1000))));
+    for (const r of rows) if (r.id !== exceptId) taken.add(r.referenceNumber);
+  }
+  return taken;
+}
+
 export async function isReferenceTaken(db: Database, organisationId: string, referenceNumber: string, exceptId?: string): Promise<boolean> {
   const rows = await db
     .select({ id: procurements.id })
@@ -251,12 +271,25 @@ async function replaceLots(db: Database, organisationId: string, procurementId: 
 }
 
 export async function insertProcurement(db: Database, organisationId: string, draft: ProcurementDraft): Promise<string> {
-  const [row] = await db
-    .insert(procurements)
-    .values({ organisationId, ...columnsOf(draft) })
-    .returning({ id: procurements.id });
-  await replaceLots(db, organisationId, row!.id, draft.lots);
-  return row!.id;
+  return (await insertProcurements(db, organisationId, [draft]))[0]!;
+}
+
+/** Inserts drafts (and their lots) in statements of 500 rows; returns the ids in the drafts' order. */
+export async function insertProcurements(db: Database, organisationId: string, drafts: ProcurementDraft[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < drafts.length; i += 500) {
+    const batch = drafts.slice(i, i + 500);
+    const rows = await db
+      .insert(procurements)
+      .values(batch.map((draft) => ({ organisationId, ...columnsOf(draft) })))
+      .returning({ id: procurements.id, referenceNumber: procurements.referenceNumber });
+    // Matched by reference number (unique per organisation), not by trusting RETURNING's order.
+    const byReference = new Map(rows.map((r) => [r.referenceNumber, r.id]));
+    ids.push(...batch.map((d) => byReference.get(d.referenceNumber)!));
+  }
+  const lots = drafts.flatMap((draft, i) => draft.lots.map((l) => ({ ...l, organisationId, procurementId: ids[i]! })));
+  for (let i = 0; i < lots.length; i += 500) await db.insert(procurementLots).values(lots.slice(i, i + 500));
+  return ids;
 }
 
 /** Updates if `expectedVersion` is still current; returns false when someone else got there first. */
