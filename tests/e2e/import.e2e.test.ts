@@ -1,18 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, newPage } from './support/browser.js';
-
-/*
- * WAITS FOR the spreadsheet import/export endpoints (GET /api/procurements/import-template.csv,
- * POST /api/procurements/import) built on the `transfer` branch. Until they are merged into main
- * this suite is skipped (they are not in the OpenAPI document yet); it runs by itself once they are.
- */
-const openApi = (await fetch(`${inject('baseUrl')}/api/openapi.json`).then((r) => r.json())) as { paths: Record<string, unknown> };
-const isImportAvailable = '/api/procurements/import' in openApi.paths;
 
 let browser: Browser;
 beforeAll(async () => {
-  if (isImportAvailable) browser = await launchBrowser();
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +43,7 @@ async function chooseFile(page: Page, name: string, content: Buffer): Promise<vo
   await page.getByText(`Vald fil: ${name}`).waitFor();
 }
 
-describe.skipIf(!isImportAvailable)('spreadsheet import (needs the import endpoints from the transfer branch)', () => {
+describe('spreadsheet import', () => {
   it('lists the errors of an invalid file by row and column and stores nothing, then imports a valid file', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');

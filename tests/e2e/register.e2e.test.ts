@@ -91,6 +91,17 @@ describe('procurement register', () => {
     expect(xlsx).toMatch(/^\/api\/procurements\/export\.xlsx\?/);
     expect(new URL(xlsx!, 'http://x').searchParams.getAll('status')).toEqual(['planned']);
     expect(new URL(csv!, 'http://x').searchParams.get('q')).toBe('skola');
+
+    // The links answer files (with this session's cookie), filtered like the view.
+    const csvFile = await page.request.get(csv!);
+    expect(csvFile.status()).toBe(200);
+    expect(csvFile.headers()['content-type']).toMatch(/text\/csv/);
+    expect(csvFile.headers()['content-disposition']).toMatch(/attachment/);
+    const lines = (await csvFile.text()).trim().split(/\r?\n/);
+    expect(lines[0]).toContain('Diarienummer');
+    const xlsxFile = await page.request.get(xlsx!);
+    expect(xlsxFile.status()).toBe(200);
+    expect((await xlsxFile.body()).subarray(0, 2).toString()).toBe('PK');
     await context.close();
   });
 
