@@ -4,12 +4,16 @@ import type { CliIo } from './run-cli.js';
 /**
  * Commands of later capabilities (eForms, OCDS). Returns null for an unknown command.
  */
-export async function runExtraCommand(command: string, args: string[], io: CliIo, _config: AppConfig): Promise<number | null> {
+export async function runExtraCommand(command: string, args: string[], io: CliIo, config: AppConfig): Promise<number | null> {
   const [sub, ...rest] = args;
   switch (`${command} ${sub ?? ''}`.trim()) {
     case 'eforms parse': {
       const { runEformsParse } = await import('./commands/eforms-parse.js');
       return runEformsParse(rest, io);
+    }
+    case 'import eforms': {
+      const { runImportEforms } = await import('./commands/import-eforms.js');
+      return runImportEforms(rest, io, config);
     }
     default:
       return null;

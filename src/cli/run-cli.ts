@@ -15,6 +15,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stderr is a terminal (long commands then redraw a progress line). */
+  stderrIsTTY?: boolean;
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
@@ -30,6 +32,8 @@ Usage: hansyn <command> [options]
   token create --email E [--org SLUG] [--name NAME]
                                           create a personal API token (printed once)
   eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
+  import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
+                                          notice store and the registers of matching organisations
 
 The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the PostgreSQL
 server in DATABASE_URL.
