@@ -19,6 +19,8 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
+import { marketRoutes } from './features/market/market-routes.js';
+import { noticeRoutes } from './features/notices/notice-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
@@ -107,7 +109,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes]) {
+  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes, noticeRoutes, marketRoutes]) {
     await feature(app, deps);
   }
 

@@ -17,6 +17,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'audit:read': 'all',
     'organisation:manage': 'all',
     'personal_data:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -29,6 +31,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'user:read': 'all',
     'audit:read': 'all',
     'personal_data:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -40,10 +44,11 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'unit:read': 'all',
     'user:read': 'all',
     'personal_data:read': 'all',
+    'market:read': 'all',
   },
-  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all' },
+  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all', 'market:read': 'all' },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'market:read': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {

@@ -35,6 +35,8 @@ export const ACTIONS = [
   'audit:read',
   'organisation:manage',
   'personal_data:read',
+  'notice:import',
+  'market:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,7 +57,9 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - procurer works on procurements of their own units and reads the rest;
  *  - labour_market reads the register (matching comes later);
  *  - supplier sees nothing of the register yet;
- *  - viewer (politicians, management) reads, never personal data.
+ *  - viewer (politicians, management) reads, never personal data;
+ *  - everyone but suppliers reads the market view (public TED notices); admins and coordinators
+ *    import notices.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -67,6 +71,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'audit:read': 'all',
     'organisation:manage': 'all',
     'personal_data:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -79,6 +85,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'user:read': 'all',
     'audit:read': 'all',
     'personal_data:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -90,16 +98,19 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'unit:read': 'all',
     'user:read': 'all',
     'personal_data:read': 'all',
+    'market:read': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
     'unit:read': 'all',
     'personal_data:read': 'all',
+    'market:read': 'all',
   },
   supplier: {},
   viewer: {
     'procurement:read': 'all',
     'unit:read': 'all',
+    'market:read': 'all',
   },
 };
 

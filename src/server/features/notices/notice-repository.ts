@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import {
   noticeDocuments,
@@ -60,41 +60,12 @@ function noticeRow(item: PreparedNotice, importId: string | null, now: Date): ty
   };
 }
 
-const REPLACED_COLUMNS = [
-  'version',
-  'version_number',
-  'publication_id',
-  'procedure_id',
-  'root',
-  'notice_type',
-  'notice_subtype',
-  'form_type',
-  'sdk_version',
-  'language',
-  'issue_date',
-  'year',
-  'buyer_country',
-  'buyer_names',
-  'buyer_org_ids',
-  'buyer_key',
-  'buyer_name',
-  'title',
-  'main_cpv',
-  'cpv_division',
-  'main_nature',
-  'estimated_value_amount',
-  'estimated_value_currency',
-  'social_value_amount',
-  'has_social',
-  'has_employment',
-  'social_codes',
-  'lot_count',
-  'source_file',
-  'import_id',
-  'imported_at',
-] as const;
-
-const replaceWithExcluded = Object.fromEntries(REPLACED_COLUMNS.map((column) => [column, sql.raw(`excluded.${column}`)]));
+/** Every column but the key, set from the incoming row when a newer version replaces a notice. */
+const replaceWithExcluded = Object.fromEntries(
+  Object.entries(getTableColumns(notices))
+    .filter(([key]) => key !== 'noticeId')
+    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+);
 
 /**
  * Stores notices in one statement: new ids are inserted, an existing id is replaced only by a
