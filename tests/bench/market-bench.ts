@@ -13,13 +13,15 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { noticeDocuments, notices } from '../../src/db/schema/index.js';
 import { prepareNotice } from '../../src/server/features/notices/notice-import-service.js';
-import type { PreparedNotice } from '../../src/server/features/notices/notice-repository.js';
+import { refreshMarketCells, type PreparedNotice } from '../../src/server/features/notices/notice-repository.js';
 import { createOrganisation, createTestApp, createUser, login } from '../support/factories.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/eforms/', import.meta.url));
 const COUNTRIES = ['DEU', 'FRA', 'POL', 'ITA', 'ESP', 'SWE', 'NLD', 'CZE', 'ROU', 'BEL', 'AUT', 'FIN', 'DNK', 'PRT', 'HUN', 'IRL', 'LTU', 'SVK', 'BGR', 'HRV', 'SVN', 'LVA', 'EST', 'GRC', 'LUX', 'CYP', 'MLT', 'NOR', 'ISL', 'CHE'];
 const CODES = ['BT-775:opp', 'BT-775:acc-all', 'BT-775:et-eq', 'BT-775:fair-tr', 'BT-775:work-cond', 'BT-71:res-ws', 'BT-736:yes', 'BT-06:soc-obj', 'text'];
-const CURRENCIES = ['EUR', 'EUR', 'EUR', 'SEK', 'PLN', 'CZK', 'DKK'];
+const CURRENCY: Record<string, string> = { SWE: 'SEK', DNK: 'DKK', POL: 'PLN', CZE: 'CZK', NOR: 'NOK', HUN: 'HUF', ROU: 'RON', BGR: 'BGN', CHE: 'CHF', ISL: 'ISK' };
+/** The 45 CPV 2008 divisions. */
+const DIVISIONS = '03 09 14 15 16 18 19 22 24 30 31 32 33 34 35 37 38 39 41 42 43 44 45 48 50 51 55 60 63 64 65 66 70 71 72 73 75 76 77 79 80 85 90 92 98'.split(' ');
 
 /** A small deterministic generator so runs are comparable. */
 function random(seed: number): () => number {
@@ -41,7 +43,11 @@ function templates(): PreparedNotice[] {
  * Inserts `count` synthetic notice rows in batches of 1,000 (documents only for the first 1,000:
  * the aggregates never read them, and 300,000 parsed notices would take gigabytes).
  */
-export async function seedSyntheticNotices(db: Database, count: number, onProgress?: (done: number) => void): Promise<void> {
+export async function seedSyntheticNotices(
+  db: Database,
+  count: number,
+  onProgress?: (done: number) => void,
+): Promise<{ refreshMs: number; cells: number }> {
   const base = templates();
   const next = random(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
@@ -61,7 +67,7 @@ export async function seedSyntheticNotices(db: Database, count: number, onProgre
       const hasValue = next() < 0.7;
       const amount = Math.round(next() ** 2 * 5_000_000);
       const cpv = template.facts.mainCpv ?? '45000000';
-      const division = String(3 + Math.floor(next() * 95)).padStart(2, '0');
+      const division = pick(DIVISIONS);
       const noticeId = `synthetic-${i.toString().padStart(7, '0')}`;
       rows.push({
         noticeId,
@@ -87,7 +93,7 @@ export async function seedSyntheticNotices(db: Database, count: number, onProgre
         cpvDivision: division,
         mainNature: pick(['services', 'services', 'supplies', 'works']),
         estimatedValueAmount: hasValue ? amount : null,
-        estimatedValueCurrency: hasValue ? pick(CURRENCIES) : null,
+        estimatedValueCurrency: hasValue ? (next() < 0.05 ? 'EUR' : (CURRENCY[country] ?? 'EUR')) : null,
         socialValueAmount: hasValue ? (social ? Math.round(amount * (0.5 + next() / 2)) : 0) : null,
         hasSocial: social,
         hasEmployment: employment,
@@ -104,6 +110,11 @@ export async function seedSyntheticNotices(db: Database, count: number, onProgre
     onProgress?.(Math.min(start + 1000, count));
   }
   await db.execute(sql`analyze notices`);
+  const refreshStarted = performance.now();
+  await refreshMarketCells(db, 'all');
+  await db.execute(sql`analyze notice_market_cells`);
+  const cells = (await db.execute(sql`select count(*)::int as n from notice_market_cells`)) as unknown as { rows: Array<{ n: number }> };
+  return { refreshMs: performance.now() - refreshStarted, cells: cells.rows[0]!.n };
 }
 
 function median(values: number[]): number {
@@ -122,11 +133,12 @@ async function main(): Promise<void> {
     const org = await createOrganisation(ctx.db, { organisationNumber: '212000-0142' });
     const session = await login(ctx.app, (await createUser(ctx.db, org.id, ['viewer'])).email);
     const started = Date.now();
-    await seedSyntheticNotices(ctx.db, count, (done) => {
+    const seeded = await seedSyntheticNotices(ctx.db, count, (done) => {
       if (done % 50_000 === 0) process.stderr.write(`\rseeded ${done}`);
     });
     process.stderr.write('\n');
     console.log(`market bench: ${count} notices seeded in ${((Date.now() - started) / 1000).toFixed(1)} s on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite (memory)'}; median of ${runs} runs`);
+    console.log(`  full refresh of notice_market_cells: ${seeded.refreshMs.toFixed(0)} ms, ${seeded.cells} cells`);
     const urls = [
       '/api/market/social-considerations?groupBy=year',
       '/api/market/social-considerations?groupBy=country',

@@ -21,6 +21,21 @@ CREATE TABLE "notice_imports" (
 	"failures" jsonb DEFAULT '[]'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notice_market_cells" (
+	"year" smallint NOT NULL,
+	"country" text NOT NULL,
+	"contract_nature" text NOT NULL,
+	"cpv_division" text NOT NULL,
+	"social_code" text NOT NULL,
+	"currency" text NOT NULL,
+	"notices" integer NOT NULL,
+	"notices_with_social" integer NOT NULL,
+	"notices_with_employment" integer NOT NULL,
+	"estimated_value" numeric(24, 2) NOT NULL,
+	"value_with_social" numeric(24, 2) NOT NULL,
+	CONSTRAINT "notice_market_cells_pkey" PRIMARY KEY("year","country","contract_nature","cpv_division","social_code","currency")
+);
+--> statement-breakpoint
 CREATE TABLE "notice_procurement_links" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -74,6 +89,7 @@ ALTER TABLE "notice_procurement_links" ADD CONSTRAINT "notice_procurement_links_
 ALTER TABLE "notice_procurement_links" ADD CONSTRAINT "notice_procurement_links_notice_id_notices_notice_id_fk" FOREIGN KEY ("notice_id") REFERENCES "public"."notices"("notice_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notices" ADD CONSTRAINT "notices_import_id_notice_imports_id_fk" FOREIGN KEY ("import_id") REFERENCES "public"."notice_imports"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notice_imports_org_idx" ON "notice_imports" USING btree ("organisation_id","started_at");--> statement-breakpoint
+CREATE INDEX "notice_market_cells_code_idx" ON "notice_market_cells" USING btree ("social_code","year","country");--> statement-breakpoint
 CREATE UNIQUE INDEX "notice_links_org_notice_key" ON "notice_procurement_links" USING btree ("organisation_id","notice_id");--> statement-breakpoint
 CREATE INDEX "notice_links_procurement_idx" ON "notice_procurement_links" USING btree ("organisation_id","procurement_id");--> statement-breakpoint
 CREATE INDEX "notices_year_idx" ON "notices" USING btree ("year","buyer_country");--> statement-breakpoint

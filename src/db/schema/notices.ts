@@ -7,6 +7,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -94,6 +95,34 @@ export const notices = pgTable(
     index('notices_social_codes_idx').using('gin', t.socialCodes),
     index('notices_issue_date_idx').on(t.issueDate.desc(), t.noticeId),
     index('notices_procedure_idx').on(t.procedureId),
+  ],
+);
+
+/**
+ * Pre-aggregated market figures, refreshed by the importer for the (year, country) slices it
+ * touched. One row per year, buyer country, contract nature, CPV division and currency; with
+ * `social_code = ''` the row counts every notice of the cell once, otherwise only notices carrying
+ * that code (`none` for notices without any). Unknown values are '' (year 0). The market view reads
+ * it whenever no buyer filter or buyer grouping needs the notice rows themselves.
+ */
+export const noticeMarketCells = pgTable(
+  'notice_market_cells',
+  {
+    year: smallint('year').notNull(),
+    country: text('country').notNull(),
+    contractNature: text('contract_nature').notNull(),
+    cpvDivision: text('cpv_division').notNull(),
+    socialCode: text('social_code').notNull(),
+    currency: text('currency').notNull(),
+    notices: integer('notices').notNull(),
+    noticesWithSocial: integer('notices_with_social').notNull(),
+    noticesWithEmployment: integer('notices_with_employment').notNull(),
+    estimatedValue: numeric('estimated_value', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+    valueWithSocial: numeric('value_with_social', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'notice_market_cells_pkey', columns: [t.year, t.country, t.contractNature, t.cpvDivision, t.socialCode, t.currency] }),
+    index('notice_market_cells_code_idx').on(t.socialCode, t.year, t.country),
   ],
 );
 

@@ -26,6 +26,19 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * The buyer filter, chosen so an index can answer it: a grouping key (`SWE:2120000142`) matches the
+ * key, something with six or more digits is an organisation number (GIN on buyer_org_ids), anything
+ * else is part of a buyer name (a scan of the rows the other filters leave).
+ */
+function buyerCondition(input: string): SQL {
+  const text = input.trim();
+  if (/^[A-Z-]{1,3}:/.test(text)) return eq(notices.buyerKey, text);
+  const normalised = text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  if ((normalised.match(/\d/g)?.length ?? 0) >= 6) return sql`${notices.buyerOrgIds} @> array[${normalised}]::text[]`;
+  return sql`array_to_string(${notices.buyerNames}, ' ') ilike ${`%${escapeLike(text)}%`}`;
+}
+
 /** The filter as SQL conditions on `notices`. */
 export function marketConditions(filter: MarketFilter): SQL {
   const conditions: SQL[] = [];
@@ -36,14 +49,7 @@ export function marketConditions(filter: MarketFilter): SQL {
   if (filter.social === 'any') conditions.push(sql`${notices.hasSocial}`);
   if (filter.social === 'employment') conditions.push(sql`${notices.hasEmployment}`);
   if (filter.social === 'none') conditions.push(sql`not ${notices.hasSocial}`);
-  if (filter.buyer) {
-    const text = filter.buyer.trim();
-    const normalised = text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
-    const byId = normalised === '' ? sql`false` : sql`${notices.buyerOrgIds} @> array[${normalised}]::text[]`;
-    conditions.push(
-      sql`(${notices.buyerKey} = ${text} or ${byId} or array_to_string(${notices.buyerNames}, ' ') ilike ${`%${escapeLike(text)}%`})`,
-    );
-  }
+  if (filter.buyer) conditions.push(buyerCondition(filter.buyer));
   return conditions.length === 0 ? sql`true` : and(...conditions)!;
 }
 
@@ -109,6 +115,7 @@ export async function aggregateNotices(
   groupBy: GroupBy,
   limit: number,
 ): Promise<{ cells: AggregateCell[]; groups: number }> {
+  if (canUseCells(filter, groupBy)) return aggregateCells(filter, groupBy as CellGroupBy, db);
   const where = marketConditions(filter);
   if (groupBy === 'socialCode') {
     const result = (await db.execute(sql`
@@ -147,6 +154,7 @@ export async function aggregateNotices(
 
 /** Totals of the filtered notices per currency (each notice once, whatever the grouping). */
 export async function totalNotices(db: Database, filter: MarketFilter): Promise<AggregateCell[]> {
+  if (canUseCells(filter, 'year')) return (await aggregateCells(filter, null, db)).cells;
   const result = (await db.execute(sql`
     select '' as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
     from ${notices} where ${marketConditions(filter)}
@@ -296,4 +304,39 @@ export async function buyersWithVolume(
     noticesWithSocial: Number(r.social),
     noticesWithEmployment: Number(r.employment),
   }));
+}
+
+/**
+ * The pre-aggregated cells (notice_market_cells) answer every grouping but buyer, under every filter
+ * but buyer and social; the notice rows answer the rest.
+ */
+type CellGroupBy = Exclude<GroupBy, 'buyer'>;
+
+function canUseCells(filter: MarketFilter, groupBy: GroupBy): boolean {
+  return groupBy !== 'buyer' && !filter.buyer && filter.social === undefined;
+}
+
+const CELL_KEYS: Record<CellGroupBy, SQL> = {
+  year: sql`case when year = 0 then '' else year::text end`,
+  country: sql`country`,
+  contractNature: sql`contract_nature`,
+  cpvDivision: sql`cpv_division`,
+  socialCode: sql`social_code`,
+};
+
+async function aggregateCells(filter: MarketFilter, groupBy: CellGroupBy | null, db: Database): Promise<{ cells: AggregateCell[]; groups: number }> {
+  const conditions: SQL[] = [groupBy === 'socialCode' ? sql`social_code <> ''` : sql`social_code = ''`];
+  if (filter.year !== undefined) conditions.push(sql`year = ${filter.year}`);
+  if (filter.country) conditions.push(sql`country = ${filter.country.toUpperCase()}`);
+  if (filter.contractNature) conditions.push(sql`contract_nature = ${filter.contractNature}`);
+  if (filter.cpvDivision) conditions.push(sql`cpv_division = ${filter.cpvDivision}`);
+  const key = groupBy === null ? sql`''` : CELL_KEYS[groupBy];
+  const result = (await db.execute(sql`
+    select ${key} as key, null::text as label, nullif(currency, '') as currency,
+      sum(notices)::int as notices, sum(notices_with_social)::int as social, sum(notices_with_employment)::int as employment,
+      sum(estimated_value)::float8 as value, sum(value_with_social)::float8 as social_value
+    from notice_market_cells where ${and(...conditions)}
+    group by 1, currency`)) as unknown as Rows<RawCell>;
+  const cells = result.rows.map(toCell);
+  return { cells, groups: new Set(cells.map((c) => c.key)).size };
 }

@@ -127,3 +127,18 @@ describe('GET /api/market/peer-comparison', () => {
     expect(in2024.peers.buyers.map((b: { key: string }) => b.key)).toEqual(['SWE:2120000001']);
   });
 });
+
+describe('pre-aggregated market cells', () => {
+  it('follow a newer version that moves a notice to another country (the old slice is refreshed too)', async () => {
+    const moved = noticeVariant({ noticeId: id(3), procedureId: id(103), version: '02', buyerNumber: 'NO987654321', buyerName: 'Norsk kommune', country: 'NOR', value: { amount: '500000', currency: 'EUR' } });
+    const summary = await importNotices(ctx.db, sources([['n3-v2.xml', moved]]), { by: { operator: 'test' }, source: 'test' });
+    expect(summary.updated).toBe(1);
+    const byCountry = await get(viewer, '/api/market/social-considerations?groupBy=country');
+    expect(byCountry.rows.map((r: { key: string; notices: number }) => [r.key, r.notices])).toEqual([
+      ['SWE', 3],
+      ['NOR', 1],
+    ]);
+    expect(byCountry.totals.notices).toBe(4);
+  });
+});
+

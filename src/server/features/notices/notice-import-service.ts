@@ -15,9 +15,13 @@ import {
   finishImport,
   insertImport,
   loadOrganisationIndex,
+  refreshMarketCells,
   setImportedStatus,
+  sliceOf,
+  slicesOfStoredNotices,
   upsertNoticeLink,
   upsertNotices,
+  type MarketSlice,
   type OrganisationMatch,
   type PreparedNotice,
 } from './notice-repository.js';
@@ -94,6 +98,8 @@ export function prepareNotice(source: NoticeSource): PreparedNotice | ImportFail
 
 interface BatchOutcome {
   written: Map<string, 'stored' | 'updated'>;
+  /** Market slices whose figures changed (old and new slices of replaced notices). */
+  slices: MarketSlice[];
   created: number;
   updated: number;
   notes: ImportNote[];
@@ -172,7 +178,10 @@ async function storeBatch(
   importId: string,
   now: Date,
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { written: await upsertNotices(db, items, importId, now), created: 0, updated: 0, notes: [] };
+  const before = await slicesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
+  const written = await upsertNotices(db, items, importId, now);
+  const slices = written.size === 0 ? [] : [...before, ...items.filter((item) => written.has(item.notice.noticeId)).map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))];
+  const outcome: BatchOutcome = { written, slices, created: 0, updated: 0, notes: [] };
   if (index.size === 0) return outcome;
   for (const item of items) {
     if (!outcome.written.has(item.notice.noticeId)) continue;
@@ -217,7 +226,9 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
       procurements: { ...summary.procurements },
     });
 
+  const touched = new Map<string, MarketSlice>();
   const account = (items: readonly PreparedNotice[], outcome: BatchOutcome) => {
+    for (const slice of outcome.slices) touched.set(`${slice.year}|${slice.country}`, slice);
     for (const item of items) {
       const written = outcome.written.get(item.notice.noticeId);
       if (written === 'stored') summary.stored += 1;
@@ -264,6 +275,8 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
     }
   }
   await flush(batch);
+  // The market view's pre-aggregated figures follow the notices (decision 0104).
+  await refreshMarketCells(db, [...touched.values()]);
 
   await finishImport(db, importId, {
     finishedAt: now(),

@@ -275,3 +275,67 @@ export async function existingNoticeIds(db: Database, noticeIds: readonly string
   const rows = await db.select({ noticeId: notices.noticeId }).from(notices).where(inArray(notices.noticeId, [...noticeIds]));
   return new Set(rows.map((r) => r.noticeId));
 }
+
+/** A (year, buyer country) slice of the market cells; '' and 0 stand for unknown. */
+export interface MarketSlice {
+  year: number;
+  country: string;
+}
+
+export const sliceOf = (year: number | null, country: string | null): MarketSlice => ({ year: year ?? 0, country: country ?? '' });
+
+/** The current slices of stored notices (read before a batch replaces them, so old slices are refreshed too). */
+export async function slicesOfStoredNotices(db: Database, noticeIds: readonly string[]): Promise<MarketSlice[]> {
+  if (noticeIds.length === 0) return [];
+  const rows = await db
+    .select({ year: notices.year, country: notices.buyerCountry })
+    .from(notices)
+    .where(inArray(notices.noticeId, [...noticeIds]));
+  return rows.map((r) => sliceOf(r.year, r.country));
+}
+
+/** Above this many slices a refresh recomputes everything (one scan beats many). */
+const FULL_REFRESH_SLICES = 50;
+
+/**
+ * Recomputes the market cells of some (year, country) slices, or of all, from `notices`, in one
+ * transaction. The caller passes every slice whose notices changed.
+ */
+export async function refreshMarketCells(db: Database, slices: readonly MarketSlice[] | 'all'): Promise<void> {
+  if (slices !== 'all' && slices.length === 0) return;
+  const all = slices === 'all' || slices.length > FULL_REFRESH_SLICES;
+  const year = sql`coalesce(${notices.year}, 0)`;
+  const country = sql`coalesce(${notices.buyerCountry}, '')`;
+  const inSlices = all
+    ? sql`true`
+    : sql`(${year}, ${country}) in (${sql.join(
+        (slices as readonly MarketSlice[]).map((s) => sql`(${s.year}::smallint, ${s.country}::text)`),
+        sql`, `,
+      )})`;
+  const cellsInSlices = all
+    ? sql`true`
+    : sql`(year, country) in (${sql.join((slices as readonly MarketSlice[]).map((s) => sql`(${s.year}::smallint, ${s.country}::text)`), sql`, `)})`;
+  const measures = sql`count(*), count(*) filter (where ${notices.hasSocial}), count(*) filter (where ${notices.hasEmployment}),
+    coalesce(sum(${notices.estimatedValueAmount}), 0), coalesce(sum(${notices.socialValueAmount}), 0)`;
+  const dimensions = sql`${year}, ${country}, coalesce(${notices.mainNature}, ''), coalesce(${notices.cpvDivision}, '')`;
+  const currency = sql`coalesce(${notices.estimatedValueCurrency}, '')`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from notice_market_cells where ${cellsInSlices}`);
+    await tx.execute(sql`
+      insert into notice_market_cells (year, country, contract_nature, cpv_division, social_code, currency,
+        notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
+      select ${dimensions}, '', ${currency}, ${measures}
+      from ${notices} where ${inSlices}
+      group by 1, 2, 3, 4, 6
+      union all
+      select ${dimensions}, code, ${currency}, ${measures}
+      from ${notices}
+      cross join lateral unnest(case when cardinality(${notices.socialCodes}) = 0 then array['none']::text[] else ${notices.socialCodes} end) as code
+      where ${inSlices}
+      group by 1, 2, 3, 4, 5, 6
+      on conflict on constraint notice_market_cells_pkey do update set
+        notices = excluded.notices, notices_with_social = excluded.notices_with_social,
+        notices_with_employment = excluded.notices_with_employment,
+        estimated_value = excluded.estimated_value, value_with_social = excluded.value_with_social`);
+  });
+}
