@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'src/db/migrations/**'] },
+  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'src/db/migrations/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -40,5 +40,16 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // The web app may share the pure domain (permission policy, codes) but nothing server-side.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/src/server/**', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'], message: 'The web app only shares src/domain with the server; talk to the API instead.' },
+          ],
+        },
+      ],
+    },
   },
 );

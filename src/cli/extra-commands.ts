@@ -11,6 +11,10 @@ export async function runExtraCommand(command: string, args: string[], io: CliIo
       const { runEformsParse } = await import('./commands/eforms-parse.js');
       return runEformsParse(rest, io);
     }
+    case 'export ocds': {
+      const { runExportOcds } = await import('./commands/export-ocds.js');
+      return runExportOcds(rest, io, config);
+    }
     case 'import eforms': {
       const { runImportEforms } = await import('./commands/import-eforms.js');
       return runImportEforms(rest, io, config);

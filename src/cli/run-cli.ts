@@ -32,6 +32,8 @@ Usage: hansyn <command> [options]
   token create --email E [--org SLUG] [--name NAME]
                                           create a personal API token (printed once)
   eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
+  export ocds --org SLUG [--out FILE] [--scope public|internal] [--include-notices]
+                                          the register as an OCDS 1.1 release package (stdout by default)
   import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
                                           notice store and the registers of matching organisations
 
@@ -41,7 +43,8 @@ server in DATABASE_URL.
 
 class CliError extends Error {}
 
-async function withDatabase<T>(config: AppConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+/** Opens and migrates the configured database for one command, and closes it afterwards. */
+export async function withDatabase<T>(config: AppConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(
     config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
   );

@@ -19,11 +19,16 @@ import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
+import { ocdsRoutes } from './features/ocds/ocds-routes.js';
 import { marketRoutes } from './features/market/market-routes.js';
 import { noticeRoutes } from './features/notices/notice-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
+import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
+import { decisionRoutes } from './features/decisions/decision-routes.js';
+import { requirementRoutes } from './features/requirements/requirement-routes.js';
+import { screeningRoutes } from './features/screening/screening-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -109,7 +114,20 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   );
 
-  for (const feature of [authRoutes, organisationRoutes, procurementRoutes, auditRoutes, referenceRoutes, noticeRoutes, marketRoutes]) {
+  for (const feature of [
+    authRoutes,
+    organisationRoutes,
+    procurementRoutes,
+    procurementTransferRoutes,
+    screeningRoutes,
+    requirementRoutes,
+    decisionRoutes,
+    auditRoutes,
+    referenceRoutes,
+    ocdsRoutes,
+    noticeRoutes,
+    marketRoutes,
+  ]) {
     await feature(app, deps);
   }
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   stale_version: 409,
   invalid_transition: 409,
   not_deletable: 409,
+  decision_locked: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   import_invalid: 422,
@@ -35,11 +36,21 @@ export interface FieldError {
   message: string;
 }
 
+/** A problem in one cell of an imported spreadsheet (code `import_invalid`). */
+export interface ImportRowError {
+  /** Spreadsheet row number; the header is row 1. */
+  row: number;
+  /** The column header as written in the file; '' for a problem with the whole file. */
+  column: string;
+  code: string;
+  message: string;
+}
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; [key: string]: unknown } = {},
+    readonly details: { errors?: FieldError[] | ImportRowError[]; [key: string]: unknown } = {},
   ) {
     super(message);
     this.name = 'AppError';

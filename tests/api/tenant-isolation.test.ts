@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMPLOYMENT_CONDITION } from '../../src/domain/requirements/starter-templates.js';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../support/factories.js';
 import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../support/notice-variants.js';
 
@@ -15,6 +16,14 @@ const ids: Record<string, string> = {};
 /** Which record of organisation A each path parameter points at, by path prefix. */
 const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string, unknown> }> = [
   { prefix: '/api/procurements/{id}/status', id: () => ids.procurement!, body: { POST: { status: 'cancelled' } } },
+  {
+    prefix: '/api/procurements/{id}/decision',
+    id: () => ids.procurement!,
+    body: { PUT: { kind: 'none', requirements: [], justification: 'Kapad motivering som är tillräckligt lång.' } },
+  },
+  { prefix: '/api/requirement-templates/{id}/draft', id: () => ids.template!, body: { PUT: { content: EMPLOYMENT_CONDITION } } },
+  { prefix: '/api/requirement-templates/{id}/share', id: () => ids.template!, body: { POST: { shared: true } } },
+  { prefix: '/api/requirement-templates/{id}', id: () => ids.template! },
   { prefix: '/api/procurements/{id}/notices', id: () => ids.importedProcurement! },
   { prefix: '/api/procurements/{id}', id: () => ids.procurement!, body: { PATCH: { version: 1, title: 'Kapad' } } },
   { prefix: '/api/units/{id}', id: () => ids.unit!, body: { PATCH: { name: 'Kapad' } } },
@@ -43,6 +52,17 @@ beforeAll(async () => {
   ids.unit = orgA.otherUnit.id;
   ids.user = userA.id;
   ids.token = (await a.post('/api/me/tokens', { name: 'A' })).json().id;
+  // An unshared template of A's library, and a decision of A that applies it.
+  const library = (await a.get('/api/requirement-templates?scope=own&q=employment')).json().items;
+  const template = library.find((t: { key: string }) => t.key === 'employment-condition');
+  ids.template = template.id;
+  const decision = await a.request({
+    method: 'PUT',
+    url: `/api/procurements/${ids.procurement}/decision`,
+    payload: { kind: 'apply', requirements: [{ templateVersionId: template.publishedVersion.id, lotNumbers: null, parameters: { positions: 3 } }], justification: 'Bedömning: villkoren är uppfyllda utom beredskapen.' },
+  });
+  expect(decision.statusCode, decision.body).toBe(200);
+  ids.decision = decision.json().id;
   const { payload, headers } = multipartFile('file', 'cn.xml', CONSTRUCTED_NOTICE);
   const imported = await a.request({ method: 'POST', url: '/api/imports/eforms', payload, headers });
   expect(imported.json()).toMatchObject({ stored: 1, procurements: { created: 1 } });
@@ -71,7 +91,8 @@ describe('tenant isolation', () => {
     }
     // ...and nothing was changed by those attempts.
     const still = await a.get(`/api/procurements/${ids.procurement}`);
-    expect(still.json()).toMatchObject({ status: 'planned', version: 1, title: 'Lokalvård i förskolor' });
+    expect(still.json()).toMatchObject({ status: 'planned', version: 1, title: 'Lokalvård i förskolor', decision: { kind: 'apply', revision: 1 } });
+    expect((await a.get(`/api/requirement-templates/${ids.template}`)).json()).toMatchObject({ shared: false, hasDraft: false });
     expect((await a.get('/api/me/tokens')).json()).toHaveLength(1);
   });
 

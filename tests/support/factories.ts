@@ -71,8 +71,9 @@ export interface Session {
   csrfToken: string;
 }
 
-export async function login(app: App, email: string, password = TEST_PASSWORD): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+/** Signs in; `organisation` (a slug) picks the organisation of a user who belongs to several. */
+export async function login(app: App, email: string, password = TEST_PASSWORD, organisation?: string): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...(organisation ? { organisation } : {}) } });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'hansyn_session')!.value;
   const csrfToken = response.json().csrfToken as string;

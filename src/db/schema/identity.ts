@@ -12,6 +12,12 @@ export const organisations = pgTable('organisations', {
   /** The council's goal for the share of service procurements with social considerations. */
   socialGoalPercent: integer('social_goal_percent').notNull().default(50),
   isDemo: boolean('is_demo').notNull().default(false),
+  /**
+   * The organisation publishes its register as open data (OCDS): procurements from publication on
+   * are then served without sign-in at GET /api/ocds/release-package?org=SLUG. Off until an admin
+   * turns it on.
+   */
+  openDataPublished: boolean('open_data_published').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

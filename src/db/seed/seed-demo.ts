@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/features/auth/auth-crypto.js';
+import { seedLibrary } from '../../server/features/requirements/requirement-repository.js';
+import { screenNewProcurements } from '../../server/features/screening/screening-service.js';
 import { REFERENCE_DIR } from '../../paths.js';
 import type { Database } from '../client.js';
 import { auditEvents, memberships, organisations, procurementLots, procurements, units, users } from '../schema/index.js';
@@ -106,6 +109,16 @@ export async function seedDemo(
       });
       const lots = org.procurements.flatMap((p, i) => p.lots.map((l) => ({ ...l, organisationId, procurementId: ids[i]! })));
       await inBatches(lots, (batch) => tx.insert(procurementLots).values(batch));
+      // Every organisation starts with the starter requirement library, and every procurement
+      // with a screening against the default policy, as if registered through the API.
+      const now = new Date();
+      await seedLibrary(tx, organisationId, now);
+      await screenNewProcurements(
+        tx,
+        organisationId,
+        org.procurements.map((p, i) => ({ id: ids[i]!, facts: { ...p, lots: p.lots.map((l) => ({ ...l })) } })),
+        now,
+      );
       await tx.insert(auditEvents).values({
         organisationId,
         actorLabel: 'hansyn seed',
@@ -118,5 +131,8 @@ export async function seedDemo(
     });
     options.onProgress?.(++done, data.length);
   }
+  // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
+  // them the register's joins get planned for empty tables (seq scans of units per query).
+  await db.execute(sql`analyze`);
   return { logins, organisations: data.length, procurements: procurementCount };
 }

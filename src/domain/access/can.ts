@@ -35,6 +35,14 @@ export const ACTIONS = [
   'audit:read',
   'organisation:manage',
   'personal_data:read',
+  'register:export',
+  'screening:run',
+  'screening_policy:read',
+  'screening_policy:edit',
+  'decision:record',
+  'template:read',
+  'template:manage',
+  'target_group:manage',
   'notice:import',
   'market:read',
 ] as const;
@@ -53,11 +61,21 @@ type Grant = 'all' | 'own_units' | 'none';
  * The permission matrix. `own_units` means: everywhere if the membership is not limited to
  * units, otherwise only resources owned by one of its units.
  *  - admin manages units and users and reads the audit trail, but edits no procurements;
+ *  - `register:export` is the whole register as open data (OCDS), unpublished procurements
+ *    included: for the support function and admins who decide what the organisation publishes;
  *  - coordinator (the support function) sees and edits everything in the organisation;
  *  - procurer works on procurements of their own units and reads the rest;
  *  - labour_market reads the register (matching comes later);
  *  - supplier sees nothing of the register yet;
- *  - viewer (politicians, management) reads, never personal data;
+ *  - viewer (politicians, management) reads, never personal data.
+ * Social considerations (docs/requirements.md):
+ *  - the screening policy, the requirement library and the target groups are professional
+ *    judgements of the support function, so only coordinators change them; admins read them
+ *    but, as with procurements, do not edit content;
+ *  - a decision (comply or explain) is recorded by a coordinator, or by a procurer for a
+ *    procurement of their own units; the same people may re-run a screening;
+ *  - everyone but suppliers reads policy, library and decisions.
+ * Notices (docs/eforms.md):
  *  - everyone but suppliers reads the market view (public TED notices); admins and coordinators
  *    import notices.
  */
@@ -71,6 +89,9 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'audit:read': 'all',
     'organisation:manage': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
     'notice:import': 'all',
     'market:read': 'all',
   },
@@ -85,6 +106,14 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'user:read': 'all',
     'audit:read': 'all',
     'personal_data:read': 'all',
+    'register:export': 'all',
+    'screening:run': 'all',
+    'screening_policy:read': 'all',
+    'screening_policy:edit': 'all',
+    'decision:record': 'all',
+    'template:read': 'all',
+    'template:manage': 'all',
+    'target_group:manage': 'all',
     'notice:import': 'all',
     'market:read': 'all',
   },
@@ -98,18 +127,26 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'unit:read': 'all',
     'user:read': 'all',
     'personal_data:read': 'all',
+    'screening:run': 'own_units',
+    'screening_policy:read': 'all',
+    'decision:record': 'own_units',
+    'template:read': 'all',
     'market:read': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
     'unit:read': 'all',
     'personal_data:read': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
     'market:read': 'all',
   },
   supplier: {},
   viewer: {
     'procurement:read': 'all',
     'unit:read': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
     'market:read': 'all',
   },
 };

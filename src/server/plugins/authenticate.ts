@@ -4,6 +4,7 @@ import type { Actor } from '../../domain/access/can.js';
 import { AppError } from '../errors.js';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from '../features/auth/auth-crypto.js';
 import { findActiveToken, findSession, loadActor, touchToken } from '../features/auth/auth-repository.js';
+import { cachedSession, cacheSession } from './session-cache.js';
 
 export const SESSION_COOKIE = 'hansyn_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -56,16 +57,20 @@ async function resolve(db: Database, request: FastifyRequest, now: Date): Promis
   const cookie = request.cookies[SESSION_COOKIE];
   if (cookie === undefined || cookie === '') return null;
   const tokenHash = sha256(cookie);
+  const cached = cachedSession(tokenHash, now.getTime());
+  if (cached !== null) return cached;
   const session = await findSession(db, tokenHash, now);
   if (session === null) return null;
   const actor = await loadActor(db, session.userId, session.organisationId);
   if (actor === null) return null;
-  return {
+  const context: AuthContext = {
     actor,
     user: { id: session.userId, email: session.email, displayName: session.displayName },
     via: 'session',
     session: { tokenHash, csrfToken: session.csrfToken },
   };
+  cacheSession(tokenHash, context, session.expiresAt, now.getTime());
+  return context;
 }
 
 /**

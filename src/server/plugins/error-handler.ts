@@ -14,6 +14,7 @@ const TITLES: Record<ErrorCode, string> = {
   stale_version: 'Edited by someone else',
   invalid_transition: 'Status change not allowed',
   not_deletable: 'Cannot be deleted',
+  decision_locked: 'Decision locked',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   import_invalid: 'Import file has errors',

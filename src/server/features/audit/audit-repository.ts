@@ -16,8 +16,13 @@ export type AuditActor = { actor: Actor; label: string } | { system: string; org
 
 /** Appends an audit event; call it inside the same transaction as the change it records. */
 export async function recordAudit(db: Database, who: AuditActor, entry: AuditEntry): Promise<void> {
+  await recordAudits(db, who, [entry]);
+}
+
+/** Appends several audit events by the same actor in one statement per 500 (bulk imports). */
+export async function recordAudits(db: Database, who: AuditActor, entries: AuditEntry[]): Promise<void> {
   const isActor = 'actor' in who;
-  await db.insert(auditEvents).values({
+  const rows = entries.map((entry) => ({
     organisationId: isActor ? who.actor.organisationId : who.organisationId,
     actorUserId: isActor ? who.actor.userId : null,
     actorLabel: isActor ? who.label : who.system,
@@ -26,7 +31,8 @@ export async function recordAudit(db: Database, who: AuditActor, entry: AuditEnt
     entityId: entry.entityId,
     before: entry.before === undefined ? null : (entry.before as object),
     after: entry.after === undefined ? null : (entry.after as object),
-  });
+  }));
+  for (let i = 0; i < rows.length; i += 500) await db.insert(auditEvents).values(rows.slice(i, i + 500));
 }
 
 export async function listAuditEvents(

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { apiTokens, memberships, organisations, sessions, units, users } from '../../../db/schema/index.js';
 import type { Actor, Membership, Role } from '../../../domain/access/can.js';
+import { forgetSession, forgetUserSessions } from '../../plugins/session-cache.js';
 
 export interface UserRecord {
   id: string;
@@ -105,10 +106,12 @@ export async function findSession(db: Database, tokenHash: string, now: Date) {
 }
 
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
+  forgetSession(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function deleteOtherSessions(db: Database, userId: string, keepTokenHash: string | null): Promise<void> {
+  forgetUserSessions(userId);
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keepTokenHash === null ? sql`true` : sql`${sessions.tokenHash} <> ${keepTokenHash}`));
@@ -139,5 +142,6 @@ export async function touchToken(db: Database, id: string, now: Date): Promise<v
 }
 
 export async function updatePasswordHash(db: Database, userId: string, passwordHash: string, now: Date): Promise<void> {
+  forgetUserSessions(userId);
   await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
 }

@@ -4,11 +4,13 @@ import { apiTokens } from '../../../db/schema/index.js';
 import { rolesOf, ROLES } from '../../../domain/access/can.js';
 import { AppError, validationFailed } from '../../errors.js';
 import { authOf, CSRF_HEADER, SESSION_COOKIE } from '../../plugins/authenticate.js';
+import { forgetUserSessions } from '../../plugins/session-cache.js';
 import type { App, AppDeps } from '../../deps.js';
 import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
 import { recordAudit } from '../audit/audit-repository.js';
 import { API_TOKEN_PREFIX, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './auth-crypto.js';
 import {
+  deleteExpiredSessions,
   deleteOtherSessions,
   deleteSession,
   findUserByEmail,
@@ -107,6 +109,7 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
       const token = randomToken();
       const csrfToken = randomToken(24);
       const expiresAt = new Date(now().getTime() + config.sessionTtlHours * 3_600_000);
+      await deleteExpiredSessions(db, now());
       await insertSession(db, { tokenHash: sha256(token), userId: user.id, organisationId: chosen.id, csrfToken, expiresAt });
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
       return buildMe(user.id, chosen.id, csrfToken, 'session');
@@ -177,6 +180,8 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
           entityId: user.id,
         });
       });
+      // Again after the commit, so no request in between cached the sessions just ended.
+      forgetUserSessions(user.id);
       return reply.status(204).send(null);
     },
   );

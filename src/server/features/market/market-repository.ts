@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurements, units } from '../../../db/schema/index.js';
+import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurementDecisions, procurements, units } from '../../../db/schema/index.js';
 import type { BuyerVolume } from '../../../domain/market/compare-peers.js';
 
 /**
@@ -339,4 +339,21 @@ async function aggregateCells(filter: MarketFilter, groupBy: CellGroupBy | null,
     group by 1, currency`)) as unknown as Rows<RawCell>;
   const cells = result.rows.map(toCell);
   return { cells, groups: new Set(cells.map((c) => c.key)).size };
+}
+
+/**
+ * The organisation's own register: procurements, those with a recorded decision on social
+ * considerations, and those whose decision applies requirements (comply or explain).
+ */
+export async function countRegisterDecisions(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({
+      procurements: sql<number>`count(*)::int`,
+      decided: sql<number>`count(${procurementDecisions.id})::int`,
+      applied: sql<number>`(count(*) filter (where ${procurementDecisions.kind} = 'apply'))::int`,
+    })
+    .from(procurements)
+    .leftJoin(procurementDecisions, and(eq(procurementDecisions.procurementId, procurements.id), eq(procurementDecisions.organisationId, organisationId)))
+    .where(eq(procurements.organisationId, organisationId));
+  return { procurements: Number(row?.procurements ?? 0), decided: Number(row?.decided ?? 0), applied: Number(row?.applied ?? 0) };
 }

@@ -120,6 +120,8 @@ describe('GET /api/market/peer-comparison', () => {
     const answer = await get(viewer, '/api/market/peer-comparison');
     expect(answer.own).toMatchObject({ source: 'notices', organisationNumbers: ['2120000142'], notices: 1, noticesWithSocial: 1, share: 1 });
     expect(answer.comparable).toMatchObject({ minNotices: 1, maxNotices: 5 });
+    // The register beside it: N1 created one procurement, without a decision yet.
+    expect(answer.register).toEqual({ procurements: 1, decided: 0, withSocialConsiderations: 0, share: 0 });
     expect(answer.peers).toMatchObject({ count: 1, notices: 2, pooledShare: 0.5, medianShare: 0.5 });
     expect(answer.peers.buyers).toEqual([expect.objectContaining({ key: 'SWE:2120000001', name: 'Annan kommun', notices: 2, share: 0.5 })]);
     const in2024 = await get(viewer, '/api/market/peer-comparison?year=2024');

@@ -152,6 +152,15 @@ export const PeerComparison = Type.Object(
       organisationNumbers: Type.Array(Type.String()),
       ...Share,
     }),
+    register: Type.Object(
+      {
+        procurements: Type.Integer(),
+        decided: Type.Integer({ description: 'Procurements with a recorded decision on social considerations' }),
+        withSocialConsiderations: Type.Integer({ description: 'Decisions that apply requirements' }),
+        share: Type.Number({ description: 'withSocialConsiderations / decided (all years)' }),
+      },
+      { description: 'Your own register, all years; shown beside, not compared (peers have only notices)' },
+    ),
     comparable: Type.Object({ definition: Type.String(), minNotices: Type.Integer(), maxNotices: Type.Integer() }),
     peers: Type.Object({
       count: Type.Integer(),

@@ -8,6 +8,7 @@ import {
   aggregateNotices,
   buyersWithVolume,
   countOwnNotices,
+  countRegisterDecisions,
   findNotice,
   findOwnLink,
   listNotices,
@@ -115,6 +116,7 @@ export async function peerComparison(
   const country = options.country.toUpperCase();
   const numbers = await ownOrganisationNumbers(db, actor.organisationId);
   const own = await countOwnNotices(db, numbers, options.year);
+  const register = await countRegisterDecisions(db, actor.organisationId);
   const range = comparableVolumeRange(own.notices);
   const peers = await buyersWithVolume(db, { country, year: options.year, min: range.min, max: range.max, excludeOrgIds: numbers });
   const summary = summarisePeers(peers);
@@ -129,6 +131,12 @@ export async function peerComparison(
     country,
     year: options.year ?? null,
     own: { source: 'notices', organisationNumbers: numbers, ...withShares(own) },
+    register: {
+      procurements: register.procurements,
+      decided: register.decided,
+      withSocialConsiderations: register.applied,
+      share: shareOf(register.applied, register.decided),
+    },
     comparable: { definition: COMPARABLE_DEFINITION, minNotices: range.min, maxNotices: range.max },
     peers: {
       count: summary.peers,

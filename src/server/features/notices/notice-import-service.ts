@@ -10,6 +10,8 @@ import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { recordAudit } from '../audit/audit-repository.js';
 // The register's own write functions: an imported procurement is stored exactly like a typed one.
 import { insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
+// …and screened like one, in the same transaction (as procurement-service does).
+import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
 import {
   findProcurementForNotice,
   finishImport,
@@ -129,6 +131,7 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
   const status = statusAfterImport(existing?.status ?? null, result.status);
   if (existing === null) {
     procurementId = await insertProcurement(db, match.organisationId, result.draft);
+    await screenNewProcurements(db, match.organisationId, [{ id: procurementId, facts: result.draft }], now, 'created');
     created = true;
     outcome.created += 1;
   } else {
@@ -139,6 +142,7 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
       // Keep what the register decided: the owning unit and the responsible person.
       const draft = { ...result.draft, unitId: existing.unitId, responsibleUserId: existing.responsibleUserId };
       await updateProcurement(db, match.organisationId, existing.id, existing.version, draft, now);
+      await screenAfterProcurementChange(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, existing.id, draft, 'updated');
       outcome.updated += 1;
     }
   }

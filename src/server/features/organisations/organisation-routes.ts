@@ -4,6 +4,7 @@ import { memberships, organisations, procurements, units, users } from '../../..
 import { can, ROLES, type Role } from '../../../domain/access/can.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
 import type { App, AppDeps } from '../../deps.js';
+import { forgetUserSessions } from '../../plugins/session-cache.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
 import { recordAudit } from '../audit/audit-repository.js';
@@ -45,6 +46,7 @@ const Organisation = Type.Object({
   kind: Type.String(),
   socialGoalPercent: Type.Integer(),
   isDemo: Type.Boolean(),
+  openDataPublished: Type.Boolean({ description: 'Procurements from publication on are open data (OCDS) at GET /api/ocds/release-package?org=SLUG' }),
 });
 
 /** The tenant itself, its unit tree and its users; administered by admins. */
@@ -65,9 +67,13 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
     {
       schema: {
         tags: ['organisation'],
-        summary: 'Change name or the goal for social considerations (admins)',
+        summary: 'Change name, the goal for social considerations or open-data publication (admins)',
         body: Type.Object(
-          { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), socialGoalPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })) },
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            socialGoalPercent: Type.Optional(Type.Integer({ minimum: 0, maximum: 100 })),
+            openDataPublished: Type.Optional(Type.Boolean({ description: 'Publish procurements from publication on as open data (OCDS)' })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Organisation, ...errorResponses },
@@ -83,8 +89,8 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
           action: 'organisation.updated',
           entityType: 'organisation',
           entityId: who.actor.organisationId,
-          before: { name: before!.name, socialGoalPercent: before!.socialGoalPercent },
-          after: { name: after!.name, socialGoalPercent: after!.socialGoalPercent },
+          before: { name: before!.name, socialGoalPercent: before!.socialGoalPercent, openDataPublished: before!.openDataPublished },
+          after: { name: after!.name, socialGoalPercent: after!.socialGoalPercent, openDataPublished: after!.openDataPublished },
         });
         return { ...after! };
       });
@@ -338,6 +344,8 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
         const [after] = await listUsersIn(tx, organisationId, request.params.id);
         await recordAudit(tx, who, { action: 'user.updated', entityType: 'user', entityId: request.params.id, before, after });
       });
+      // Roles or the disabled flag may have changed: resolve this user's sessions afresh.
+      forgetUserSessions(request.params.id);
       const [after] = await listUsers(organisationId, [request.params.id]);
       return after!;
     },

@@ -1,10 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { procurementLots, procurements, units, users } from '../../../db/schema/index.js';
+import { appliedRequirements, procurementDecisions, procurementLots, procurements, screenings, units, users } from '../../../db/schema/index.js';
 import type { ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
 import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
+import type { LocalizedText } from '../../../domain/shared/localized-text.js';
 
-export interface ProcurementRecord extends ProcurementDraft {
+export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
+
+/** The current screening and the decision, as the register shows them (screening and decisions features). */
+export interface SocialSummary {
+  screening: { recommendation: Recommendation; summary: LocalizedText; missingFacts: string[]; policyVersion: number; screenedAt: Date } | null;
+  decision: { kind: 'apply' | 'none'; revision: number; decidedAt: Date; hasSocialConsiderations: boolean } | null;
+}
+
+export interface ProcurementRecord extends ProcurementDraft, SocialSummary {
   id: string;
   organisationId: string;
   status: ProcurementStatus;
@@ -22,6 +31,13 @@ export interface ListFilter {
   year?: number | undefined;
   cpvDivision?: string | undefined;
   q?: string | undefined;
+  /** The current screening's recommendation, or `none` for procurements not screened. */
+  screening?: Recommendation | 'none' | undefined;
+  /**
+   * `undecided`: the support function's work queue — recommended or needs_assessment, no
+   * decision yet, and still decidable (planned or in preparation).
+   */
+  queue?: 'undecided' | undefined;
 }
 
 export interface ListOptions extends ListFilter {
@@ -54,7 +70,8 @@ export function toPrefixQuery(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
 }
 
-function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
+/** The WHERE conditions of the register list; shared with the export so both match the same rows. */
+export function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
   const conditions: SQL[] = [eq(procurements.organisationId, organisationId)];
   if (filter.unitIds && filter.unitIds.length > 0) conditions.push(inArray(procurements.unitId, filter.unitIds));
   if (filter.statuses && filter.statuses.length > 0) conditions.push(inArray(procurements.status, filter.statuses));
@@ -71,8 +88,28 @@ function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
     const query = toPrefixQuery(filter.q);
     if (query) conditions.push(sql`${procurements.searchVector} @@ to_tsquery('swedish', ${query})`);
   }
+  if (filter.screening === 'none') conditions.push(isNull(screenings.id));
+  else if (filter.screening) conditions.push(eq(screenings.recommendation, filter.screening));
+  if (filter.queue === 'undecided') {
+    conditions.push(
+      inArray(screenings.recommendation, ['recommended', 'needs_assessment']),
+      isNull(procurementDecisions.id),
+      inArray(procurements.status, ['planned', 'in_preparation']),
+    );
+  }
   return conditions;
 }
+
+/** ORDER BY of the register list: the sort field (nulls last), then id, so the order is total. */
+export function orderByOf(sort: string): SQL[] {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
+  return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id)];
+}
+/** Joins the current screening and the decision: at most one row each per procurement. */
+const currentScreeningJoin = and(eq(screenings.procurementId, procurements.id), eq(screenings.isCurrent, true));
+const decisionJoin = eq(procurementDecisions.procurementId, procurements.id);
+const hasSocialConsiderations = sql<boolean>`(${procurementDecisions.kind} = 'apply' and exists (select 1 from ${appliedRequirements} where ${appliedRequirements.decisionId} = ${procurementDecisions.id}))`;
 
 export interface ListRow {
   id: string;
@@ -87,13 +124,13 @@ export interface ListRow {
   labourNeedFte: number | null;
   status: ProcurementStatus;
   lotCount: number;
+  screening: Recommendation | null;
+  decision: 'apply' | 'none' | null;
   updatedAt: Date;
 }
 
 /** One page of the register and the total count, in one round trip. */
 export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
-  const descending = options.sort.startsWith('-');
-  const column = SORT_COLUMNS[options.sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
   const where = and(...filterConditions(organisationId, options));
   const rows = await db
     .select({
@@ -111,18 +148,27 @@ export async function listProcurements(db: Database, organisationId: string, opt
       labourNeedFte: procurements.labourNeedFte,
       status: procurements.status,
       lotCount: sql<number>`(select count(*)::int from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`,
+      screening: screenings.recommendation,
+      decision: procurementDecisions.kind,
       updatedAt: procurements.updatedAt,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
+    .leftJoin(screenings, currentScreeningJoin)
+    .leftJoin(procurementDecisions, decisionJoin)
     .where(where)
-    .orderBy(descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id))
+    .orderBy(...orderByOf(options.sort))
     .limit(options.limit)
     .offset(options.offset);
   let total = rows[0]?.total ?? 0;
   if (rows.length === 0 && options.offset > 0) {
-    const [counted] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(procurements).where(where);
+    const [counted] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(procurements)
+      .leftJoin(screenings, currentScreeningJoin)
+      .leftJoin(procurementDecisions, decisionJoin)
+      .where(where);
     total = counted?.n ?? 0;
   }
   return {
@@ -140,6 +186,8 @@ export async function listProcurements(db: Database, organisationId: string, opt
       labourNeedFte: r.labourNeedFte,
       status: r.status,
       lotCount: Number(r.lotCount),
+      screening: r.screening,
+      decision: r.decision,
       updatedAt: r.updatedAt,
     })),
   };
@@ -168,10 +216,27 @@ export async function findProcurement(db: Database, organisationId: string, id: 
       unitCode: units.code,
       unitName: units.name,
       responsibleName: users.displayName,
+      screening: {
+        id: screenings.id,
+        recommendation: screenings.recommendation,
+        summary: sql<LocalizedText>`${screenings.result}->'summary'`,
+        missingFacts: sql<string[]>`${screenings.result}->'missingFacts'`,
+        policyVersion: screenings.policyVersion,
+        screenedAt: screenings.createdAt,
+      },
+      decision: {
+        id: procurementDecisions.id,
+        kind: procurementDecisions.kind,
+        revision: procurementDecisions.revision,
+        decidedAt: procurementDecisions.decidedAt,
+        hasSocialConsiderations,
+      },
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
     .leftJoin(users, eq(users.id, procurements.responsibleUserId))
+    .leftJoin(screenings, currentScreeningJoin)
+    .leftJoin(procurementDecisions, decisionJoin)
     .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id)))
     .limit(1);
   const row = rows[0];
@@ -205,6 +270,18 @@ export async function findProcurement(db: Database, organisationId: string, id: 
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    screening: row.screening?.id
+      ? {
+          recommendation: row.screening.recommendation,
+          summary: row.screening.summary,
+          missingFacts: row.screening.missingFacts,
+          policyVersion: row.screening.policyVersion,
+          screenedAt: row.screening.screenedAt,
+        }
+      : null,
+    decision: row.decision?.id
+      ? { kind: row.decision.kind, revision: row.decision.revision, decidedAt: row.decision.decidedAt, hasSocialConsiderations: Boolean(row.decision.hasSocialConsiderations) }
+      : null,
     lots: lots.map((l) => ({
       lotNumber: l.lotNumber,
       title: l.title,
@@ -213,6 +290,20 @@ export async function findProcurement(db: Database, organisationId: string, id: 
       durationMonths: l.durationMonths,
     })),
   };
+}
+
+/** Which of the reference numbers are already used in the organisation (by another procurement than `exceptId`). */
+export async function takenReferences(db: Database, organisationId: string, referenceNumbers: string[], exceptId?: string): Promise<Set<string>> {
+  const taken = new Set<string>();
+  const unique = [...new Set(referenceNumbers)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .select({ id: procurements.id, referenceNumber: procurements.referenceNumber })
+      .from(procurements)
+      .where(and(eq(procurements.organisationId, organisationId), inArray(procurements.referenceNumber, unique.slice(i, i + 1000))));
+    for (const r of rows) if (r.id !== exceptId) taken.add(r.referenceNumber);
+  }
+  return taken;
 }
 
 export async function isReferenceTaken(db: Database, organisationId: string, referenceNumber: string, exceptId?: string): Promise<boolean> {
@@ -251,12 +342,25 @@ async function replaceLots(db: Database, organisationId: string, procurementId: 
 }
 
 export async function insertProcurement(db: Database, organisationId: string, draft: ProcurementDraft): Promise<string> {
-  const [row] = await db
-    .insert(procurements)
-    .values({ organisationId, ...columnsOf(draft) })
-    .returning({ id: procurements.id });
-  await replaceLots(db, organisationId, row!.id, draft.lots);
-  return row!.id;
+  return (await insertProcurements(db, organisationId, [draft]))[0]!;
+}
+
+/** Inserts drafts (and their lots) in statements of 500 rows; returns the ids in the drafts' order. */
+export async function insertProcurements(db: Database, organisationId: string, drafts: ProcurementDraft[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < drafts.length; i += 500) {
+    const batch = drafts.slice(i, i + 500);
+    const rows = await db
+      .insert(procurements)
+      .values(batch.map((draft) => ({ organisationId, ...columnsOf(draft) })))
+      .returning({ id: procurements.id, referenceNumber: procurements.referenceNumber });
+    // Matched by reference number (unique per organisation), not by trusting RETURNING's order.
+    const byReference = new Map(rows.map((r) => [r.referenceNumber, r.id]));
+    ids.push(...batch.map((d) => byReference.get(d.referenceNumber)!));
+  }
+  const lots = drafts.flatMap((draft, i) => draft.lots.map((l) => ({ ...l, organisationId, procurementId: ids[i]! })));
+  for (let i = 0; i < lots.length; i += 500) await db.insert(procurementLots).values(lots.slice(i, i + 500));
+  return ids;
 }
 
 /** Updates if `expectedVersion` is still current; returns false when someone else got there first. */

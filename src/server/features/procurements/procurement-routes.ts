@@ -53,6 +53,8 @@ export async function procurementRoutes(app: App, { db, now }: AppDeps): Promise
         year: q.year,
         cpvDivision: q.cpvDivision,
         q: q.q,
+        screening: q.screening,
+        queue: q.queue,
       });
     },
   );

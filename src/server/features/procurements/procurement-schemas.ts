@@ -90,6 +90,26 @@ export const Lot = Type.Object({
   durationMonths: nullable(Type.Integer()),
 });
 
+export const RecommendationSchema = enumOf(['recommended', 'not_recommended', 'needs_assessment'] as const);
+export const DecisionKindSchema = enumOf(['apply', 'none'] as const);
+
+/** The current screening in short; the whole result is at /api/procurements/{id}/screening. */
+const ScreeningSummary = Type.Object({
+  recommendation: RecommendationSchema,
+  summary: Label,
+  missingFacts: Type.Array(Type.String()),
+  policyVersion: Type.Integer(),
+  screenedAt: Type.String({ format: 'date-time' }),
+});
+
+/** The decision in short; the whole decision is at /api/procurements/{id}/decision. */
+const DecisionSummary = Type.Object({
+  kind: DecisionKindSchema,
+  revision: Type.Integer(),
+  decidedAt: Type.String({ format: 'date-time' }),
+  hasSocialConsiderations: Type.Boolean(),
+});
+
 export const Procurement = Type.Object(
   {
     id: Uuid,
@@ -112,6 +132,8 @@ export const Procurement = Type.Object(
     isDeletable: Type.Boolean(),
     canEdit: Type.Boolean(),
     lots: Type.Array(Lot),
+    screening: nullable(ScreeningSummary),
+    decision: nullable(DecisionSummary),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),
@@ -134,6 +156,8 @@ export const ProcurementListItem = Type.Object(
     labourNeedFte: nullable(Type.Number()),
     status: StatusSchema,
     lotCount: Type.Integer(),
+    screening: nullable(RecommendationSchema),
+    decision: nullable(DecisionKindSchema),
     updatedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'ProcurementListItem' },
@@ -156,6 +180,12 @@ export const ProcurementListQuery = Type.Object(
     year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: 'Year of planned contract start' })),
     cpvDivision: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'First two digits of the main CPV code' })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Free-text search (Swedish stemming)' })),
+    screening: Type.Optional(enumOf(['recommended', 'not_recommended', 'needs_assessment', 'none'] as const, { description: 'Current screening recommendation; none = not screened' })),
+    queue: Type.Optional(
+      enumOf(['undecided'] as const, {
+        description: 'undecided: the work queue — recommended or needs_assessment, no decision yet, planned or in preparation',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

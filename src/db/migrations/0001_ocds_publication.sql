@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "open_data_published" boolean DEFAULT false NOT NULL;

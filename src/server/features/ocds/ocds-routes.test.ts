@@ -1,0 +1,148 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../../../../tests/support/factories.js';
+import { units } from '../../../db/schema/index.js';
+import type { OcdsReleasePackage } from '../../../domain/ocds/ocds-release.js';
+import { validateReleasePackage } from '../../../interop/ocds/validate-release-package.js';
+
+let ctx: TestContext;
+let orgA: Awaited<ReturnType<typeof createOrganisation>>;
+let orgB: Awaited<ReturnType<typeof createOrganisation>>;
+let admin: Session;
+let coordinator: Session;
+let procurer: Session;
+let viewer: Session;
+let otherOrg: Session;
+const ids: Record<string, string> = {};
+
+const PREFIX = 'ocds-t3st99';
+const ocidOf = (id: string) => `${PREFIX}-${orgA.slug}-${id}`;
+
+/** Creates a procurement and walks it through the given statuses. */
+async function procurementIn(statuses: string[], overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await coordinator.post('/api/procurements', validProcurement(orgA.unit.id, overrides));
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  for (const status of statuses) {
+    const changed = await coordinator.post(`/api/procurements/${id}/status`, { status });
+    expect(changed.statusCode, changed.body).toBe(200);
+  }
+  return id;
+}
+
+const publicPackage = (slug: string) => ctx.app.inject({ method: 'GET', url: `/api/ocds/release-package?org=${slug}` });
+
+beforeAll(async () => {
+  ctx = await createTestApp({ HANSYN_OCID_PREFIX: PREFIX, HANSYN_PUBLIC_URL: 'https://hansyn.example.se' });
+  orgA = await createOrganisation(ctx.db);
+  orgB = await createOrganisation(ctx.db);
+  admin = await login(ctx.app, (await createUser(ctx.db, orgA.id, ['admin'])).email);
+  coordinator = await login(ctx.app, (await createUser(ctx.db, orgA.id, ['coordinator'])).email);
+  procurer = await login(ctx.app, (await createUser(ctx.db, orgA.id, ['procurer'])).email);
+  viewer = await login(ctx.app, (await createUser(ctx.db, orgA.id, ['viewer'])).email);
+  otherOrg = await login(ctx.app, (await createUser(ctx.db, orgB.id, ['admin', 'coordinator'])).email);
+  ids.planned = await procurementIn([]);
+  ids.preparing = await procurementIn(['in_preparation']);
+  ids.published = await procurementIn(['in_preparation', 'published'], {
+    lots: [
+      { lotNumber: 1, title: 'Norr', mainCpv: '90911200', estimatedValueOre: 5_000_000_00, durationMonths: 12 },
+      { lotNumber: 2, title: 'Syd', mainCpv: '90911200', estimatedValueOre: 7_000_000_00 },
+    ],
+  });
+  ids.awarded = await procurementIn(['in_preparation', 'published', 'evaluation', 'awarded']);
+  ids.cancelledAfterPublication = await procurementIn(['in_preparation', 'published', 'cancelled']);
+  ids.cancelledAsPlan = await procurementIn(['cancelled']);
+});
+afterAll(() => ctx.close());
+
+describe('GET /api/ocds/release-package (public)', () => {
+  it('answers 404 for an organisation that has not published open data, and for an unknown one', async () => {
+    expect((await publicPackage(orgA.slug)).statusCode).toBe(404);
+    expect((await publicPackage('no-such-organisation')).statusCode).toBe(404);
+  });
+
+  it('asks for the organisation', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/ocds/release-package' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('only an admin turns publication on', async () => {
+    expect((await coordinator.patch('/api/organisation', { openDataPublished: true })).statusCode).toBe(403);
+    expect((await admin.get('/api/organisation')).json()).toMatchObject({ openDataPublished: false });
+    const response = await admin.patch('/api/organisation', { openDataPublished: true });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ openDataPublished: true });
+  });
+
+  it('then serves, without sign-in, a valid package of what has been made public', async () => {
+    const response = await publicPackage(orgA.slug);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="${orgA.slug}-ocds-release-package.json"`);
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    const body = response.json() as OcdsReleasePackage;
+    expect(validateReleasePackage(body)).toEqual({ valid: true, errors: [] });
+    expect(body.uri).toBe(`https://hansyn.example.se/api/ocds/release-package?org=${orgA.slug}`);
+    expect(body.publisher).toEqual({ name: orgA.name, scheme: 'SE-BLV', uid: '212000-1355' });
+    expect(body.releases.map((r) => r.ocid).sort()).toEqual([ids.published, ids.awarded, ids.cancelledAfterPublication].map((id) => ocidOf(id!)).sort());
+    const byOcid = new Map(body.releases.map((r) => [r.ocid, r]));
+    expect(byOcid.get(ocidOf(ids.published!))?.tender.lots?.map((l) => l.id)).toEqual(['LOT-0001', 'LOT-0002']);
+    expect(byOcid.get(ocidOf(ids.published!))?.tender.value).toEqual({ amount: 12000000, currency: 'SEK' });
+    expect(byOcid.get(ocidOf(ids.awarded!))?.tag).toEqual(['award']);
+    expect(byOcid.get(ocidOf(ids.cancelledAfterPublication!))?.tag).toEqual(['tenderCancellation']);
+  });
+
+  it('never includes planned or in-preparation procurements, nor one cancelled before publication', async () => {
+    const body = (await publicPackage(orgA.slug)).body;
+    for (const key of ['planned', 'preparing', 'cancelledAsPlan']) expect(body).not.toContain(ids[key]);
+  });
+
+  it('names a unit with its own organisation number as the buyer', async () => {
+    await ctx.db.update(units).set({ organisationNumber: '556016-0680' }).where(eq(units.id, orgA.unit.id));
+    const body = (await publicPackage(orgA.slug)).json() as OcdsReleasePackage;
+    expect(body.releases[0]?.parties[0]).toMatchObject({ id: 'SE-BLV-556016-0680', name: orgA.unit.name, roles: ['buyer'] });
+    expect(validateReleasePackage(body).errors).toEqual([]);
+    await ctx.db.update(units).set({ organisationNumber: null }).where(eq(units.id, orgA.unit.id));
+  });
+
+  it('goes dark again when the admin turns publication off', async () => {
+    expect((await admin.patch('/api/organisation', { openDataPublished: false })).statusCode).toBe(200);
+    expect((await publicPackage(orgA.slug)).statusCode).toBe(404);
+    expect((await admin.patch('/api/organisation', { openDataPublished: true })).statusCode).toBe(200);
+  });
+});
+
+describe('GET /api/ocds/release-package?scope=internal', () => {
+  const internal = (session?: Session, query = '') =>
+    session ? session.get(`/api/ocds/release-package?scope=internal${query}`) : ctx.app.inject({ method: 'GET', url: `/api/ocds/release-package?scope=internal${query}` });
+
+  it('needs a signed-in user', async () => {
+    expect((await internal()).statusCode).toBe(401);
+  });
+
+  it('needs a coordinator or admin', async () => {
+    expect((await internal(procurer)).statusCode).toBe(403);
+    expect((await internal(viewer)).statusCode).toBe(403);
+  });
+
+  it('gives coordinators and admins the whole register, valid, not cached', async () => {
+    for (const session of [coordinator, admin]) {
+      const response = await internal(session);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers['cache-control']).toBe('private, no-store');
+      expect(response.headers['content-disposition']).toContain('-internal.json');
+      const body = response.json() as OcdsReleasePackage;
+      expect(validateReleasePackage(body)).toEqual({ valid: true, errors: [] });
+      expect(body.releases.map((r) => r.ocid).sort()).toEqual(Object.values(ids).map(ocidOf).sort());
+      expect(body.releases.find((r) => r.ocid === ocidOf(ids.planned!))?.tender.status).toBe('planning');
+    }
+  });
+
+  it('never gives one organisation another’s register', async () => {
+    expect((await internal(otherOrg, `&org=${orgA.slug}`)).statusCode).toBe(404);
+    const own = await internal(otherOrg);
+    expect(own.statusCode).toBe(200);
+    for (const id of Object.values(ids)) expect(own.body).not.toContain(id);
+  });
+});

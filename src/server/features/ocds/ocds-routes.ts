@@ -1,0 +1,61 @@
+import { Type } from '@sinclair/typebox';
+import { can } from '../../../domain/access/can.js';
+import type { App, AppDeps } from '../../deps.js';
+import { AppError, forbidden } from '../../errors.js';
+import { enumOf, errorResponses } from '../../schemas.js';
+import { findOrganisationById, findOrganisationBySlug } from './ocds-repository.js';
+import { exportReleasePackage, packageFileName } from './ocds-service.js';
+
+const ReleasePackageQuery = Type.Object(
+  {
+    org: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9-]+$', description: 'Slug of the organisation; required for the public package' })),
+    scope: enumOf(['public', 'internal'] as const, {
+      default: 'public',
+      description: '`public` (no sign-in): procurements from publication on, if the organisation publishes open data. `internal`: the whole register of your own organisation (coordinators and admins).',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** The register as open data: an OCDS 1.1 release package (see docs/ocds.md). */
+export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promise<void> {
+  app.get(
+    '/api/ocds/release-package',
+    {
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['open data'],
+        summary: 'The procurement register as an OCDS 1.1 release package (public for organisations that publish open data)',
+        security: [{}, { session: [] }, { token: [] }],
+        querystring: ReleasePackageQuery,
+        response: {
+          200: Type.Object({}, { additionalProperties: true, description: 'OCDS 1.1 release package with the lots, sustainability, otherRequirements and contractTerms extensions' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { org: slug, scope } = request.query;
+      let organisation;
+      if (scope === 'internal') {
+        if (request.auth === null) throw new AppError('unauthenticated', 'Sign in to get the internal register.');
+        const { actor } = request.auth;
+        organisation = await findOrganisationById(db, actor.organisationId);
+        // Another organisation's register does not exist as far as this user can tell.
+        if (!organisation || (slug !== undefined && slug !== organisation.slug)) throw new AppError('not_found', 'The organisation was not found.');
+        if (!can(actor, 'register:export', { organisationId: organisation.id })) throw forbidden();
+      } else {
+        if (slug === undefined) throw new AppError('bad_request', 'Name the organisation: ?org=SLUG.');
+        organisation = await findOrganisationBySlug(db, slug);
+        if (!organisation || !organisation.openDataPublished) throw new AppError('not_found', `No open data is published for ${slug}.`);
+      }
+      const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const { releasePackage } = await exportReleasePackage(db, { organisation, scope, ocidPrefix: config.ocidPrefix, baseUrl, includeNotices: false, now: now() });
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${packageFileName(organisation.slug, scope)}"`)
+        .header('cache-control', scope === 'public' ? 'public, max-age=300' : 'private, no-store')
+        .send(JSON.stringify(releasePackage));
+    },
+  );
+}

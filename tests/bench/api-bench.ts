@@ -1,0 +1,195 @@
+/**
+ * API latency under load: `npm run bench:api [-- --postgres] [--duration 10] [--connections 32]`.
+ *
+ * Seeds the national-scale demo data set (≈100,000 procurements in 290 municipalities) into a
+ * fresh temporary database (embedded PGlite, or with --postgres a new database on
+ * postgres://postgres@127.0.0.1:5432, overridable with BENCH_POSTGRES_URL), starts the real
+ * server as a separate process (`node bin/hansyn.js serve`), signs in as Göteborg's demo
+ * coordinator and loads four endpoints of that one server with autocannon from this process,
+ * one after the other: GET /api/health (baseline), the register list filtered by unit, a
+ * free-text search and one procurement. Prints figures; asserts nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    postgres: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(base: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      const r = await fetch(`${base}/api/ready`);
+      if (r.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not become ready');
+}
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hansyn-bench-'));
+  let target: DatabaseTarget = { kind: 'pglite', dataDir };
+  let dropDatabase: (() => Promise<void>) | null = null;
+  if (values.postgres) {
+    const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `hansyn_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    target = { kind: 'postgres', url: url.toString() };
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+
+  let server: ChildProcess | null = null;
+  try {
+    const seedStarted = Date.now();
+    const handle = await openDatabase(target);
+    await handle.migrate();
+    const seeded = await seedDemo(handle.db, {
+      scale: 'national',
+      onProgress: (done, total) => {
+        if (done % 50 === 0 || done === total) process.stderr.write(`\rSeeding organisations: ${done}/${total}`);
+      },
+    });
+    await handle.close();
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    process.stderr.write('\n');
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        HANSYN_DATA_DIR: dataDir,
+        HANSYN_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    await waitReady(base, server);
+
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'coordinator@goteborg.example', password: DEMO_PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]!;
+    const headers = { cookie };
+    const first = (await (await fetch(`${base}/api/procurements?pageSize=1`, { headers })).json()) as {
+      items: Array<{ id: string; unit: { id: string } }>;
+      total: number;
+    };
+    const procurement = first.items[0]!;
+
+    const endpoints: Array<[string, string]> = [
+      ['GET /api/health (baseline)', `${base}/api/health`],
+      ['list, unit filter (25/page)', `${base}/api/procurements?unitId=${procurement.unit.id}&pageSize=25`],
+      ['search q=städ', `${base}/api/procurements?q=${encodeURIComponent('städ')}&pageSize=25`],
+      ['one procurement', `${base}/api/procurements/${procurement.id}`],
+    ];
+    const figures: Figures[] = [];
+    for (const [name, url] of endpoints) {
+      await load(name, url, headers, 2); // warm-up, not counted
+      figures.push(await load(name, url, headers, duration));
+    }
+
+    const baseline = figures[0]!;
+    const lines = [
+      `Database: ${target.kind}; ${seeded.organisations} organisations, ${seeded.procurements} procurements, seeded in ${seedSeconds.toFixed(1)} s`,
+      `Load: ${connections} connections, ${duration} s per endpoint, server and load generator in separate processes on ${(await import('node:os')).cpus().length} cores`,
+      '',
+      '| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | non-2xx |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...figures.map(
+        (f) =>
+          `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx + f.errors} |`,
+      ),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    if (server && server.exitCode === null) {
+      // Let the requests autocannon left in flight finish before shutting down.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    if (dropDatabase) await dropDatabase();
+    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    else process.stderr.write(`Kept ${dataDir}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { UNITS_QUERY_KEY, type Unit } from '../../../lib/reference-data';
+import type { Role } from '../../../lib/session';
+
+export interface Membership {
+  role: Role;
+  unitId: string | null;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+  memberships: Membership[];
+}
+
+export interface UnitInput {
+  code: string;
+  name: string;
+  parentId: string | null;
+  organisationNumber: string | null;
+}
+
+const USERS_KEY = ['users'] as const;
+
+function useInvalidateUnits() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: UNITS_QUERY_KEY });
+    void client.invalidateQueries({ queryKey: ['overview'] });
+  };
+}
+
+export function useCreateUnit() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({
+    mutationFn: (input: UnitInput) => apiRequest<Unit>('/api/units', { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateUnit() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({
+    mutationFn: ({ id, ...changes }: { id: string; name?: string; parentId?: string | null }) =>
+      apiRequest<Unit>(`/api/units/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteUnit() {
+  const invalidate = useInvalidateUnits();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<void>(`/api/units/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUsers() {
+  return useQuery({ queryKey: USERS_KEY, queryFn: () => apiRequest<User[]>('/api/users') });
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { email: string; displayName: string; memberships: Membership[] }) =>
+      apiRequest<{ user: User; initialPassword: string | null }>('/api/users', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+export function useUpdateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...changes }: { id: string; displayName?: string; disabled?: boolean; memberships?: Membership[] }) =>
+      apiRequest<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}

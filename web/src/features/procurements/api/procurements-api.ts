@@ -1,0 +1,230 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ContractNature, ProcedureType, ProcurementStatus } from '../../../../../src/domain/procurement/procurement.js';
+import { apiRequest, toQueryString } from '../../../lib/api-client';
+
+export type { ContractNature, ProcedureType, ProcurementStatus };
+
+export interface CpvRef {
+  code: string;
+  sv: string;
+  en: string;
+}
+
+export interface ProcurementListItem {
+  id: string;
+  referenceNumber: string;
+  title: string;
+  unit: { id: string; code: string; name: string };
+  contractNature: ContractNature;
+  mainCpv: CpvRef;
+  estimatedValueOre: number | null;
+  contractStart: string | null;
+  durationMonths: number | null;
+  labourNeedFte: number | null;
+  status: ProcurementStatus;
+  lotCount: number;
+  updatedAt: string;
+}
+
+export interface Lot {
+  lotNumber: number;
+  title: string;
+  mainCpv: CpvRef;
+  estimatedValueOre: number | null;
+  durationMonths: number | null;
+}
+
+export interface Procurement {
+  id: string;
+  referenceNumber: string;
+  title: string;
+  description: string;
+  unit: { id: string; code: string; name: string };
+  responsible: { id: string; displayName: string } | null;
+  contractNature: ContractNature;
+  mainCpv: CpvRef;
+  additionalCpv: CpvRef[];
+  estimatedValueOre: number | null;
+  contractStart: string | null;
+  durationMonths: number | null;
+  extensionMonths: number | null;
+  procedureType: ProcedureType | null;
+  labourNeedFte: number | null;
+  status: ProcurementStatus;
+  allowedTransitions: ProcurementStatus[];
+  isDeletable: boolean;
+  canEdit: boolean;
+  lots: Lot[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The body of POST /api/procurements (and, with `version`, of PATCH). */
+export interface ProcurementInput {
+  referenceNumber: string;
+  title: string;
+  description: string;
+  unitId: string;
+  responsibleUserId: string | null;
+  contractNature: ContractNature;
+  mainCpv: string;
+  additionalCpv: string[];
+  estimatedValueOre: number | null;
+  contractStart: string | null;
+  durationMonths: number | null;
+  extensionMonths: number | null;
+  procedureType: ProcedureType | null;
+  labourNeedFte: number | null;
+  lots: Array<{ lotNumber: number; title: string; mainCpv: string; estimatedValueOre: number | null; durationMonths: number | null }>;
+}
+
+/** The register's filters, as they appear in the page URL and the API query. */
+export interface ProcurementFilters {
+  unitId: string[];
+  status: string[];
+  contractNature: string;
+  year: string;
+  cpvDivision: string;
+  q: string;
+}
+
+export interface ProcurementListQuery extends ProcurementFilters {
+  page: number;
+  pageSize: number;
+  sort: string;
+}
+
+export const SORTABLE_FIELDS = ['referenceNumber', 'title', 'contractStart', 'estimatedValueOre', 'status', 'updatedAt'] as const;
+
+/** Filters as query parameters (empty ones left out), shared by the list and the exports. */
+export function filterParams(filters: ProcurementFilters) {
+  return {
+    unitId: filters.unitId,
+    status: filters.status,
+    contractNature: filters.contractNature,
+    year: /^\d{4}$/.test(filters.year) ? filters.year : '',
+    cpvDivision: /^\d{2}$/.test(filters.cpvDivision) ? filters.cpvDivision : '',
+    q: filters.q.trim(),
+  };
+}
+
+export const exportUrl = (format: 'xlsx' | 'csv', filters: ProcurementFilters, sort: string): string =>
+  `/api/procurements/export.${format}${toQueryString({ ...filterParams(filters), sort })}`;
+
+export const importTemplateUrl = (format: 'xlsx' | 'csv'): string => `/api/procurements/import-template.${format}`;
+
+export function useProcurementList(query: ProcurementListQuery) {
+  return useQuery({
+    queryKey: ['procurements', 'list', query],
+    queryFn: ({ signal }) =>
+      apiRequest<{ items: ProcurementListItem[]; total: number }>('/api/procurements', {
+        query: { ...filterParams(query), page: query.page, pageSize: query.pageSize, sort: query.sort },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProcurement(id: string) {
+  return useQuery({ queryKey: ['procurements', 'one', id], queryFn: () => apiRequest<Procurement>(`/api/procurements/${encodeURIComponent(id)}`) });
+}
+
+function useInvalidateProcurements() {
+  const client = useQueryClient();
+  return (updated?: Procurement) => {
+    if (updated) client.setQueryData(['procurements', 'one', updated.id], updated);
+    void client.invalidateQueries({ queryKey: ['procurements', 'list'] });
+    void client.invalidateQueries({ queryKey: ['overview'] });
+    if (updated) void client.invalidateQueries({ queryKey: ['audit', updated.id] });
+  };
+}
+
+export function useCreateProcurement() {
+  const invalidate = useInvalidateProcurements();
+  return useMutation({
+    mutationFn: (input: ProcurementInput) => apiRequest<Procurement>('/api/procurements', { method: 'POST', body: input }),
+    onSuccess: (created) => invalidate(created),
+  });
+}
+
+export function useUpdateProcurement(id: string) {
+  const invalidate = useInvalidateProcurements();
+  return useMutation({
+    mutationFn: (input: ProcurementInput & { version: number }) =>
+      apiRequest<Procurement>(`/api/procurements/${encodeURIComponent(id)}`, { method: 'PATCH', body: input }),
+    onSuccess: (updated) => invalidate(updated),
+  });
+}
+
+export function useChangeStatus(id: string) {
+  const invalidate = useInvalidateProcurements();
+  return useMutation({
+    mutationFn: (input: { status: ProcurementStatus; version: number }) =>
+      apiRequest<Procurement>(`/api/procurements/${encodeURIComponent(id)}/status`, { method: 'POST', body: input }),
+    onSuccess: (updated) => invalidate(updated),
+  });
+}
+
+export function useDeleteProcurement(id: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateProcurements();
+  return useMutation({
+    mutationFn: () => apiRequest<void>(`/api/procurements/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: ['procurements', 'one', id] });
+      invalidate();
+    },
+  });
+}
+
+export interface AuditEvent {
+  id: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string | null; label: string };
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+export function useProcurementAudit(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['audit', id],
+    queryFn: () => apiRequest<{ items: AuditEvent[] }>('/api/audit-events', { query: { entityType: 'procurement', entityId: id, limit: 100 } }),
+    enabled,
+  });
+}
+
+export interface Person {
+  id: string;
+  email: string;
+  displayName: string;
+  disabled: boolean;
+}
+
+/** People who can be made responsible for a procurement. */
+export function usePeople(enabled: boolean) {
+  return useQuery({ queryKey: ['users'], queryFn: () => apiRequest<Person[]>('/api/users'), enabled, staleTime: 60_000 });
+}
+
+export interface ImportResult {
+  /** Procurements stored; 0 on a dry run. */
+  created: number;
+  dryRun?: boolean;
+}
+
+export function useImportProcurements() {
+  const invalidate = useInvalidateProcurements();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiRequest<ImportResult>('/api/procurements/import', { method: 'POST', body: form, query: dryRun ? { dryRun: true } : {} });
+    },
+    onSuccess: (_result, { dryRun }) => {
+      if (!dryRun) invalidate();
+    },
+  });
+}

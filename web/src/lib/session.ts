@@ -1,0 +1,79 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { can, type Actor, type Role } from '../../../src/domain/access/can.js';
+import { apiRequest, isApiError, setCsrfToken } from './api-client';
+
+export type { Role };
+
+export interface Me {
+  user: { id: string; email: string; displayName: string };
+  organisation: { id: string; slug: string; name: string };
+  organisations: Array<{ id: string; slug: string; name: string }>;
+  roles: Role[];
+  memberships: Array<{ role: string; unitIds: string[] | null }>;
+  csrfToken: string | null;
+  via: 'session' | 'token';
+}
+
+export const ME_QUERY_KEY = ['me'] as const;
+
+/** The signed-in user, or null when nobody is signed in. */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await apiRequest<Me>('/api/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
+}
+
+/** The signed-in user; only for components rendered inside the signed-in layout. */
+export function useSession(): Me {
+  const { data } = useMe();
+  if (!data) throw new Error('useSession outside the signed-in layout');
+  return data;
+}
+
+/** Stores a fresh session (after sign-in) so the layout sees it at once. */
+export function useStoreSession(): (me: Me | null) => void {
+  const client = useQueryClient();
+  return (me) => {
+    setCsrfToken(me?.csrfToken ?? null);
+    client.setQueryData(ME_QUERY_KEY, me);
+  };
+}
+
+/** The signed-in person as the pure permission policy (src/domain/access/can.ts) sees them. */
+export function actorOf(me: Me): Actor {
+  return {
+    userId: me.user.id,
+    organisationId: me.organisation.id,
+    memberships: me.memberships.map((m) => ({ role: m.role as Role, unitIds: m.unitIds })),
+  };
+}
+
+/**
+ * What the interface offers, decided by the same policy function the server uses. The server
+ * still checks every request; this only hides what would be refused. Per-procurement rights
+ * come from the procurement itself (`canEdit`, `isDeletable`, `allowedTransitions`).
+ */
+export function capabilitiesOf(me: Me) {
+  const actor = actorOf(me);
+  const organisation = { organisationId: me.organisation.id };
+  return {
+    canReadProcurements: can(actor, 'procurement:read', organisation),
+    canAdminister: can(actor, 'unit:manage', organisation) || can(actor, 'user:manage', organisation),
+    canCreateProcurement: can(actor, 'procurement:create', organisation),
+    canImportProcurements: can(actor, 'procurement:import', organisation),
+    canReadAudit: can(actor, 'audit:read', organisation),
+    canReadUsers: can(actor, 'user:read', organisation),
+  };
+}
