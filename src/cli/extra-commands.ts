@@ -15,6 +15,10 @@ export async function runExtraCommand(command: string, args: string[], io: CliIo
       const { runExportOcds } = await import('./commands/export-ocds.js');
       return runExportOcds(rest, io, config);
     }
+    case 'import eforms': {
+      const { runImportEforms } = await import('./commands/import-eforms.js');
+      return runImportEforms(rest, io, config);
+    }
     default:
       return null;
   }

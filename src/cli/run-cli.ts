@@ -15,6 +15,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stderr is a terminal (long commands then redraw a progress line). */
+  stderrIsTTY?: boolean;
   stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
@@ -32,6 +34,8 @@ Usage: hansyn <command> [options]
   eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
   export ocds --org SLUG [--out FILE] [--scope public|internal] [--include-notices]
                                           the register as an OCDS 1.1 release package (stdout by default)
+  import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
+                                          notice store and the registers of matching organisations
 
 The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the PostgreSQL
 server in DATABASE_URL.

@@ -20,6 +20,8 @@ import { registerMetrics } from './plugins/metrics.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { ocdsRoutes } from './features/ocds/ocds-routes.js';
+import { marketRoutes } from './features/market/market-routes.js';
+import { noticeRoutes } from './features/notices/notice-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
@@ -122,6 +124,8 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     auditRoutes,
     referenceRoutes,
     ocdsRoutes,
+    noticeRoutes,
+    marketRoutes,
   ]) {
     await feature(app, deps);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYMENT_CONDITION } from '../../src/domain/requirements/starter-templates.js';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../support/factories.js';
+import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../support/notice-variants.js';
 
 /**
  * Tenant isolation, for every endpoint in the OpenAPI document: a user of organisation B
@@ -23,19 +24,24 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/requirement-templates/{id}/draft', id: () => ids.template!, body: { PUT: { content: EMPLOYMENT_CONDITION } } },
   { prefix: '/api/requirement-templates/{id}/share', id: () => ids.template!, body: { POST: { shared: true } } },
   { prefix: '/api/requirement-templates/{id}', id: () => ids.template! },
+  { prefix: '/api/procurements/{id}/notices', id: () => ids.importedProcurement! },
   { prefix: '/api/procurements/{id}', id: () => ids.procurement!, body: { PATCH: { version: 1, title: 'Kapad' } } },
   { prefix: '/api/units/{id}', id: () => ids.unit!, body: { PATCH: { name: 'Kapad' } } },
   { prefix: '/api/users/{id}', id: () => ids.user!, body: { PATCH: { displayName: 'Kapad' } } },
   { prefix: '/api/me/tokens/{id}', id: () => ids.token! },
 ];
 
-/** Paths with parameters that are not tenant-owned records. */
-const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}'];
+/**
+ * Paths with parameters that are not tenant-owned records. Market notices are public TED data;
+ * the organisation-specific part of a notice (the procurement it was linked to) is checked below.
+ */
+const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}'];
 
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  const orgA = await createOrganisation(ctx.db);
+  // Organisation A is the buyer (BT-501) of the constructed notice, so importing it fills A's register.
+  const orgA = await createOrganisation(ctx.db, { organisationNumber: '212000-0142' });
   const orgB = await createOrganisation(ctx.db);
   const userA = await createUser(ctx.db, orgA.id, ['admin', 'coordinator']);
   a = await login(ctx.app, userA.email);
@@ -57,6 +63,12 @@ beforeAll(async () => {
   });
   expect(decision.statusCode, decision.body).toBe(200);
   ids.decision = decision.json().id;
+  const { payload, headers } = multipartFile('file', 'cn.xml', CONSTRUCTED_NOTICE);
+  const imported = await a.request({ method: 'POST', url: '/api/imports/eforms', payload, headers });
+  expect(imported.json()).toMatchObject({ stored: 1, procurements: { created: 1 } });
+  ids.import = imported.json().importId;
+  const linked = (await a.get(`/api/market/notices/${CONSTRUCTED_NOTICE_ID}`)).json();
+  ids.importedProcurement = linked.linkedProcurement.id;
 });
 afterAll(() => ctx.close());
 
@@ -92,5 +104,15 @@ describe('tenant isolation', () => {
       for (const secret of secrets) expect(response.body, `${op.path} leaks ${secret}`).not.toContain(secret);
     }
     expect((await b.get('/api/procurements')).json().total).toBe(0);
+  });
+
+  it('public notices never reveal which procurement of another organisation they were linked to', async () => {
+    const seenByB = await b.get(`/api/market/notices/${CONSTRUCTED_NOTICE_ID}`);
+    expect(seenByB.statusCode).toBe(200);
+    expect(seenByB.json().linkedProcurement).toBeNull();
+    expect(seenByB.body).not.toContain(ids.importedProcurement);
+    expect((await b.get('/api/imports/eforms')).json()).toEqual([]);
+    // B's peer comparison counts only B's own notices (none), whatever A imported.
+    expect((await b.get('/api/market/peer-comparison')).json().own.notices).toBe(0);
   });
 });

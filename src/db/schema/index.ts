@@ -2,3 +2,4 @@ export * from './identity.js';
 export * from './audit.js';
 export * from './procurement.js';
 export * from './requirements.js';
+export * from './notices.js';

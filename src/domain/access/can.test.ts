@@ -20,6 +20,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'register:export': 'all',
     'screening_policy:read': 'all',
     'template:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -40,6 +42,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'template:read': 'all',
     'template:manage': 'all',
     'target_group:manage': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -55,10 +59,18 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'screening_policy:read': 'all',
     'decision:record': 'own_units',
     'template:read': 'all',
+    'market:read': 'all',
   },
-  labour_market: { 'procurement:read': 'all', 'unit:read': 'all', 'personal_data:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all' },
+  labour_market: {
+    'procurement:read': 'all',
+    'unit:read': 'all',
+    'personal_data:read': 'all',
+    'screening_policy:read': 'all',
+    'template:read': 'all',
+    'market:read': 'all',
+  },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {

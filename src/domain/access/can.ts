@@ -43,6 +43,8 @@ export const ACTIONS = [
   'template:read',
   'template:manage',
   'target_group:manage',
+  'notice:import',
+  'market:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +75,9 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - a decision (comply or explain) is recorded by a coordinator, or by a procurer for a
  *    procurement of their own units; the same people may re-run a screening;
  *  - everyone but suppliers reads policy, library and decisions.
+ * Notices (docs/eforms.md):
+ *  - everyone but suppliers reads the market view (public TED notices); admins and coordinators
+ *    import notices.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -87,6 +92,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'register:export': 'all',
     'screening_policy:read': 'all',
     'template:read': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -107,6 +114,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'template:read': 'all',
     'template:manage': 'all',
     'target_group:manage': 'all',
+    'notice:import': 'all',
+    'market:read': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -122,6 +131,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'screening_policy:read': 'all',
     'decision:record': 'own_units',
     'template:read': 'all',
+    'market:read': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -129,6 +139,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'personal_data:read': 'all',
     'screening_policy:read': 'all',
     'template:read': 'all',
+    'market:read': 'all',
   },
   supplier: {},
   viewer: {
@@ -136,6 +147,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'unit:read': 'all',
     'screening_policy:read': 'all',
     'template:read': 'all',
+    'market:read': 'all',
   },
 };
 

@@ -1,0 +1,359 @@
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurementDecisions, procurements, units } from '../../../db/schema/index.js';
+import type { BuyerVolume } from '../../../domain/market/compare-peers.js';
+
+/**
+ * Queries over the public notice store. Notices are not tenant-owned; only the link from a
+ * notice to an organisation's procurement is, and it is only ever read for the caller's own
+ * organisation.
+ */
+
+export interface MarketFilter {
+  year?: number | undefined;
+  country?: string | undefined;
+  /** Buyer: grouping key (`SWE:2120000142`), organisation number, or part of a name. */
+  buyer?: string | undefined;
+  contractNature?: string | undefined;
+  cpvDivision?: string | undefined;
+  social?: 'any' | 'employment' | 'none' | undefined;
+}
+
+export const GROUP_BY = ['year', 'country', 'buyer', 'contractNature', 'cpvDivision', 'socialCode'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The buyer filter, chosen so an index can answer it: a grouping key (`SWE:2120000142`) matches the
+ * key, something with six or more digits is an organisation number (GIN on buyer_org_ids), anything
+ * else is part of a buyer name (a scan of the rows the other filters leave).
+ */
+function buyerCondition(input: string): SQL {
+  const text = input.trim();
+  if (/^[A-Z-]{1,3}:/.test(text)) return eq(notices.buyerKey, text);
+  const normalised = text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
+  if ((normalised.match(/\d/g)?.length ?? 0) >= 6) return sql`${notices.buyerOrgIds} @> array[${normalised}]::text[]`;
+  return sql`array_to_string(${notices.buyerNames}, ' ') ilike ${`%${escapeLike(text)}%`}`;
+}
+
+/** The filter as SQL conditions on `notices`. */
+export function marketConditions(filter: MarketFilter): SQL {
+  const conditions: SQL[] = [];
+  if (filter.year !== undefined) conditions.push(sql`${notices.year} = ${filter.year}`);
+  if (filter.country) conditions.push(eq(notices.buyerCountry, filter.country.toUpperCase()));
+  if (filter.contractNature) conditions.push(eq(notices.mainNature, filter.contractNature));
+  if (filter.cpvDivision) conditions.push(eq(notices.cpvDivision, filter.cpvDivision));
+  if (filter.social === 'any') conditions.push(sql`${notices.hasSocial}`);
+  if (filter.social === 'employment') conditions.push(sql`${notices.hasEmployment}`);
+  if (filter.social === 'none') conditions.push(sql`not ${notices.hasSocial}`);
+  if (filter.buyer) conditions.push(buyerCondition(filter.buyer));
+  return conditions.length === 0 ? sql`true` : and(...conditions)!;
+}
+
+const KEY_EXPRESSIONS: Record<Exclude<GroupBy, 'socialCode'>, SQL> = {
+  year: sql`coalesce(${notices.year}::text, '')`,
+  country: sql`coalesce(${notices.buyerCountry}, '')`,
+  buyer: sql`${notices.buyerKey}`,
+  contractNature: sql`coalesce(${notices.mainNature}, '')`,
+  cpvDivision: sql`coalesce(${notices.cpvDivision}, '')`,
+};
+
+export interface AggregateCell {
+  key: string;
+  label: string | null;
+  currency: string | null;
+  notices: number;
+  noticesWithSocial: number;
+  noticesWithEmployment: number;
+  estimatedValue: number;
+  valueWithSocial: number;
+}
+
+type Rows<T> = { rows: T[] };
+
+const MEASURES = sql`count(*)::int as notices,
+  (count(*) filter (where ${notices.hasSocial}))::int as social,
+  (count(*) filter (where ${notices.hasEmployment}))::int as employment,
+  coalesce(sum(${notices.estimatedValueAmount}), 0)::float8 as value,
+  coalesce(sum(${notices.socialValueAmount}), 0)::float8 as social_value`;
+
+interface RawCell {
+  key: string;
+  label: string | null;
+  currency: string | null;
+  notices: number;
+  social: number;
+  employment: number;
+  value: number;
+  social_value: number;
+}
+
+function toCell(row: RawCell): AggregateCell {
+  return {
+    key: row.key,
+    label: row.label,
+    currency: row.currency,
+    notices: Number(row.notices),
+    noticesWithSocial: Number(row.social),
+    noticesWithEmployment: Number(row.employment),
+    estimatedValue: Number(row.value),
+    valueWithSocial: Number(row.social_value),
+  };
+}
+
+/**
+ * Counts and values per group and currency. For `buyer` (tens of thousands of groups) only the
+ * `limit` buyers with most notices are returned; other groupings have few keys and come whole.
+ * Also returns the number of groups.
+ */
+export async function aggregateNotices(
+  db: Database,
+  filter: MarketFilter,
+  groupBy: GroupBy,
+  limit: number,
+): Promise<{ cells: AggregateCell[]; groups: number }> {
+  if (canUseCells(filter, groupBy)) return aggregateCells(filter, groupBy as CellGroupBy, db);
+  const where = marketConditions(filter);
+  if (groupBy === 'socialCode') {
+    const result = (await db.execute(sql`
+      select code as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
+      from ${notices}
+      cross join lateral unnest(case when cardinality(${notices.socialCodes}) = 0 then array['none']::text[] else ${notices.socialCodes} end) as code
+      where ${where}
+      group by code, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
+    const cells = result.rows.map(toCell);
+    return { cells, groups: new Set(cells.map((c) => c.key)).size };
+  }
+  if (groupBy === 'buyer') {
+    const result = (await db.execute(sql`
+      with top as (
+        select ${notices.buyerKey} as key, count(*) over () as groups
+        from ${notices} where ${where}
+        group by ${notices.buyerKey}
+        order by count(*) desc, ${notices.buyerKey}
+        limit ${limit}
+      )
+      select ${notices.buyerKey} as key, min(${notices.buyerName}) as label, ${notices.estimatedValueCurrency} as currency,
+        min(top.groups)::int as groups, ${MEASURES}
+      from ${notices} join top on top.key = ${notices.buyerKey}
+      where ${where}
+      group by ${notices.buyerKey}, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell & { groups: number }>;
+    return { cells: result.rows.map(toCell), groups: Number(result.rows[0]?.groups ?? 0) };
+  }
+  const key = KEY_EXPRESSIONS[groupBy];
+  const result = (await db.execute(sql`
+    select ${key} as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
+    from ${notices} where ${where}
+    group by 1, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
+  const cells = result.rows.map(toCell);
+  return { cells, groups: new Set(cells.map((c) => c.key)).size };
+}
+
+/** Totals of the filtered notices per currency (each notice once, whatever the grouping). */
+export async function totalNotices(db: Database, filter: MarketFilter): Promise<AggregateCell[]> {
+  if (canUseCells(filter, 'year')) return (await aggregateCells(filter, null, db)).cells;
+  const result = (await db.execute(sql`
+    select '' as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
+    from ${notices} where ${marketConditions(filter)}
+    group by ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
+  return result.rows.map(toCell);
+}
+
+export interface NoticeListRow {
+  noticeId: string;
+  version: string | null;
+  publicationId: string | null;
+  procedureId: string | null;
+  noticeType: string;
+  formType: string | null;
+  issueDate: string | null;
+  buyerName: string | null;
+  buyerKey: string;
+  buyerCountry: string | null;
+  title: string | null;
+  mainCpv: string | null;
+  contractNature: string | null;
+  estimatedValue: { amount: number; currency: string } | null;
+  hasSocial: boolean;
+  hasEmployment: boolean;
+  socialCodes: string[];
+}
+
+/** One page of notices, newest first, and the total. */
+export async function listNotices(
+  db: Database,
+  filter: MarketFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: NoticeListRow[]; total: number }> {
+  const where = marketConditions(filter);
+  const rows = await db
+    .select({
+      noticeId: notices.noticeId,
+      version: notices.version,
+      publicationId: notices.publicationId,
+      procedureId: notices.procedureId,
+      noticeType: notices.noticeType,
+      formType: notices.formType,
+      issueDate: notices.issueDate,
+      buyerName: notices.buyerName,
+      buyerKey: notices.buyerKey,
+      buyerCountry: notices.buyerCountry,
+      title: notices.title,
+      mainCpv: notices.mainCpv,
+      contractNature: notices.mainNature,
+      amount: notices.estimatedValueAmount,
+      currency: notices.estimatedValueCurrency,
+      hasSocial: notices.hasSocial,
+      hasEmployment: notices.hasEmployment,
+      socialCodes: notices.socialCodes,
+    })
+    .from(notices)
+    .where(where)
+    .orderBy(sql`${notices.issueDate} desc nulls last`, asc(notices.noticeId))
+    .limit(page.limit)
+    .offset(page.offset);
+  const [counted] = (await db.execute(sql`select count(*)::int as n from ${notices} where ${where}`) as unknown as Rows<{ n: number }>).rows;
+  return {
+    total: Number(counted?.n ?? 0),
+    rows: rows.map(({ amount, currency, ...rest }) => ({
+      ...rest,
+      estimatedValue: amount !== null && currency !== null ? { amount: Number(amount), currency } : null,
+    })),
+  };
+}
+
+/** The stored (latest) version of one notice with its parsed document. */
+export async function findNotice(db: Database, noticeId: string) {
+  const [row] = await db
+    .select({
+      noticeId: notices.noticeId,
+      version: notices.version,
+      importedAt: notices.importedAt,
+      sourceFile: notices.sourceFile,
+      notice: noticeDocuments.notice,
+      social: noticeDocuments.social,
+    })
+    .from(notices)
+    .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
+    .where(eq(notices.noticeId, noticeId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The caller's own procurement a notice is linked to (never another organisation's). */
+export async function findOwnLink(db: Database, organisationId: string, noticeId: string) {
+  const [row] = await db
+    .select({ id: procurements.id, referenceNumber: procurements.referenceNumber, title: procurements.title, unitId: procurements.unitId })
+    .from(noticeProcurementLinks)
+    .innerJoin(procurements, eq(procurements.id, noticeProcurementLinks.procurementId))
+    .where(and(eq(noticeProcurementLinks.organisationId, organisationId), eq(noticeProcurementLinks.noticeId, noticeId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The organisation's own organisation numbers (organisation and units), as 10 digits. */
+export async function ownOrganisationNumbers(db: Database, organisationId: string): Promise<string[]> {
+  const [org] = await db.select({ number: organisations.organisationNumber }).from(organisations).where(eq(organisations.id, organisationId));
+  const unitRows = await db.select({ number: units.organisationNumber }).from(units).where(eq(units.organisationId, organisationId));
+  const numbers = new Set<string>();
+  for (const value of [org?.number ?? null, ...unitRows.map((u) => u.number)]) {
+    const digits = value?.replace(/\D/g, '') ?? '';
+    if (digits.length === 10) numbers.add(digits);
+  }
+  return [...numbers];
+}
+
+/** Notices whose buyers include one of `orgIds`, counted. */
+export async function countOwnNotices(db: Database, orgIds: readonly string[], year: number | undefined) {
+  if (orgIds.length === 0) return { notices: 0, noticesWithSocial: 0, noticesWithEmployment: 0 };
+  const result = (await db.execute(sql`
+    select count(*)::int as notices, (count(*) filter (where ${notices.hasSocial}))::int as social,
+      (count(*) filter (where ${notices.hasEmployment}))::int as employment
+    from ${notices}
+    where ${notices.buyerOrgIds} && ${sql`array[${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}]::text[]`}
+      ${year === undefined ? sql`` : sql`and ${notices.year} = ${year}`}`)) as unknown as Rows<{ notices: number; social: number; employment: number }>;
+  const row = result.rows[0];
+  return { notices: Number(row?.notices ?? 0), noticesWithSocial: Number(row?.social ?? 0), noticesWithEmployment: Number(row?.employment ?? 0) };
+}
+
+/** Buyers of a country with a notice count in [min, max], excluding any buyer carrying one of `excludeOrgIds`. */
+export async function buyersWithVolume(
+  db: Database,
+  options: { country: string; year: number | undefined; min: number; max: number; excludeOrgIds: readonly string[] },
+): Promise<BuyerVolume[]> {
+  const exclude =
+    options.excludeOrgIds.length === 0
+      ? sql``
+      : sql`and not (${notices.buyerOrgIds} && array[${sql.join(options.excludeOrgIds.map((id) => sql`${id}`), sql`, `)}]::text[])`;
+  const result = (await db.execute(sql`
+    select ${notices.buyerKey} as key, min(${notices.buyerName}) as name, count(*)::int as notices,
+      (count(*) filter (where ${notices.hasSocial}))::int as social, (count(*) filter (where ${notices.hasEmployment}))::int as employment
+    from ${notices}
+    where ${notices.buyerCountry} = ${options.country} and ${notices.buyerKey} <> ''
+      ${options.year === undefined ? sql`` : sql`and ${notices.year} = ${options.year}`}
+      ${exclude}
+    group by ${notices.buyerKey}
+    having count(*) between ${options.min} and ${options.max}`)) as unknown as Rows<{ key: string; name: string | null; notices: number; social: number; employment: number }>;
+  return result.rows.map((r) => ({
+    key: r.key,
+    name: r.name,
+    notices: Number(r.notices),
+    noticesWithSocial: Number(r.social),
+    noticesWithEmployment: Number(r.employment),
+  }));
+}
+
+/**
+ * The pre-aggregated cells (notice_market_cells) answer every grouping but buyer, under every filter
+ * but buyer and social; the notice rows answer the rest.
+ */
+type CellGroupBy = Exclude<GroupBy, 'buyer'>;
+
+function canUseCells(filter: MarketFilter, groupBy: GroupBy): boolean {
+  return groupBy !== 'buyer' && !filter.buyer && filter.social === undefined;
+}
+
+const CELL_KEYS: Record<CellGroupBy, SQL> = {
+  year: sql`case when year = 0 then '' else year::text end`,
+  country: sql`country`,
+  contractNature: sql`contract_nature`,
+  cpvDivision: sql`cpv_division`,
+  socialCode: sql`social_code`,
+};
+
+async function aggregateCells(filter: MarketFilter, groupBy: CellGroupBy | null, db: Database): Promise<{ cells: AggregateCell[]; groups: number }> {
+  const conditions: SQL[] = [groupBy === 'socialCode' ? sql`social_code <> ''` : sql`social_code = ''`];
+  if (filter.year !== undefined) conditions.push(sql`year = ${filter.year}`);
+  if (filter.country) conditions.push(sql`country = ${filter.country.toUpperCase()}`);
+  if (filter.contractNature) conditions.push(sql`contract_nature = ${filter.contractNature}`);
+  if (filter.cpvDivision) conditions.push(sql`cpv_division = ${filter.cpvDivision}`);
+  const key = groupBy === null ? sql`''` : CELL_KEYS[groupBy];
+  const result = (await db.execute(sql`
+    select ${key} as key, null::text as label, nullif(currency, '') as currency,
+      sum(notices)::int as notices, sum(notices_with_social)::int as social, sum(notices_with_employment)::int as employment,
+      sum(estimated_value)::float8 as value, sum(value_with_social)::float8 as social_value
+    from notice_market_cells where ${and(...conditions)}
+    group by 1, currency`)) as unknown as Rows<RawCell>;
+  const cells = result.rows.map(toCell);
+  return { cells, groups: new Set(cells.map((c) => c.key)).size };
+}
+
+/**
+ * The organisation's own register: procurements, those with a recorded decision on social
+ * considerations, and those whose decision applies requirements (comply or explain).
+ */
+export async function countRegisterDecisions(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({
+      procurements: sql<number>`count(*)::int`,
+      decided: sql<number>`count(${procurementDecisions.id})::int`,
+      applied: sql<number>`(count(*) filter (where ${procurementDecisions.kind} = 'apply'))::int`,
+    })
+    .from(procurements)
+    .leftJoin(procurementDecisions, and(eq(procurementDecisions.procurementId, procurements.id), eq(procurementDecisions.organisationId, organisationId)))
+    .where(eq(procurements.organisationId, organisationId));
+  return { procurements: Number(row?.procurements ?? 0), decided: Number(row?.decided ?? 0), applied: Number(row?.applied ?? 0) };
+}

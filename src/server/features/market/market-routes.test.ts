@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation, createTestApp, createUser, login, type Session, type TestContext } from '../../../../tests/support/factories.js';
+import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, noticeVariant } from '../../../../tests/support/notice-variants.js';
+import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
+import { importNotices } from '../notices/notice-import-service.js';
+
+/**
+ * A known set of four notices:
+ *  N1 SWE 212000-0142 (our organisation), 2025, social + employment, 2,500,000 SEK
+ *  N2 SWE 212000-0001 "Annan kommun", 2024, no social considerations, 1,000,000 SEK
+ *  N3 DNK DK12345678 "Dansk kommune", 2025, social + employment (text), 500,000 EUR
+ *  N4 SWE 212000-0001 "Annan kommun", 2025, social + employment, no value
+ */
+let ctx: TestContext;
+let viewer: Session;
+let supplier: Session;
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function* sources(items: Array<[string, string]>): AsyncGenerator<NoticeSource> {
+  for (const [name, xml] of items) yield { name, bytes: new TextEncoder().encode(xml) };
+}
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const org = await createOrganisation(ctx.db, { organisationNumber: '212000-0142' });
+  viewer = await login(ctx.app, (await createUser(ctx.db, org.id, ['viewer'])).email);
+  supplier = await login(ctx.app, (await createUser(ctx.db, org.id, ['supplier'])).email);
+  const other = { buyerNumber: '212000-0001', buyerName: 'Annan kommun' };
+  const summary = await importNotices(
+    ctx.db,
+    sources([
+      ['n1.xml', CONSTRUCTED_NOTICE],
+      ['n2.xml', noticeVariant({ noticeId: id(2), procedureId: id(102), ...other, issueDate: '2024-06-01', social: false, value: { amount: '1000000', currency: 'SEK' } })],
+      ['n3.xml', noticeVariant({ noticeId: id(3), procedureId: id(103), buyerNumber: 'DK12345678', buyerName: 'Dansk kommune', country: 'DNK', value: { amount: '500000', currency: 'EUR' } })],
+      ['n4.xml', noticeVariant({ noticeId: id(4), procedureId: id(104), ...other, value: null })],
+    ]),
+    { by: { operator: 'test' }, source: 'test' },
+  );
+  expect(summary).toMatchObject({ stored: 4, failed: [] });
+});
+afterAll(() => ctx.close());
+
+const get = async (session: Session, url: string) => {
+  const response = await session.get(url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+};
+
+describe('GET /api/market/social-considerations', () => {
+  it('groups by year with totals per currency', async () => {
+    const answer = await get(viewer, '/api/market/social-considerations?groupBy=year');
+    expect(answer.rows.map((r: { key: string; notices: number; noticesWithSocial: number; noticesWithEmployment: number }) => [r.key, r.notices, r.noticesWithSocial, r.noticesWithEmployment])).toEqual([
+      ['2024', 1, 0, 0],
+      ['2025', 3, 3, 3],
+    ]);
+    expect(answer.totals).toMatchObject({ notices: 4, noticesWithSocial: 3, noticesWithEmployment: 3, share: 0.75, noticesWithValue: 3 });
+    expect(answer.totals.valueByCurrency).toEqual([
+      { currency: 'SEK', estimatedValue: 3_500_000, valueWithSocial: 2_500_000 },
+      { currency: 'EUR', estimatedValue: 500_000, valueWithSocial: 500_000 },
+    ]);
+    expect(answer.groups).toBe(2);
+  });
+
+  it('groups by country, buyer and social code', async () => {
+    const byCountry = await get(viewer, '/api/market/social-considerations?groupBy=country');
+    expect(byCountry.rows.map((r: { key: string; notices: number; share: number }) => [r.key, r.notices, r.share])).toEqual([
+      ['SWE', 3, 2 / 3],
+      ['DNK', 1, 1],
+    ]);
+    const byBuyer = await get(viewer, '/api/market/social-considerations?groupBy=buyer&limit=2');
+    expect(byBuyer.groups).toBe(3);
+    expect(byBuyer.rows.map((r: { key: string; label: string; notices: number }) => [r.key, r.label, r.notices])).toEqual([
+      ['SWE:2120000001', 'Annan kommun', 2],
+      ['DNK:DK12345678', 'Dansk kommune', 1],
+    ]);
+    const byCode = await get(viewer, '/api/market/social-considerations?groupBy=socialCode');
+    const codes = Object.fromEntries(byCode.rows.map((r: { key: string; notices: number; share: number }) => [r.key, [r.notices, r.share]]));
+    expect(codes).toEqual({ 'BT-775:opp': [3, 0.75], 'BT-775:acc-all': [3, 0.75], 'BT-736:yes': [3, 0.75], text: [3, 0.75], none: [1, 0.25] });
+    expect(byCode.totals.notices).toBe(4);
+  });
+
+  it('filters by year, country, buyer (name or organisation number), contract nature and CPV division', async () => {
+    const total = async (query: string) => (await get(viewer, `/api/market/social-considerations?groupBy=country&${query}`)).totals.notices;
+    expect(await total('year=2025')).toBe(3);
+    expect(await total('country=swe')).toBe(3);
+    expect(await total('buyer=annan')).toBe(2);
+    expect(await total('buyer=212000-0142')).toBe(1);
+    expect(await total('buyer=SWE%3A2120000001')).toBe(2);
+    expect(await total('contractNature=services&cpvDivision=90')).toBe(4);
+    expect(await total('contractNature=works')).toBe(0);
+    expect(await total('buyer=%25')).toBe(0);
+  });
+
+  it('is not for suppliers', async () => {
+    expect((await supplier.get('/api/market/social-considerations')).statusCode).toBe(403);
+    expect((await supplier.get('/api/market/notices')).statusCode).toBe(403);
+  });
+});
+
+describe('GET /api/market/notices', () => {
+  it('lists the notices behind a figure, newest first, with paging', async () => {
+    const page = await get(viewer, '/api/market/notices?social=any&pageSize=2');
+    expect(page.total).toBe(3);
+    expect(page.items.map((n: { noticeId: string }) => n.noticeId)).toEqual([id(3), id(4)]);
+    const none = await get(viewer, '/api/market/notices?social=none');
+    expect(none).toMatchObject({ total: 1, items: [{ noticeId: id(2), buyerName: 'Annan kommun', estimatedValue: { amount: 1_000_000, currency: 'SEK' }, hasSocial: false }] });
+  });
+
+  it('shows one notice as parsed with its social summary; 404 for an unknown one', async () => {
+    const detail = await get(viewer, `/api/market/notices/${CONSTRUCTED_NOTICE_ID}`);
+    expect(detail.notice).toMatchObject({ noticeId: CONSTRUCTED_NOTICE_ID, title: 'Lokalvård i kommunens skolor' });
+    expect(detail.social).toMatchObject({ declaresSocial: true, concernsEmployment: true });
+    expect(detail.linkedProcurement).toMatchObject({ title: 'Lokalvård i kommunens skolor' });
+    expect((await viewer.get('/api/market/notices/no-such-notice')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /api/market/peer-comparison', () => {
+  it('puts the organisation’s own share next to buyers of similar volume in the same country', async () => {
+    const answer = await get(viewer, '/api/market/peer-comparison');
+    expect(answer.own).toMatchObject({ source: 'notices', organisationNumbers: ['2120000142'], notices: 1, noticesWithSocial: 1, share: 1 });
+    expect(answer.comparable).toMatchObject({ minNotices: 1, maxNotices: 5 });
+    // The register beside it: N1 created one procurement, without a decision yet.
+    expect(answer.register).toEqual({ procurements: 1, decided: 0, withSocialConsiderations: 0, share: 0 });
+    expect(answer.peers).toMatchObject({ count: 1, notices: 2, pooledShare: 0.5, medianShare: 0.5 });
+    expect(answer.peers.buyers).toEqual([expect.objectContaining({ key: 'SWE:2120000001', name: 'Annan kommun', notices: 2, share: 0.5 })]);
+    const in2024 = await get(viewer, '/api/market/peer-comparison?year=2024');
+    expect(in2024.own.notices).toBe(0);
+    expect(in2024.peers.buyers.map((b: { key: string }) => b.key)).toEqual(['SWE:2120000001']);
+  });
+});
+
+describe('pre-aggregated market cells', () => {
+  it('follow a newer version that moves a notice to another country (the old slice is refreshed too)', async () => {
+    const moved = noticeVariant({ noticeId: id(3), procedureId: id(103), version: '02', buyerNumber: 'NO987654321', buyerName: 'Norsk kommune', country: 'NOR', value: { amount: '500000', currency: 'EUR' } });
+    const summary = await importNotices(ctx.db, sources([['n3-v2.xml', moved]]), { by: { operator: 'test' }, source: 'test' });
+    expect(summary.updated).toBe(1);
+    const byCountry = await get(viewer, '/api/market/social-considerations?groupBy=country');
+    expect(byCountry.rows.map((r: { key: string; notices: number }) => [r.key, r.notices])).toEqual([
+      ['SWE', 3],
+      ['NOR', 1],
+    ]);
+    expect(byCountry.totals.notices).toBe(4);
+  });
+});
+

@@ -1,0 +1,84 @@
+import { Type } from '@sinclair/typebox';
+import type { App, AppDeps } from '../../deps.js';
+import { authOf } from '../../plugins/authenticate.js';
+import { errorResponses, listOf } from '../../schemas.js';
+import {
+  MarketNoticeDetail,
+  MarketNoticeItem,
+  MarketNoticesQuery,
+  NoticeIdParams,
+  PeerComparison,
+  PeerComparisonQuery,
+  SocialConsiderationsAnswer,
+  SocialConsiderationsQuery,
+} from './market-schemas.js';
+import { marketNotice, marketNotices, peerComparison, socialConsiderations } from './market-service.js';
+
+/** The market view: social considerations in public notices (TED) of all buyers, for benchmarking. */
+export async function marketRoutes(app: App, { db }: AppDeps): Promise<void> {
+  app.addSchema(SocialConsiderationsAnswer);
+  app.addSchema(MarketNoticeItem);
+  app.addSchema(MarketNoticeDetail);
+  app.addSchema(PeerComparison);
+
+  app.get(
+    '/api/market/social-considerations',
+    {
+      schema: {
+        tags: ['market'],
+        summary: 'Notices with social considerations and employment requirements, grouped (public TED data)',
+        querystring: SocialConsiderationsQuery,
+        response: { 200: Type.Ref(SocialConsiderationsAnswer), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { groupBy, limit, ...filter } = request.query;
+      return socialConsiderations(db, authOf(request).actor, filter, groupBy, limit);
+    },
+  );
+
+  app.get(
+    '/api/market/notices',
+    {
+      schema: {
+        tags: ['market'],
+        summary: 'Drill-down: the notices behind a market figure, newest first',
+        querystring: MarketNoticesQuery,
+        response: { 200: listOf(Type.Ref(MarketNoticeItem)), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      return marketNotices(db, authOf(request).actor, filter, { limit: pageSize, offset: (page - 1) * pageSize });
+    },
+  );
+
+  app.get(
+    '/api/market/notices/:noticeId',
+    {
+      schema: {
+        tags: ['market'],
+        summary: 'One notice as parsed, with its social-considerations summary',
+        params: NoticeIdParams,
+        response: { 200: Type.Ref(MarketNoticeDetail), ...errorResponses },
+      },
+    },
+    async (request) => marketNotice(db, authOf(request).actor, request.params.noticeId),
+  );
+
+  app.get(
+    '/api/market/peer-comparison',
+    {
+      schema: {
+        tags: ['market'],
+        summary: 'Your share of notices with social considerations next to comparable buyers',
+        querystring: PeerComparisonQuery,
+        response: { 200: Type.Ref(PeerComparison), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return peerComparison(db, authOf(request).actor, { country: q.country ?? 'SWE', year: q.year, limit: q.limit });
+    },
+  );
+}

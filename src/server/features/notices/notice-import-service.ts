@@ -1,0 +1,296 @@
+import type { Database } from '../../../db/client.js';
+import { deriveNoticeFacts } from '../../../domain/eforms/derive-notice-facts.js';
+import { draftProcurementFromNotice, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
+import { summariseSocialConsiderations } from '../../../domain/eforms/summarise-social-considerations.js';
+import { isFinalStatus } from '../../../domain/procurement/procurement-status.js';
+import { validateProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
+import { parseNotice } from '../../../interop/eforms/parse-notice.js';
+import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
+import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
+import { recordAudit } from '../audit/audit-repository.js';
+// The register's own write functions: an imported procurement is stored exactly like a typed one.
+import { insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
+// …and screened like one, in the same transaction (as procurement-service does).
+import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
+import {
+  findProcurementForNotice,
+  finishImport,
+  insertImport,
+  loadOrganisationIndex,
+  refreshMarketCells,
+  setImportedStatus,
+  sliceOf,
+  slicesOfStoredNotices,
+  upsertNoticeLink,
+  upsertNotices,
+  type MarketSlice,
+  type OrganisationMatch,
+  type PreparedNotice,
+} from './notice-repository.js';
+
+/**
+ * Imports eForms notices into the notice store and, for notices of our own organisations, into
+ * their procurement registers.
+ *
+ * Idempotent: the same notice id and version twice is one record ("skipped"); a higher version
+ * (BT-757) replaces the stored one ("updated"); a lower one is skipped. Each notice is atomic: its
+ * notice row, document, procurement and audit event are written together or not at all. For
+ * throughput notices are written in batches of `batchSize` in one transaction; when a batch fails,
+ * it is rolled back and its notices are retried one per transaction, so one bad notice costs only
+ * itself.
+ */
+
+export interface ImportFailure {
+  file: string;
+  error: string;
+}
+
+export interface ImportNote {
+  file: string;
+  note: string;
+}
+
+export interface ImportSummary {
+  importId: string;
+  read: number;
+  stored: number;
+  updated: number;
+  skipped: number;
+  failed: ImportFailure[];
+  /** Procurements created or updated in registers from matched notices. */
+  procurements: { created: number; updated: number };
+  /** What matched notices could not carry over (unknown CPV, foreign currency …). */
+  notes: ImportNote[];
+}
+
+export type ImportProgress = Omit<ImportSummary, 'importId' | 'failed' | 'notes'> & { failed: number };
+
+export interface ImportOptions {
+  /** Who runs it: a user of an organisation (API upload) or the operator (CLI). */
+  by: { organisationId: string; userId: string; label: string } | { operator: string };
+  /** Short description of what was read, for the list of imports. */
+  source: string;
+  now?: () => Date;
+  /** Notices per transaction (default 200). */
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+const AUDIT_SYSTEM = 'eforms import';
+const MAX_STORED_FAILURES = 1000;
+const MAX_REPORTED_NOTES = 1000;
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) {
+    // node-postgres and PGlite errors carry the useful part in `message`; drizzle wraps it in `cause`.
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? cause.message : error.message.split('\n')[0]!;
+  }
+  return String(error);
+}
+
+/** Parses one source into a prepared notice, or a failure. */
+export function prepareNotice(source: NoticeSource): PreparedNotice | ImportFailure {
+  if ('error' in source) return { file: source.name, error: `${source.error.code}: ${source.error.message}` };
+  const result = parseNotice(source.bytes);
+  if (!result.ok) return { file: source.name, error: `${result.error.code}: ${result.error.message}` };
+  const social = summariseSocialConsiderations(result.notice);
+  return { file: source.name, notice: result.notice, social, facts: deriveNoticeFacts(result.notice, social) };
+}
+
+interface BatchOutcome {
+  written: Map<string, 'stored' | 'updated'>;
+  /** Market slices whose figures changed (old and new slices of replaced notices). */
+  slices: MarketSlice[];
+  created: number;
+  updated: number;
+  notes: ImportNote[];
+}
+
+/**
+ * Creates or updates the procurement a matched notice describes, links it, and records the audit
+ * event. Expected gaps become notes; only database errors throw (and fail the notice).
+ */
+async function applyToRegister(db: Database, item: PreparedNotice, match: OrganisationMatch, now: Date, outcome: BatchOutcome): Promise<void> {
+  const { notice } = item;
+  const catalogue = loadCpvCatalogue();
+  const result = draftProcurementFromNotice(notice, { unitId: match.unitId, isKnownCpv: (code) => catalogue.has(code) });
+  if (!result.ok) {
+    outcome.notes.push({ file: item.file, note: `Not added to the register: ${result.reason}` });
+    return;
+  }
+  const problems = validateProcurementDraft(result.draft, { isKnownCpv: (code) => catalogue.has(code) });
+  if (problems.length > 0) {
+    outcome.notes.push({ file: item.file, note: `Not added to the register: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}` });
+    return;
+  }
+  const notes = [...result.notes];
+  const existing = await findProcurementForNotice(db, match.organisationId, notice.noticeId, referenceNumberOf(notice));
+  let procurementId: string;
+  let created = false;
+  const status = statusAfterImport(existing?.status ?? null, result.status);
+  if (existing === null) {
+    procurementId = await insertProcurement(db, match.organisationId, result.draft);
+    await screenNewProcurements(db, match.organisationId, [{ id: procurementId, facts: result.draft }], now, 'created');
+    created = true;
+    outcome.created += 1;
+  } else {
+    procurementId = existing.id;
+    if (isFinalStatus(existing.status)) {
+      notes.push(`The procurement is ${existing.status}; its fields were not changed.`);
+    } else {
+      // Keep what the register decided: the owning unit and the responsible person.
+      const draft = { ...result.draft, unitId: existing.unitId, responsibleUserId: existing.responsibleUserId };
+      await updateProcurement(db, match.organisationId, existing.id, existing.version, draft, now);
+      await screenAfterProcurementChange(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, existing.id, draft, 'updated');
+      outcome.updated += 1;
+    }
+  }
+  if (existing === null || status !== existing.status) await setImportedStatus(db, match.organisationId, procurementId, status);
+  await upsertNoticeLink(db, { organisationId: match.organisationId, procurementId, noticeId: notice.noticeId, noticeVersion: notice.noticeVersion, notes }, now);
+  await recordAudit(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, {
+    action: 'procurement.imported_from_notice',
+    entityType: 'procurement',
+    entityId: procurementId,
+    ...(existing === null ? {} : { before: { status: existing.status } }),
+    after: {
+      created,
+      noticeId: notice.noticeId,
+      noticeVersion: notice.noticeVersion,
+      publicationId: notice.noticePublicationId,
+      status,
+      declaresSocial: item.social.declaresSocial,
+      concernsEmployment: item.social.concernsEmployment,
+      notes,
+    },
+  });
+  for (const note of notes) outcome.notes.push({ file: item.file, note });
+}
+
+function matchesOf(item: PreparedNotice, index: ReadonlyMap<string, OrganisationMatch[]>): OrganisationMatch[] {
+  const found = new Map<string, OrganisationMatch>();
+  for (const id of item.facts.buyerOrgIds) {
+    for (const match of index.get(id) ?? []) if (!found.has(match.organisationId)) found.set(match.organisationId, match);
+  }
+  return [...found.values()];
+}
+
+async function storeBatch(
+  db: Database,
+  items: readonly PreparedNotice[],
+  index: ReadonlyMap<string, OrganisationMatch[]>,
+  importId: string,
+  now: Date,
+): Promise<BatchOutcome> {
+  const before = await slicesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
+  const written = await upsertNotices(db, items, importId, now);
+  const slices = written.size === 0 ? [] : [...before, ...items.filter((item) => written.has(item.notice.noticeId)).map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))];
+  const outcome: BatchOutcome = { written, slices, created: 0, updated: 0, notes: [] };
+  if (index.size === 0) return outcome;
+  for (const item of items) {
+    if (!outcome.written.has(item.notice.noticeId)) continue;
+    for (const match of matchesOf(item, index)) await applyToRegister(db, item, match, now, outcome);
+  }
+  return outcome;
+}
+
+/** Keeps, per notice id, the highest version in the batch; the rest are skipped. */
+function dedupe(batch: readonly PreparedNotice[]): { kept: PreparedNotice[]; skipped: number } {
+  const best = new Map<string, PreparedNotice>();
+  for (const item of batch) {
+    const current = best.get(item.notice.noticeId);
+    if (current === undefined || item.facts.versionNumber > current.facts.versionNumber) best.set(item.notice.noticeId, item);
+  }
+  return { kept: [...best.values()], skipped: batch.length - best.size };
+}
+
+/** Reads every source, stores what parses, and returns (and records) the summary. */
+export async function importNotices(db: Database, sources: AsyncIterable<NoticeSource>, options: ImportOptions): Promise<ImportSummary> {
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 200;
+  const byUser = 'organisationId' in options.by ? options.by : null;
+  const importId = await insertImport(db, {
+    organisationId: byUser?.organisationId ?? null,
+    actorUserId: byUser?.userId ?? null,
+    actorLabel: byUser?.label ?? ('operator' in options.by ? options.by.operator : ''),
+    source: options.source.slice(0, 500),
+    startedAt: now(),
+  });
+  // Uploads only ever reach the uploader's own register; operator imports reach every organisation.
+  const index = await loadOrganisationIndex(db, byUser?.organisationId ?? null);
+  const summary: ImportSummary = { importId, read: 0, stored: 0, updated: 0, skipped: 0, failed: [], procurements: { created: 0, updated: 0 }, notes: [] };
+
+  const progress = () =>
+    options.onProgress?.({
+      read: summary.read,
+      stored: summary.stored,
+      updated: summary.updated,
+      skipped: summary.skipped,
+      failed: summary.failed.length,
+      procurements: { ...summary.procurements },
+    });
+
+  const touched = new Map<string, MarketSlice>();
+  const account = (items: readonly PreparedNotice[], outcome: BatchOutcome) => {
+    for (const slice of outcome.slices) touched.set(`${slice.year}|${slice.country}`, slice);
+    for (const item of items) {
+      const written = outcome.written.get(item.notice.noticeId);
+      if (written === 'stored') summary.stored += 1;
+      else if (written === 'updated') summary.updated += 1;
+      else summary.skipped += 1;
+    }
+    summary.procurements.created += outcome.created;
+    summary.procurements.updated += outcome.updated;
+    for (const note of outcome.notes) if (summary.notes.length < MAX_REPORTED_NOTES) summary.notes.push(note);
+  };
+
+  const flush = async (batch: PreparedNotice[]) => {
+    if (batch.length === 0) return;
+    const { kept, skipped } = dedupe(batch);
+    summary.skipped += skipped;
+    const at = now();
+    try {
+      account(kept, await db.transaction((tx) => storeBatch(tx, kept, index, importId, at)));
+    } catch {
+      // One notice spoilt the batch: redo it one notice per transaction to find and report it.
+      for (const item of kept) {
+        try {
+          account([item], await db.transaction((tx) => storeBatch(tx, [item], index, importId, at)));
+        } catch (error) {
+          summary.failed.push({ file: item.file, error: messageOf(error) });
+        }
+      }
+    }
+    progress();
+  };
+
+  let batch: PreparedNotice[] = [];
+  for await (const source of sources) {
+    summary.read += 1;
+    const prepared = prepareNotice(source);
+    if ('error' in prepared) {
+      summary.failed.push(prepared);
+      continue;
+    }
+    batch.push(prepared);
+    if (batch.length >= batchSize) {
+      await flush(batch);
+      batch = [];
+    }
+  }
+  await flush(batch);
+  // The market view's pre-aggregated figures follow the notices (decision 0104).
+  await refreshMarketCells(db, [...touched.values()]);
+
+  await finishImport(db, importId, {
+    finishedAt: now(),
+    readCount: summary.read,
+    storedCount: summary.stored,
+    updatedCount: summary.updated,
+    skippedCount: summary.skipped,
+    failedCount: summary.failed.length,
+    matchedCount: summary.procurements.created + summary.procurements.updated,
+    failures: summary.failed.slice(0, MAX_STORED_FAILURES),
+  });
+  return summary;
+}

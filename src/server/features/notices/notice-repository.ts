@@ -1,0 +1,341 @@
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Database } from '../../../db/client.js';
+import {
+  noticeDocuments,
+  noticeImports,
+  noticeProcurementLinks,
+  notices,
+  organisations,
+  procurements,
+  units,
+} from '../../../db/schema/index.js';
+import type { NoticeMarketFacts } from '../../../domain/eforms/derive-notice-facts.js';
+import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
+import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
+import type { Notice } from '../../../interop/eforms/notice-schema.js';
+
+/** A parsed notice ready to store: the notice, its social summary and the derived market facts. */
+export interface PreparedNotice {
+  file: string;
+  notice: Notice;
+  social: SocialSummary;
+  facts: NoticeMarketFacts;
+}
+
+function noticeRow(item: PreparedNotice, importId: string | null, now: Date): typeof notices.$inferInsert {
+  const { notice, facts } = item;
+  return {
+    noticeId: notice.noticeId,
+    version: notice.noticeVersion,
+    versionNumber: facts.versionNumber,
+    publicationId: notice.noticePublicationId,
+    procedureId: notice.procedureId,
+    root: notice.root,
+    noticeType: notice.noticeType,
+    noticeSubtype: notice.noticeSubtype,
+    formType: notice.formType,
+    sdkVersion: notice.sdkVersion,
+    language: notice.language,
+    issueDate: notice.issueDate,
+    year: facts.year,
+    buyerCountry: facts.buyerCountry,
+    buyerNames: facts.buyerNames,
+    buyerOrgIds: facts.buyerOrgIds,
+    buyerKey: facts.buyerKey,
+    buyerName: facts.buyerName,
+    title: facts.title,
+    mainCpv: facts.mainCpv,
+    cpvDivision: facts.cpvDivision,
+    mainNature: facts.mainNature,
+    estimatedValueAmount: facts.estimatedValue?.amount ?? null,
+    estimatedValueCurrency: facts.estimatedValue?.currency ?? null,
+    socialValueAmount: facts.socialValueAmount,
+    hasSocial: facts.hasSocial,
+    hasEmployment: facts.hasEmployment,
+    socialCodes: facts.socialCodes,
+    lotCount: facts.lotCount,
+    sourceFile: item.file.slice(-500),
+    importId,
+    importedAt: now,
+  };
+}
+
+/** Every column but the key, set from the incoming row when a newer version replaces a notice. */
+const replaceWithExcluded = Object.fromEntries(
+  Object.entries(getTableColumns(notices))
+    .filter(([key]) => key !== 'noticeId')
+    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
+);
+
+/**
+ * Stores notices in one statement: new ids are inserted, an existing id is replaced only by a
+ * higher version (BT-757), anything else is left alone. Returns the ids written and whether each
+ * was new; ids not returned were skipped. The caller owns the transaction.
+ */
+export async function upsertNotices(
+  db: Database,
+  items: readonly PreparedNotice[],
+  importId: string | null,
+  now: Date,
+): Promise<Map<string, 'stored' | 'updated'>> {
+  const written = new Map<string, 'stored' | 'updated'>();
+  if (items.length === 0) return written;
+  const rows = await db
+    .insert(notices)
+    .values(items.map((item) => noticeRow(item, importId, now)))
+    .onConflictDoUpdate({
+      target: notices.noticeId,
+      set: replaceWithExcluded,
+      setWhere: sql`${notices.versionNumber} < excluded.version_number`,
+    })
+    .returning({ noticeId: notices.noticeId, inserted: sql<boolean>`(xmax = 0)` });
+  for (const row of rows) written.set(row.noticeId, row.inserted ? 'stored' : 'updated');
+  const documents = items.filter((item) => written.has(item.notice.noticeId));
+  if (documents.length > 0) {
+    await db
+      .insert(noticeDocuments)
+      .values(documents.map((item) => ({ noticeId: item.notice.noticeId, notice: item.notice, social: item.social })))
+      .onConflictDoUpdate({ target: noticeDocuments.noticeId, set: { notice: sql`excluded.notice`, social: sql`excluded.social` } });
+  }
+  return written;
+}
+
+/** Where a buyer's organisation number leads: an organisation, and a unit when a unit carries the number. */
+export interface OrganisationMatch {
+  organisationId: string;
+  unitId: string;
+}
+
+/**
+ * Organisation numbers (10 digits, no dash) of organisations and their units, mapped to the unit a
+ * matched procurement belongs to: the unit carrying the number, else the organisation's first root
+ * unit. Limited to one organisation when `onlyOrganisationId` is given (uploads through the API).
+ */
+export async function loadOrganisationIndex(db: Database, onlyOrganisationId: string | null): Promise<Map<string, OrganisationMatch[]>> {
+  const orgFilter = onlyOrganisationId === null ? sql`true` : eq(organisations.id, onlyOrganisationId);
+  const orgRows = await db.select({ id: organisations.id, number: organisations.organisationNumber }).from(organisations).where(orgFilter);
+  const unitRows = await db
+    .select({ id: units.id, organisationId: units.organisationId, parentId: units.parentId, number: units.organisationNumber })
+    .from(units)
+    .innerJoin(organisations, eq(organisations.id, units.organisationId))
+    .where(orgFilter)
+    .orderBy(asc(units.createdAt), asc(units.code));
+  const rootUnit = new Map<string, string>();
+  for (const unit of unitRows) if (unit.parentId === null && !rootUnit.has(unit.organisationId)) rootUnit.set(unit.organisationId, unit.id);
+  const index = new Map<string, OrganisationMatch[]>();
+  const add = (number: string | null, match: OrganisationMatch) => {
+    const digits = number?.replace(/\D/g, '') ?? '';
+    if (digits.length !== 10) return;
+    const list = index.get(digits) ?? [];
+    // One match per organisation and number: a unit's own number wins over the organisation's.
+    const existing = list.findIndex((m) => m.organisationId === match.organisationId);
+    if (existing >= 0) list[existing] = match;
+    else list.push(match);
+    index.set(digits, list);
+  };
+  for (const org of orgRows) {
+    const unitId = rootUnit.get(org.id);
+    if (unitId !== undefined) add(org.number, { organisationId: org.id, unitId });
+  }
+  for (const unit of unitRows) add(unit.number, { organisationId: unit.organisationId, unitId: unit.id });
+  return index;
+}
+
+export interface ExistingProcurement {
+  id: string;
+  unitId: string;
+  status: ProcurementStatus;
+  version: number;
+  responsibleUserId: string | null;
+}
+
+/** The procurement a notice already leads to: through an earlier link, else by reference number. */
+export async function findProcurementForNotice(
+  db: Database,
+  organisationId: string,
+  noticeId: string,
+  referenceNumber: string,
+): Promise<ExistingProcurement | null> {
+  const columns = {
+    id: procurements.id,
+    unitId: procurements.unitId,
+    status: procurements.status,
+    version: procurements.version,
+    responsibleUserId: procurements.responsibleUserId,
+  };
+  const [linked] = await db
+    .select(columns)
+    .from(noticeProcurementLinks)
+    .innerJoin(procurements, eq(procurements.id, noticeProcurementLinks.procurementId))
+    .where(and(eq(noticeProcurementLinks.organisationId, organisationId), eq(noticeProcurementLinks.noticeId, noticeId)))
+    .limit(1);
+  if (linked) return linked;
+  const [byReference] = await db
+    .select(columns)
+    .from(procurements)
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.referenceNumber, referenceNumber)))
+    .limit(1);
+  return byReference ?? null;
+}
+
+/** Sets the status of an imported procurement directly (the notice is the evidence; see statusAfterImport). */
+export async function setImportedStatus(db: Database, organisationId: string, id: string, status: ProcurementStatus): Promise<void> {
+  await db
+    .update(procurements)
+    .set({ status })
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id)));
+}
+
+export async function upsertNoticeLink(
+  db: Database,
+  link: { organisationId: string; procurementId: string; noticeId: string; noticeVersion: string | null; notes: string[] },
+  now: Date,
+): Promise<void> {
+  await db
+    .insert(noticeProcurementLinks)
+    .values({ ...link, linkedAt: now })
+    .onConflictDoUpdate({
+      target: [noticeProcurementLinks.organisationId, noticeProcurementLinks.noticeId],
+      set: { procurementId: link.procurementId, noticeVersion: link.noticeVersion, notes: link.notes, linkedAt: now },
+    });
+}
+
+export async function insertImport(
+  db: Database,
+  values: { organisationId: string | null; actorUserId: string | null; actorLabel: string; source: string; startedAt: Date },
+): Promise<string> {
+  const [row] = await db.insert(noticeImports).values(values).returning({ id: noticeImports.id });
+  return row!.id;
+}
+
+export async function finishImport(
+  db: Database,
+  id: string,
+  values: {
+    finishedAt: Date;
+    readCount: number;
+    storedCount: number;
+    updatedCount: number;
+    skippedCount: number;
+    failedCount: number;
+    matchedCount: number;
+    failures: Array<{ file: string; error: string }>;
+  },
+): Promise<void> {
+  await db.update(noticeImports).set(values).where(eq(noticeImports.id, id));
+}
+
+/** Imports an organisation may see: its own uploads and operator (CLI) imports. */
+export async function listImports(db: Database, organisationId: string, limit: number) {
+  return db
+    .select()
+    .from(noticeImports)
+    .where(or(eq(noticeImports.organisationId, organisationId), isNull(noticeImports.organisationId)))
+    .orderBy(desc(noticeImports.startedAt), desc(noticeImports.id))
+    .limit(limit);
+}
+
+/** The linked notices of one procurement of an organisation, newest first. */
+export async function listLinkedNotices(db: Database, organisationId: string, procurementId: string) {
+  return db
+    .select({
+      noticeId: notices.noticeId,
+      version: notices.version,
+      publicationId: notices.publicationId,
+      noticeType: notices.noticeType,
+      formType: notices.formType,
+      issueDate: notices.issueDate,
+      hasSocial: notices.hasSocial,
+      hasEmployment: notices.hasEmployment,
+      socialCodes: notices.socialCodes,
+      social: noticeDocuments.social,
+      notes: noticeProcurementLinks.notes,
+      linkedAt: noticeProcurementLinks.linkedAt,
+    })
+    .from(noticeProcurementLinks)
+    .innerJoin(notices, eq(notices.noticeId, noticeProcurementLinks.noticeId))
+    .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
+    .where(and(eq(noticeProcurementLinks.organisationId, organisationId), eq(noticeProcurementLinks.procurementId, procurementId)))
+    .orderBy(desc(notices.issueDate), asc(notices.noticeId));
+}
+
+/** A procurement's owning unit, for the permission check, or null when it is not the organisation's. */
+export async function findProcurementUnit(db: Database, organisationId: string, procurementId: string): Promise<{ unitId: string } | null> {
+  const [row] = await db
+    .select({ unitId: procurements.unitId })
+    .from(procurements)
+    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, procurementId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Existing versions of some notices, to count the skipped ones of a batch in the summary. */
+export async function existingNoticeIds(db: Database, noticeIds: readonly string[]): Promise<Set<string>> {
+  if (noticeIds.length === 0) return new Set();
+  const rows = await db.select({ noticeId: notices.noticeId }).from(notices).where(inArray(notices.noticeId, [...noticeIds]));
+  return new Set(rows.map((r) => r.noticeId));
+}
+
+/** A (year, buyer country) slice of the market cells; '' and 0 stand for unknown. */
+export interface MarketSlice {
+  year: number;
+  country: string;
+}
+
+export const sliceOf = (year: number | null, country: string | null): MarketSlice => ({ year: year ?? 0, country: country ?? '' });
+
+/** The current slices of stored notices (read before a batch replaces them, so old slices are refreshed too). */
+export async function slicesOfStoredNotices(db: Database, noticeIds: readonly string[]): Promise<MarketSlice[]> {
+  if (noticeIds.length === 0) return [];
+  const rows = await db
+    .select({ year: notices.year, country: notices.buyerCountry })
+    .from(notices)
+    .where(inArray(notices.noticeId, [...noticeIds]));
+  return rows.map((r) => sliceOf(r.year, r.country));
+}
+
+/** Above this many slices a refresh recomputes everything (one scan beats many). */
+const FULL_REFRESH_SLICES = 50;
+
+/**
+ * Recomputes the market cells of some (year, country) slices, or of all, from `notices`, in one
+ * transaction. The caller passes every slice whose notices changed.
+ */
+export async function refreshMarketCells(db: Database, slices: readonly MarketSlice[] | 'all'): Promise<void> {
+  if (slices !== 'all' && slices.length === 0) return;
+  const all = slices === 'all' || slices.length > FULL_REFRESH_SLICES;
+  const year = sql`coalesce(${notices.year}, 0)`;
+  const country = sql`coalesce(${notices.buyerCountry}, '')`;
+  const inSlices = all
+    ? sql`true`
+    : sql`(${year}, ${country}) in (${sql.join(
+        (slices as readonly MarketSlice[]).map((s) => sql`(${s.year}::smallint, ${s.country}::text)`),
+        sql`, `,
+      )})`;
+  const cellsInSlices = all
+    ? sql`true`
+    : sql`(year, country) in (${sql.join((slices as readonly MarketSlice[]).map((s) => sql`(${s.year}::smallint, ${s.country}::text)`), sql`, `)})`;
+  const measures = sql`count(*), count(*) filter (where ${notices.hasSocial}), count(*) filter (where ${notices.hasEmployment}),
+    coalesce(sum(${notices.estimatedValueAmount}), 0), coalesce(sum(${notices.socialValueAmount}), 0)`;
+  const dimensions = sql`${year}, ${country}, coalesce(${notices.mainNature}, ''), coalesce(${notices.cpvDivision}, '')`;
+  const currency = sql`coalesce(${notices.estimatedValueCurrency}, '')`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from notice_market_cells where ${cellsInSlices}`);
+    await tx.execute(sql`
+      insert into notice_market_cells (year, country, contract_nature, cpv_division, social_code, currency,
+        notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
+      select ${dimensions}, '', ${currency}, ${measures}
+      from ${notices} where ${inSlices}
+      group by 1, 2, 3, 4, 6
+      union all
+      select ${dimensions}, code, ${currency}, ${measures}
+      from ${notices}
+      cross join lateral unnest(case when cardinality(${notices.socialCodes}) = 0 then array['none']::text[] else ${notices.socialCodes} end) as code
+      where ${inSlices}
+      group by 1, 2, 3, 4, 5, 6
+      on conflict on constraint notice_market_cells_pkey do update set
+        notices = excluded.notices, notices_with_social = excluded.notices_with_social,
+        notices_with_employment = excluded.notices_with_employment,
+        estimated_value = excluded.estimated_value, value_with_social = excluded.value_with_social`);
+  });
+}
