@@ -44,7 +44,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function buildApp({ config, database, now = () => new Date(), logger }: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
-    disableRequestLogging: false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     // Malformed URLs and the like never reach a route; answer them as problem+json too.

@@ -33,6 +33,24 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
   const webDir = config.webDir ?? (fs.existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null);
   const app = await buildApp({ config: { ...config, webDir }, database });
   const log: FastifyBaseLogger = app.log;
+  // Requests in flight, so shutdown closes the database only after the last one answered.
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  app.addHook('onRequest', async () => {
+    inFlight++;
+  });
+  const finished = (): void => {
+    inFlight--;
+    if (inFlight === 0) idle?.();
+  };
+  app.addHook('onResponse', (_request, _reply, next) => {
+    finished();
+    next();
+  });
+  app.addHook('onRequestAbort', (_request, next) => {
+    finished();
+    next();
+  });
   if (webDir === null) log.warn('No built web app found (run `npm run build`); serving the API only.');
   const address = await app.listen({ host: config.host, port: config.port });
   log.info({ address, database: database.kind }, `Hänsyn listens on ${address} (API docs: ${address}/api/docs)`);
@@ -50,6 +68,14 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
     closing ??= (async () => {
       log.info('Shutting down: finishing requests');
       await app.close();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            idle = resolve;
+          }),
+          new Promise<void>((resolve) => setTimeout(resolve, 10_000).unref()),
+        ]);
+      }
       await database.close();
       log.info('Stopped cleanly');
     })();

@@ -4,7 +4,15 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/features/auth/auth-crypto.js';
 import { seedLibrary } from '../../server/features/requirements/requirement-repository.js';
+import { insertPolicyVersion } from '../../server/features/screening/screening-repository.js';
 import { screenNewProcurements } from '../../server/features/screening/screening-service.js';
+import { DEFAULT_SCREENING_POLICY } from '../../domain/screening/screening-policy.js';
+import { EMPLOYMENT_CONDITION } from '../../domain/requirements/starter-templates.js';
+import { validateParameters } from '../../domain/requirements/validate-parameters.js';
+import { saveDecision } from '../../server/features/decisions/decision-repository.js';
+import { requirementTemplates, requirementTemplateVersions, screenings } from '../schema/index.js';
+import { and, eq } from 'drizzle-orm';
+import { createRandom } from './generate-demo-data.js';
 import { REFERENCE_DIR } from '../../paths.js';
 import type { Database } from '../client.js';
 import { auditEvents, memberships, organisations, procurementLots, procurements, units, users } from '../schema/index.js';
@@ -113,12 +121,25 @@ export async function seedDemo(
       // with a screening against the default policy, as if registered through the API.
       const now = new Date();
       await seedLibrary(tx, organisationId, now);
+      // Göteborg has answered every readiness question with yes (political decision, a
+      // support function, matching lead, regional network); Borås and the rest are still
+      // getting there, so their screenings ask for an assessment.
+      const answer = org.slug === 'goteborg' ? 'yes' : null;
+      await insertPolicyVersion(
+        tx,
+        organisationId,
+        { ...DEFAULT_SCREENING_POLICY, version: 1, readinessQuestions: DEFAULT_SCREENING_POLICY.readinessQuestions.map((q) => ({ ...q, answer })) },
+        null,
+      );
       await screenNewProcurements(
         tx,
         organisationId,
         org.procurements.map((p, i) => ({ id: ids[i]!, facts: { ...p, lots: p.lots.map((l) => ({ ...l })) } })),
         now,
       );
+      if (org.slug === 'goteborg' || org.slug === 'boras') {
+        await seedDemoDecisions(tx, organisationId, org.slug, org.slug === 'goteborg' ? 0.7 : 0.35, userIds.get('coordinator') ?? null, now);
+      }
       await tx.insert(auditEvents).values({
         organisationId,
         actorLabel: 'hansyn seed',
@@ -135,4 +156,44 @@ export async function seedDemo(
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);
   return { logins, organisations: data.length, procurements: procurementCount };
+}
+
+/**
+ * Comply-or-explain decisions for procurements that are already past publication, so the goal
+ * figure and the register show a realistic history: a share of the recommended ones apply the
+ * standard employment condition with its default parameters, the rest record "none" with a
+ * reason. Deterministic per organisation.
+ */
+async function seedDemoDecisions(db: Database, organisationId: string, slug: string, applyShare: number, decidedBy: string | null, now: Date): Promise<void> {
+  if (decidedBy === null) return;
+  const [version] = await db
+    .select({ id: requirementTemplateVersions.id })
+    .from(requirementTemplateVersions)
+    .innerJoin(requirementTemplates, eq(requirementTemplates.id, requirementTemplateVersions.templateId))
+    .where(and(eq(requirementTemplates.organisationId, organisationId), eq(requirementTemplates.key, EMPLOYMENT_CONDITION.key)));
+  const defaults = validateParameters(EMPLOYMENT_CONDITION, {});
+  if (!version || !defaults.ok) return;
+  const candidates = await db
+    .select({ procurementId: screenings.procurementId, screeningId: screenings.id, recommendation: screenings.recommendation, status: procurements.status })
+    .from(screenings)
+    .innerJoin(procurements, eq(procurements.id, screenings.procurementId))
+    .where(and(eq(screenings.organisationId, organisationId), eq(screenings.isCurrent, true)))
+    .orderBy(procurements.referenceNumber);
+  const random = createRandom([...slug].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 17));
+  for (const c of candidates) {
+    if (c.status === 'planned' || c.status === 'in_preparation' || c.status === 'cancelled') continue;
+    if (c.recommendation === 'not_recommended') continue;
+    const apply = random() < applyShare;
+    await saveDecision(db, organisationId, c.procurementId, null, {
+      kind: apply ? 'apply' : 'none',
+      justification: apply
+        ? ''
+        : 'Demo: arbetsmarknadsenheten bedömde att det saknades kandidater i branschen vid tidpunkten.',
+      recommendation: c.recommendation,
+      screeningId: c.screeningId,
+      decidedBy,
+      decidedAt: now,
+      requirements: apply ? [{ templateVersionId: version.id, lotNumbers: null, parameters: defaults.values }] : [],
+    });
+  }
 }

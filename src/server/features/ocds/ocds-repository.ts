@@ -1,6 +1,19 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { auditEvents, organisations, procurementLots, procurements, units } from '../../../db/schema/index.js';
+import {
+  appliedRequirements,
+  auditEvents,
+  organisations,
+  procurementDecisions,
+  procurementLots,
+  procurements,
+  requirementTemplateVersions,
+  units,
+} from '../../../db/schema/index.js';
+import { deriveEformsFields } from '../../../domain/requirements/derive-eforms-fields.js';
+import type { ParameterValues, RequirementTemplate } from '../../../domain/requirements/requirement-template.js';
+import { targetGroupLabels } from '../../../domain/requirements/target-groups.js';
+import { listTargetGroups } from '../requirements/requirement-repository.js';
 import type { NoticeFacts } from '../../../domain/ocds/notice-to-release.js';
 import type { LotSocialFields, ProcurementForRelease } from '../../../domain/ocds/procurement-to-release.js';
 import type { ProcedureType } from '../../../domain/procurement/procurement.js';
@@ -97,14 +110,55 @@ export interface StoredSocialFields {
 }
 
 /**
- * SEAM (social fields): screening and comply-or-explain decisions with their applied requirement
- * templates are not stored in this version. When they are, load the applied requirements of these
- * procurements here and derive each one's per-lot fields with `deriveEformsFields`
- * (src/domain/requirements/derive-eforms-fields.ts); the export puts them in the releases as is.
- * Until then every procurement is exported without social fields.
+ * The eForms social fields of each procurement whose comply-or-explain decision applies
+ * requirements: the applied template versions and their parameters, derived per lot with
+ * `deriveEformsFields` exactly as the procurement's own eForms-fields endpoint does.
  */
-export async function loadSocialFieldsSeam(_db: Database, _organisationId: string, _procurementIds: readonly string[]): Promise<Map<string, StoredSocialFields>> {
-  return new Map();
+export async function loadSocialFields(db: Database, organisationId: string, procurementIds: readonly string[]): Promise<Map<string, StoredSocialFields>> {
+  const result = new Map<string, StoredSocialFields>();
+  if (procurementIds.length === 0) return result;
+  const ids = [...procurementIds];
+  const applied = await db
+    .select({
+      procurementId: procurementDecisions.procurementId,
+      decidedAt: procurementDecisions.decidedAt,
+      lotNumbers: appliedRequirements.lotNumbers,
+      parameters: appliedRequirements.parameters,
+      content: requirementTemplateVersions.content,
+    })
+    .from(procurementDecisions)
+    .innerJoin(appliedRequirements, eq(appliedRequirements.decisionId, procurementDecisions.id))
+    .innerJoin(requirementTemplateVersions, eq(requirementTemplateVersions.id, appliedRequirements.templateVersionId))
+    .where(and(eq(procurementDecisions.organisationId, organisationId), eq(procurementDecisions.kind, 'apply'), inArray(procurementDecisions.procurementId, ids)))
+    .orderBy(asc(procurementDecisions.procurementId), asc(appliedRequirements.position));
+  if (applied.length === 0) return result;
+  const decided = [...new Set(applied.map((a) => a.procurementId))];
+  const lots = await db
+    .select({ procurementId: procurementLots.procurementId, lotNumber: procurementLots.lotNumber })
+    .from(procurementLots)
+    .where(and(eq(procurementLots.organisationId, organisationId), inArray(procurementLots.procurementId, decided)))
+    .orderBy(asc(procurementLots.lotNumber));
+  const labels = targetGroupLabels(await listTargetGroups(db, organisationId));
+  for (const procurementId of decided) {
+    const mine = applied.filter((a) => a.procurementId === procurementId);
+    const fields = deriveEformsFields({
+      lotNumbers: lots.filter((l) => l.procurementId === procurementId).map((l) => l.lotNumber),
+      requirements: mine.map((a) => ({ template: a.content as RequirementTemplate, values: a.parameters as ParameterValues, lotNumbers: a.lotNumbers })),
+      targetGroupLabels: labels,
+    });
+    result.set(procurementId, {
+      fields: fields.map((f) => ({
+        lotNumber: f.lotNumber,
+        strategicProcurement: f.strategicProcurement,
+        socialObjectives: f.socialObjectives,
+        reservedParticipation: f.reservedParticipation,
+        reservedExecution: f.reservedExecution,
+        performanceTerms: f.performanceTerms,
+      })),
+      updatedAt: mine[0]!.decidedAt,
+    });
+  }
+  return result;
 }
 
 /**

@@ -4,6 +4,7 @@ import { createOrganisation, createTestApp, createUser, login, validProcurement,
 import { units } from '../../../db/schema/index.js';
 import type { OcdsReleasePackage } from '../../../domain/ocds/ocds-release.js';
 import { validateReleasePackage } from '../../../interop/ocds/validate-release-package.js';
+import { answerReadiness, ownTemplate, put } from '../../../../tests/support/social.js';
 
 let ctx: TestContext;
 let orgA: Awaited<ReturnType<typeof createOrganisation>>;
@@ -144,5 +145,32 @@ describe('GET /api/ocds/release-package?scope=internal', () => {
     const own = await internal(otherOrg);
     expect(own.statusCode).toBe(200);
     for (const id of Object.values(ids)) expect(own.body).not.toContain(id);
+  });
+});
+
+describe('social fields from comply-or-explain decisions', () => {
+  it('exports the applied employment requirement as lot sustainability, valid against the extensions', async () => {
+    await answerReadiness(coordinator);
+    const id = await procurementIn([], {
+      lots: [
+        { lotNumber: 1, title: 'Norr', mainCpv: '90911200', estimatedValueOre: 5_000_000_00, durationMonths: 24 },
+        { lotNumber: 2, title: 'Syd', mainCpv: '90911200', estimatedValueOre: 7_000_000_00, durationMonths: 24 },
+      ],
+    });
+    const template = await ownTemplate(coordinator, 'employment-condition');
+    const decided = await put(coordinator, `/api/procurements/${id}/decision`, {
+      kind: 'apply',
+      justification: 'Endast delområde Syd har tillräckligt arbetskraftsbehov för krav.',
+      requirements: [{ templateVersionId: template.publishedVersion!.id, lotNumbers: [2], parameters: { positions: 2 } }],
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const body = (await coordinator.get('/api/ocds/release-package?scope=internal')).json() as OcdsReleasePackage;
+    expect(validateReleasePackage(body)).toEqual({ valid: true, errors: [] });
+    const release = body.releases.find((r) => r.ocid === ocidOf(id))!;
+    const [north, south] = release.tender.lots!;
+    expect(north!.hasSustainability ?? false).toBe(false);
+    expect(south).toMatchObject({ hasSustainability: true });
+    expect(JSON.stringify(south!.sustainability)).toContain('social.disadvantagedEmploymentOpportunities');
+    expect(JSON.stringify(release)).toContain('2 personer');
   });
 });

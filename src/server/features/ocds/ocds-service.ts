@@ -5,7 +5,7 @@ import type { OcdsRelease, OcdsReleasePackage } from '../../../domain/ocds/ocds-
 import { procurementToRelease, SWEDISH_ORGANISATION_SCHEME } from '../../../domain/ocds/procurement-to-release.js';
 import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
-import { listProcurementsForExport, loadSocialFieldsSeam, loadStoredNoticesSeam, type PublishingOrganisation } from './ocds-repository.js';
+import { listProcurementsForExport, loadSocialFields, loadStoredNoticesSeam, type PublishingOrganisation } from './ocds-repository.js';
 
 /** `public`: what the organisation has made public; `internal`: the whole register. */
 export type ExportScope = 'public' | 'internal';
@@ -42,7 +42,7 @@ export function packageUri(baseUrl: string, slug: string, scope: ExportScope): s
 export async function exportReleasePackage(db: Database, options: ExportOptions): Promise<ExportResult> {
   const { organisation } = options;
   const rows = await listProcurementsForExport(db, organisation.id, { publicOnly: options.scope === 'public' });
-  const social = await loadSocialFieldsSeam(db, organisation.id, rows.map((r) => r.id));
+  const social = await loadSocialFields(db, organisation.id, rows.map((r) => r.id));
   const cpv = loadCpvCatalogue();
   const releases: OcdsRelease[] = rows.map((row) => {
     const stored = social.get(row.id);
