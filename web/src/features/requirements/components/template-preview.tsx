@@ -58,7 +58,7 @@ export function TemplatePreview({ content }: { content: RequirementTemplate }) {
               <div className="rendered-text" data-testid={`preview-body-${lang}`}>
                 {preview[lang].body}
               </div>
-              <h4>{t('documents.followUp')}</h4>
+              <h4 lang={document.documentElement.lang}>{t('documents.followUp')}</h4>
               <div className="rendered-text">{preview[lang].followUp}</div>
             </article>
           ))}

@@ -19,7 +19,7 @@ export function LibraryLayout() {
       <nav aria-label={t('library.navLabel')} className="sub-nav">
         <ul>
           <li>
-            <SubNavLink href="/library">{t('library.title')}</SubNavLink>
+            <SubNavLink href="/library">{t('library.templates')}</SubNavLink>
           </li>
           <li>
             <SubNavLink href="/library/target-groups">{t('targetGroups.title')}</SubNavLink>
