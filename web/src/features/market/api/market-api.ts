@@ -137,6 +137,8 @@ export interface PeerComparison {
   country: string;
   year: number | null;
   own: ShareFigures & { organisationNumbers: string[] };
+  /** The own register (all years): decisions, beside the notices, not compared. */
+  register?: { procurements: number; decided: number; withSocialConsiderations: number; share: number };
   comparable: { definition: string; minNotices: number; maxNotices: number };
   peers: { count: number; notices: number; pooledShare: number; medianShare: number; buyers: Array<ShareFigures & { key: string; name: string | null }> };
 }

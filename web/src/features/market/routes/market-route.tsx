@@ -84,7 +84,11 @@ export function MarketRoute() {
   };
   const rowLabel = (row: MarketRow) => {
     if (groupBy === 'contractNature') return t(`contractNature.${row.key}`, { defaultValue: row.label ?? row.key });
-    if (groupBy === 'socialCode') return t(`market.socialCodes.${row.key}`, { defaultValue: row.label ?? row.key });
+    if (groupBy === 'socialCode') {
+      // Keys are "<business term>:<code>", e.g. "BT-775:opp".
+      const [term, code] = row.key.split(':');
+      return code && term ? `${t(`market.socialCodes.${code}`, { defaultValue: row.label ?? code })} (${term} ${code})` : (row.label ?? row.key);
+    }
     return row.label ?? row.key;
   };
 
@@ -186,6 +190,15 @@ export function MarketRoute() {
         {peers.data ? (
           <>
             <p>{t('market.peers.definition', { min: peers.data.comparable.minNotices, max: peers.data.comparable.maxNotices, country: peers.data.country })}</p>
+            {peers.data.register ? (
+              <p>
+                {t('market.peers.register', {
+                  with: n(peers.data.register.withSocialConsiderations),
+                  decided: n(peers.data.register.decided),
+                  share: formatShare(peers.data.register.share, i18n.language),
+                })}
+              </p>
+            ) : null}
             <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="peers-heading">
               <table className="table table--numbers">
                 <caption className="visually-hidden">{t('market.peers.caption')}</caption>
