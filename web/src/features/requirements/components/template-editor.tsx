@@ -101,7 +101,7 @@ export function TemplateEditor({ templateId, initial, onDone }: { templateId: st
   const summary = Object.entries(errors).map(([name, message]) => ({ name, message, label: labelFor(name) }));
 
   return (
-    <>
+    <div className="editor-layout">
       <Form onSubmit={submit} className="form" validationBehavior="aria" aria-labelledby="editor-heading">
         <h2 id="editor-heading">{t('library.editor.title')}</h2>
         {generalError ? <Message tone="error">{generalError}</Message> : null}
@@ -180,7 +180,9 @@ export function TemplateEditor({ templateId, initial, onDone }: { templateId: st
           </Button>
         </div>
       </Form>
-      <TemplatePreview content={content} />
-    </>
+      <div className="editor-layout__preview">
+        <TemplatePreview content={content} />
+      </div>
+    </div>
   );
 }
