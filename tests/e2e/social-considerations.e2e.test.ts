@@ -56,7 +56,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     // Screening, shown with every rule; screen again.
     const social = page.getByRole('region', { name: 'Social hänsyn' });
     await social.getByRole('heading', { level: 3, name: 'Screening' }).waitFor();
-    await social.getByText('Sysselsättningskrav rekommenderas', { exact: true }).waitFor();
+    await social.getByText('Sysselsättningskrav rekommenderas', { exact: true }).first().waitFor();
     await social.getByText('Avtalstid:').waitFor();
     await social.getByRole('button', { name: 'Granska igen' }).click();
     await announced(page, 'Upphandlingen är screenad igen: Sysselsättningskrav rekommenderas.');
