@@ -63,7 +63,7 @@ export function MarketRoute() {
   const peers = usePeerComparison(filters.year);
   const n = (v: number | undefined) => formatNumber(v ?? 0, i18n.language);
 
-  const update = (changes: Record<string, string>, resetPage = true) =>
+  const update = (changes: Record<string, string>, resetPage = true, replace = false) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -74,7 +74,7 @@ export function MarketRoute() {
         if (resetPage) next.delete('page');
         return next;
       },
-      { replace: false },
+      { replace },
     );
 
   const drillDown = (row: MarketRow) => {
@@ -116,15 +116,15 @@ export function MarketRoute() {
         </h2>
         <div className="filters__grid" role="search" aria-labelledby="market-filters-heading">
           <SelectField label={t('market.filters.year')} value={filters.year || ALL} onChange={(v) => update({ year: v ?? '' })} options={[{ id: ALL, label: t('register.filters.all') }, ...years.map((y) => ({ id: y, label: y }))]} />
-          <TextField label={t('market.filters.country')} description={t('market.filters.countryHint')} name="country" value={filters.country} onChange={(v) => update({ country: v })} maxLength={3} size="short" />
-          <TextField label={t('market.filters.buyer')} description={t('market.filters.buyerHint')} name="buyer" type="search" value={filters.buyer} onChange={(v) => update({ buyer: v })} />
+          <TextField label={t('market.filters.country')} description={t('market.filters.countryHint')} name="country" value={filters.country} onChange={(v) => update({ country: v }, true, true)} maxLength={3} size="short" />
+          <TextField label={t('market.filters.buyer')} description={t('market.filters.buyerHint')} name="buyer" type="search" value={filters.buyer} onChange={(v) => update({ buyer: v }, true, true)} />
           <SelectField
             label={t('register.filters.contractNature')}
             value={filters.contractNature || ALL}
             onChange={(v) => update({ contractNature: v ?? '' })}
             options={[{ id: ALL, label: t('register.filters.all') }, ...CONTRACT_NATURES.map((c) => ({ id: c, label: t(`contractNature.${c}`) }))]}
           />
-          <TextField label={t('register.filters.cpvDivision')} description={t('register.filters.cpvDivisionHint')} name="cpvDivision" value={filters.cpvDivision} onChange={(v) => update({ cpvDivision: v })} inputMode="numeric" maxLength={2} size="short" />
+          <TextField label={t('register.filters.cpvDivision')} description={t('register.filters.cpvDivisionHint')} name="cpvDivision" value={filters.cpvDivision} onChange={(v) => update({ cpvDivision: v }, true, true)} inputMode="numeric" maxLength={2} size="short" />
           <SelectField label={t('market.groupBy')} value={groupBy} onChange={(v) => update({ groupBy: v === 'year' ? '' : (v ?? '') }, false)} options={GROUP_BY.map((g) => ({ id: g, label: t(`market.groups.${g}`) }))} />
         </div>
       </section>
