@@ -145,6 +145,20 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await context.close();
   });
 
+  it('shows the decision of a published procurement read-only', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.goto('/procurements?status=published');
+    await page.getByRole('grid', { name: 'Upphandlingsregister' }).getByRole('rowheader').first().getByRole('link').click();
+    const social = page.getByRole('region', { name: 'Social hänsyn' });
+    await social.getByText('Upphandlingen är publicerad. Beslutet är låst och kan inte ändras.').waitFor();
+    expect(await social.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
+    expect(await social.getByRole('button', { name: 'Granska igen' }).count()).toBe(0);
+    await settle(page);
+    await expectNoAxeViolations(page, 'published procurement with a locked decision');
+    await context.close();
+  });
+
   it('shows the goal figure on the overview; an admin changes the goal and turns on open data', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'admin@goteborg.example');
