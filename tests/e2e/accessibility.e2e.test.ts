@@ -103,4 +103,28 @@ describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
     await expectNoAxeViolations(page, 'add user dialog');
     await context.close();
   });
+
+  it('on the social-considerations pages in English', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.goto('/work-queue');
+    await settle(page, "Coordinator's work queue");
+    await page.getByRole('grid', { name: 'Work queue' }).getByRole('rowheader').first().getByRole('link').click();
+    await page.getByRole('heading', { level: 2, name: 'Social considerations' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Record the decision' }).waitFor();
+    await page.waitForTimeout(300);
+    await expectNoAxeViolations(page, 'procurement with social considerations in English');
+
+    await page.goto('/library');
+    await settle(page, 'Requirement library');
+    await expectNoAxeViolations(page, 'library in English');
+    await page.goto('/library/screening-policy');
+    await settle(page, 'Screening policy');
+    await expectNoAxeViolations(page, 'screening policy in English');
+    await page.goto('/market');
+    await settle(page, 'Market view');
+    await expectNoAxeViolations(page, 'market view in English');
+    await context.close();
+  });
 });

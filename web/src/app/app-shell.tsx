@@ -178,7 +178,7 @@ function UserMenu() {
 function SignedInHeader() {
   const { t } = useTranslation();
   const me = useSession();
-  const { canAdminister, canReadProcurements } = capabilitiesOf(me);
+  const { canAdminister, canReadProcurements, canDecide, canReadLibrary, canReadMarket } = capabilitiesOf(me);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -203,6 +203,21 @@ function SignedInHeader() {
           {canReadProcurements ? (
             <li>
               <NavLink href="/procurements">{t('nav.procurements')}</NavLink>
+            </li>
+          ) : null}
+          {canDecide ? (
+            <li>
+              <NavLink href="/work-queue">{t('nav.workQueue')}</NavLink>
+            </li>
+          ) : null}
+          {canReadLibrary ? (
+            <li>
+              <NavLink href="/library">{t('nav.library')}</NavLink>
+            </li>
+          ) : null}
+          {canReadMarket ? (
+            <li>
+              <NavLink href="/market">{t('nav.market')}</NavLink>
             </li>
           ) : null}
           {canAdminister ? (

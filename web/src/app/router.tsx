@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AdminLayout } from '../features/admin/routes/admin-layout';
+import { AdminOrganisationRoute } from '../features/admin/routes/admin-organisation-route';
 import { AdminUnitsRoute } from '../features/admin/routes/admin-units-route';
 import { AdminUsersRoute } from '../features/admin/routes/admin-users-route';
 import { ApiTokensRoute } from '../features/auth/routes/api-tokens-route';
@@ -10,6 +11,15 @@ import { ProcurementDetailsRoute } from '../features/procurements/routes/procure
 import { ProcurementEditRoute } from '../features/procurements/routes/procurement-edit-route';
 import { ProcurementListRoute } from '../features/procurements/routes/procurement-list-route';
 import { ProcurementNewRoute } from '../features/procurements/routes/procurement-new-route';
+import { EformsImportRoute } from '../features/market/routes/eforms-import-route';
+import { MarketRoute } from '../features/market/routes/market-route';
+import { NoticeRoute } from '../features/market/routes/notice-route';
+import { SocialConsiderationsSection } from '../features/requirements/components/social-considerations-section';
+import { LibraryLayout } from '../features/requirements/routes/library-layout';
+import { LibraryRoute } from '../features/requirements/routes/library-route';
+import { ScreeningPolicyRoute } from '../features/requirements/routes/screening-policy-route';
+import { TargetGroupsRoute } from '../features/requirements/routes/target-groups-route';
+import { TemplateRoute } from '../features/requirements/routes/template-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
@@ -23,9 +33,23 @@ export function createAppRouter() {
           element: <SignedInLayout />,
           children: [
             { path: '/', element: <OverviewRoute /> },
-            { path: '/procurements', element: <ProcurementListRoute /> },
+            { path: '/procurements', element: <ProcurementListRoute key="register" /> },
             { path: '/procurements/new', element: <ProcurementNewRoute /> },
-            { path: '/procurements/:id', element: <ProcurementDetailsRoute /> },
+            { path: '/procurements/:id', element: <ProcurementDetailsRoute socialSection={(p) => <SocialConsiderationsSection procurement={p} />} /> },
+            { path: '/work-queue', element: <ProcurementListRoute isWorkQueue key="work-queue" /> },
+            {
+              path: '/library',
+              element: <LibraryLayout />,
+              children: [
+                { index: true, element: <LibraryRoute /> },
+                { path: 'target-groups', element: <TargetGroupsRoute /> },
+                { path: 'screening-policy', element: <ScreeningPolicyRoute /> },
+                { path: ':id', element: <TemplateRoute /> },
+              ],
+            },
+            { path: '/market', element: <MarketRoute /> },
+            { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
+            { path: '/market/import', element: <EformsImportRoute /> },
             { path: '/procurements/:id/edit', element: <ProcurementEditRoute /> },
             {
               path: '/admin',
@@ -34,6 +58,7 @@ export function createAppRouter() {
                 { index: true, element: <Navigate to="/admin/units" replace /> },
                 { path: 'units', element: <AdminUnitsRoute /> },
                 { path: 'users', element: <AdminUsersRoute /> },
+                { path: 'organisation', element: <AdminOrganisationRoute /> },
               ],
             },
             { path: '/account/password', element: <ChangePasswordRoute /> },

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { can, type Actor, type Role } from '../../../src/domain/access/can.js';
+import { ACTIONS, can, type Action, type Actor, type Role } from '../../../src/domain/access/can.js';
 import { apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export type { Role };
@@ -60,6 +60,11 @@ export function actorOf(me: Me): Actor {
   };
 }
 
+/** An action the policy may not know yet (it arrives with the backend); until then, `fallback`. */
+function canIfKnown(actor: Actor, action: string, resource: { organisationId: string }, fallback: boolean): boolean {
+  return (ACTIONS as readonly string[]).includes(action) ? can(actor, action as Action, resource) : fallback;
+}
+
 /**
  * What the interface offers, decided by the same policy function the server uses. The server
  * still checks every request; this only hides what would be refused. Per-procurement rights
@@ -75,5 +80,9 @@ export function capabilitiesOf(me: Me) {
     canImportProcurements: can(actor, 'procurement:import', organisation),
     canReadAudit: can(actor, 'audit:read', organisation),
     canReadUsers: can(actor, 'user:read', organisation),
+    canDecide: can(actor, 'decision:record', organisation),
+    canReadLibrary: can(actor, 'template:read', organisation),
+    canReadMarket: canIfKnown(actor, 'market:read', organisation, me.roles.some((r) => r !== 'supplier')),
+    canImportNotices: canIfKnown(actor, 'notice:import', organisation, me.roles.some((r) => r === 'admin' || r === 'coordinator')),
   };
 }

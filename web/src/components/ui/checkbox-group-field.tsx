@@ -9,12 +9,13 @@ export interface CheckboxGroupFieldProps {
   errorMessage?: string | undefined;
   isRequired?: boolean;
   name?: string;
+  isDisabled?: boolean;
 }
 
 /** A labelled group of checkboxes (react-aria CheckboxGroup: role=group with its label). */
-export function CheckboxGroupField({ label, options, value, onChange, description, errorMessage, isRequired, name }: CheckboxGroupFieldProps) {
+export function CheckboxGroupField({ label, options, value, onChange, description, errorMessage, isRequired, name, isDisabled }: CheckboxGroupFieldProps) {
   return (
-    <CheckboxGroup className="field checkbox-group" value={value} onChange={onChange} isInvalid={Boolean(errorMessage)} isRequired={isRequired} validationBehavior="aria" name={name}>
+    <CheckboxGroup className="field checkbox-group" value={value} onChange={onChange} isInvalid={Boolean(errorMessage)} isRequired={isRequired} validationBehavior="aria" name={name} isDisabled={isDisabled}>
       <span className="field__label-row">
         <Label className="field__label">{label}</Label>
         {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}

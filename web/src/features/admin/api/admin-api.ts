@@ -79,3 +79,27 @@ export function useUpdateUser() {
     onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
+
+export interface OrganisationSettings {
+  id: string;
+  slug: string;
+  name: string;
+  socialGoalPercent: number;
+  openDataPublished: boolean;
+}
+
+export function useOrganisationSettings() {
+  return useQuery({ queryKey: ['organisation'], queryFn: () => apiRequest<OrganisationSettings>('/api/organisation') });
+}
+
+export function useUpdateOrganisation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: { socialGoalPercent?: number; openDataPublished?: boolean }) =>
+      apiRequest<OrganisationSettings>('/api/organisation', { method: 'PATCH', body: changes }),
+    onSuccess: (organisation) => {
+      client.setQueryData(['organisation'], organisation);
+      void client.invalidateQueries({ queryKey: ['goal-fulfilment'] });
+    },
+  });
+}

@@ -36,6 +36,9 @@ export function AdminLayout() {
           <li>
             <SubNavLink href="/admin/users">{t('admin.users.title')}</SubNavLink>
           </li>
+          <li>
+            <SubNavLink href="/admin/organisation">{t('admin.organisation.title')}</SubNavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />

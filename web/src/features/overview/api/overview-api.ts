@@ -15,6 +15,7 @@ export interface Organisation {
   kind: string;
   socialGoalPercent: number;
   isDemo: boolean;
+  openDataPublished: boolean;
 }
 
 export function useOverview(enabled = true) {
@@ -23,4 +24,28 @@ export function useOverview(enabled = true) {
 
 export function useOrganisation() {
   return useQuery({ queryKey: ['organisation'], queryFn: () => apiRequest<Organisation>('/api/organisation') });
+}
+
+interface GoalFigures {
+  serviceProcurements: number;
+  withSocialConsiderations: number;
+  sharePercent: number | null;
+  isGoalMet: boolean | null;
+  shortfall: number;
+}
+
+export interface GoalFulfilment extends GoalFigures {
+  year: number;
+  goalPercent: number;
+  definition: string;
+  byUnit: Array<GoalFigures & { unit: { id: string; name: string } }>;
+}
+
+/** The share of a year's service procurements with social considerations against the goal. */
+export function useGoalFulfilment(year: number, enabled = true) {
+  return useQuery({
+    queryKey: ['goal-fulfilment', year],
+    queryFn: () => apiRequest<GoalFulfilment>('/api/goal-fulfilment', { query: { year } }),
+    enabled,
+  });
 }

@@ -4,6 +4,8 @@ import { apiRequest, toQueryString } from '../../../lib/api-client';
 
 export type { ContractNature, ProcedureType, ProcurementStatus };
 
+export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
+
 export interface CpvRef {
   code: string;
   sv: string;
@@ -23,6 +25,8 @@ export interface ProcurementListItem {
   labourNeedFte: number | null;
   status: ProcurementStatus;
   lotCount: number;
+  screening: Recommendation | null;
+  decision: 'apply' | 'none' | null;
   updatedAt: string;
 }
 
@@ -55,6 +59,8 @@ export interface Procurement {
   isDeletable: boolean;
   canEdit: boolean;
   lots: Lot[];
+  screening: { recommendation: Recommendation; summary: { sv: string; en: string }; missingFacts: string[]; policyVersion: number; screenedAt: string } | null;
+  decision: { kind: 'apply' | 'none'; revision: number; decidedAt: string; hasSocialConsiderations: boolean } | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -87,6 +93,10 @@ export interface ProcurementFilters {
   year: string;
   cpvDivision: string;
   q: string;
+  /** Current screening: recommended, not_recommended, needs_assessment or none. */
+  screening: string;
+  /** `undecided`: the coordinator's work queue. */
+  queue: string;
 }
 
 export interface ProcurementListQuery extends ProcurementFilters {
@@ -106,6 +116,8 @@ export function filterParams(filters: ProcurementFilters) {
     year: /^\d{4}$/.test(filters.year) ? filters.year : '',
     cpvDivision: /^\d{2}$/.test(filters.cpvDivision) ? filters.cpvDivision : '',
     q: filters.q.trim(),
+    screening: filters.screening,
+    queue: filters.queue,
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_NATURES, PROCUREMENT_STATUSES } from '../../../../../src/domain/procurement/procurement.js';
 import { Button } from '../../../components/ui/button';
+import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
 import { MultiSelectField, SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { labelOf, unitTree, useCodelists, useUnits } from '../../../lib/reference-data';
@@ -40,14 +41,18 @@ function useDebouncedFilter(urlValue: string, commit: (value: string) => void, i
 
 const isCpvDivision = (value: string) => value === '' || /^\d{2}$/.test(value);
 
+const SCREENINGS = ['recommended', 'needs_assessment', 'not_recommended', 'none'] as const;
+
 export interface ProcurementFiltersProps {
   filters: ProcurementFilters;
+  /** The work queue fixes the queue filter; the checkbox is then not shown. */
+  isWorkQueue?: boolean;
   onChange: (changes: Partial<ProcurementFilters>, options?: { replace?: boolean }) => void;
   onClear: () => void;
   hasFilters: boolean;
 }
 
-export function ProcurementFiltersPanel({ filters, onChange, onClear, hasFilters }: ProcurementFiltersProps) {
+export function ProcurementFiltersPanel({ filters, onChange, onClear, hasFilters, isWorkQueue = false }: ProcurementFiltersProps) {
   const { t, i18n } = useTranslation();
   const units = useUnits();
   const codelists = useCodelists();
@@ -109,6 +114,20 @@ export function ProcurementFiltersPanel({ filters, onChange, onClear, hasFilters
           size="short"
           errorMessage={isCpvDivision(cpv) ? undefined : t('register.filters.cpvDivisionInvalid')}
         />
+        <SelectField
+          label={t('register.filters.screening')}
+          value={filters.screening || ALL}
+          onChange={(value) => onChange({ screening: value === ALL || value === null ? '' : value })}
+          options={[{ id: ALL, label: t('register.filters.all') }, ...SCREENINGS.map((s) => ({ id: s, label: t(`register.screening.${s}`) }))]}
+        />
+        {isWorkQueue ? null : (
+          <CheckboxGroupField
+            label={t('register.filters.queue')}
+            options={[{ id: 'undecided', label: t('register.filters.queueUndecided') }]}
+            value={filters.queue ? [filters.queue] : []}
+            onChange={(values) => onChange({ queue: values.includes('undecided') ? 'undecided' : '' })}
+          />
+        )}
       </div>
       {hasFilters ? (
         <div className="button-row">

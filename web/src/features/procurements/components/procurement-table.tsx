@@ -4,7 +4,7 @@ import { Link } from '../../../components/ui/link';
 import { formatDate, formatSek } from '../../../lib/format';
 import { labelOf } from '../../../lib/reference-data';
 import type { ProcurementListItem } from '../api/procurements-api';
-import { StatusBadge } from './status-badge';
+import { DecisionBadge, ScreeningBadge, StatusBadge } from './status-badge';
 
 export interface ProcurementTableProps {
   items: ProcurementListItem[];
@@ -50,6 +50,8 @@ export function ProcurementTable({ items, sort, onSortChange, isLoading, label }
           {header('title', t('procurement.title'))}
           {header('unit', t('procurement.unit'), false)}
           {header('status', t('procurement.status'))}
+          {header('screening', t('register.columns.screening'), false)}
+          {header('decision', t('register.columns.decision'), false)}
           {header('contractStart', t('procurement.contractStart'))}
           {header('estimatedValueOre', t('procurement.estimatedValue'))}
           {header('updatedAt', t('procurement.updatedAt'))}
@@ -67,6 +69,12 @@ export function ProcurementTable({ items, sort, onSortChange, isLoading, label }
               <Cell>{item.unit.name}</Cell>
               <Cell>
                 <StatusBadge status={item.status} />
+              </Cell>
+              <Cell>
+                <ScreeningBadge screening={item.screening} />
+              </Cell>
+              <Cell>
+                <DecisionBadge decision={item.decision} />
               </Cell>
               <Cell>{formatDate(item.contractStart, i18n.language)}</Cell>
               <Cell className="table__number">{formatSek(item.estimatedValueOre)}</Cell>

@@ -26,6 +26,8 @@ export function useRegisterUrlState() {
       year: params.get('year') ?? '',
       cpvDivision: params.get('cpvDivision') ?? '',
       q: params.get('q') ?? '',
+      screening: params.get('screening') ?? '',
+      queue: params.get('queue') === 'undecided' ? 'undecided' : '',
       page: Number.isInteger(page) && page > 0 ? page : 1,
       pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 25,
       sort: isSort(sort) ? sort : DEFAULT_SORT,
@@ -56,10 +58,10 @@ export function useRegisterUrlState() {
 
   const setFilters = useCallback((changes: Partial<ProcurementFilters>, options?: { replace?: boolean }) => update(changes, { resetPage: true, ...options }), [update]);
   const clearFilters = useCallback(
-    () => update({ unitId: [], status: [], contractNature: '', year: '', cpvDivision: '', q: '' }, { resetPage: true }),
+    () => update({ unitId: [], status: [], contractNature: '', year: '', cpvDivision: '', q: '', screening: '', queue: '' }, { resetPage: true }),
     [update],
   );
-  const hasFilters = query.unitId.length + query.status.length > 0 || Boolean(query.contractNature || query.year || query.cpvDivision || query.q);
+  const hasFilters = query.unitId.length + query.status.length > 0 || Boolean(query.contractNature || query.year || query.cpvDivision || query.q || query.screening || query.queue);
 
   return { query, update, setFilters, clearFilters, hasFilters, pageSizes: PAGE_SIZES };
 }

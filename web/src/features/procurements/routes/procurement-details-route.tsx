@@ -88,7 +88,11 @@ function StatusActions({ procurement }: { procurement: Procurement }) {
   );
 }
 
-export function ProcurementDetailsRoute() {
+/**
+ * One procurement. `socialSection` is composed in by the app (features do not import each
+ * other): the screening and decision on social considerations.
+ */
+export function ProcurementDetailsRoute({ socialSection }: { socialSection?: (procurement: Procurement) => ReactNode }) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -225,6 +229,8 @@ export function ProcurementDetailsRoute() {
           </div>
         )}
       </section>
+
+      {socialSection ? socialSection(p) : null}
 
       <StatusActions procurement={p} />
 

@@ -15,13 +15,18 @@ import { ProcurementFiltersPanel } from '../components/procurement-filters';
 import { ProcurementTable } from '../components/procurement-table';
 import { useRegisterUrlState } from '../components/use-register-url-state';
 
-export function ProcurementListRoute() {
+/** The register; as the work queue (`isWorkQueue`) it shows only `queue=undecided`. */
+export function ProcurementListRoute({ isWorkQueue = false }: { isWorkQueue?: boolean }) {
   const { t } = useTranslation();
   const me = useSession();
   const { canCreateProcurement, canImportProcurements } = capabilitiesOf(me);
   const announce = useAnnounce();
-  const { query, update, setFilters, clearFilters, hasFilters, pageSizes } = useRegisterUrlState();
+  const urlState = useRegisterUrlState();
+  const { update, setFilters, clearFilters, pageSizes } = urlState;
+  const query = isWorkQueue ? { ...urlState.query, queue: 'undecided' } : urlState.query;
+  const hasFilters = isWorkQueue ? urlState.hasFilters && Boolean(urlState.query.unitId.length + urlState.query.status.length || urlState.query.contractNature || urlState.query.year || urlState.query.cpvDivision || urlState.query.q || urlState.query.screening) : urlState.hasFilters;
   const list = useProcurementList(query);
+  const title = isWorkQueue ? t('workQueue.title') : t('register.title');
   const [isImportOpen, setImportOpen] = useState(false);
 
   // Tell screen-reader users how many procurements the current filters found.
@@ -39,7 +44,7 @@ export function ProcurementListRoute() {
   return (
     <div className="page page--wide">
       <div className="page-header">
-        <PageHeading title={t('register.title')}>{t('register.title')}</PageHeading>
+        <PageHeading title={title}>{title}</PageHeading>
         <div className="page-header__actions">
           {canCreateProcurement ? (
             <Link href="/procurements/new" variant="primary">
@@ -50,7 +55,8 @@ export function ProcurementListRoute() {
         </div>
       </div>
 
-      <ProcurementFiltersPanel filters={query} onChange={setFilters} onClear={clearFilters} hasFilters={hasFilters} />
+      {isWorkQueue ? <p className="lead">{t('workQueue.intro')}</p> : null}
+      <ProcurementFiltersPanel filters={query} onChange={setFilters} onClear={clearFilters} hasFilters={hasFilters} isWorkQueue={isWorkQueue} />
 
       <section aria-labelledby="results-heading" className="section">
         <div className="results-header">
@@ -68,7 +74,7 @@ export function ProcurementListRoute() {
         </div>
         {list.isError ? <Message tone="error">{describeError(list.error, t)}</Message> : null}
         <ProcurementTable
-          label={t('register.tableLabel')}
+          label={isWorkQueue ? t('workQueue.tableLabel') : t('register.tableLabel')}
           items={list.data?.items ?? []}
           sort={query.sort}
           onSortChange={(sort) => update({ sort }, { resetPage: true })}

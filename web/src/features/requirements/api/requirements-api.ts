@@ -1,0 +1,306 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ParameterDefinition, RequirementLevel, RequirementTemplate, RequirementType } from '../../../../../src/domain/requirements/requirement-template.js';
+import type { ScreeningPolicy } from '../../../../../src/domain/screening/screening-policy.js';
+import type { LocalizedText } from '../../../../../src/domain/shared/localized-text.js';
+import { apiRequest } from '../../../lib/api-client';
+
+export type { LocalizedText, ParameterDefinition, RequirementLevel, RequirementTemplate, RequirementType, ScreeningPolicy };
+
+/** Screening, comply-or-explain decisions, the requirement library, target groups and the policy. */
+
+export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
+export type RuleName = 'contract_nature' | 'cpv' | 'value' | 'duration' | 'labour_need' | 'readiness';
+
+export interface RuleOutcome {
+  rule: RuleName;
+  questionId?: string;
+  outcome: 'pass' | 'fail' | 'unknown';
+  reason: LocalizedText;
+}
+
+export interface Screening {
+  id: string;
+  recommendation: Recommendation;
+  summary: LocalizedText;
+  reasons: LocalizedText[];
+  rules: RuleOutcome[];
+  missingFacts: string[];
+  lots: Array<{ lotNumber: number; recommendation: Recommendation; summary: LocalizedText; rules: RuleOutcome[]; missingFacts: string[] }>;
+  policyVersion: number;
+  isPolicyOutdated: boolean;
+  trigger: string;
+  screenedAt: string;
+}
+
+export interface RenderedText {
+  title: string;
+  body: string;
+  followUp: string;
+}
+
+export interface Decision {
+  id: string;
+  procurementId: string;
+  kind: 'apply' | 'none';
+  justification: string;
+  recommendation: Recommendation;
+  hasSocialConsiderations: boolean;
+  isLocked: boolean;
+  revision: number;
+  decidedBy: { id: string; displayName: string } | null;
+  decidedAt: string;
+  requirements: Array<{
+    templateVersionId: string;
+    templateId: string;
+    templateKey: string;
+    version: number;
+    type: RequirementType;
+    level: RequirementLevel;
+    title: LocalizedText;
+    lotNumbers: number[] | null;
+    parameters: Record<string, unknown>;
+    rendered: { sv: RenderedText; en: RenderedText };
+  }>;
+}
+
+export interface DecisionInput {
+  kind: 'apply' | 'none';
+  requirements: Array<{ templateVersionId: string; lotNumbers: number[] | null; parameters: Record<string, unknown> }>;
+  justification: string;
+  revision?: number;
+}
+
+export interface EformsLotFields {
+  lotNumber: number;
+  lotId: string;
+  strategicProcurement: string[];
+  socialObjectives: string[];
+  reservedParticipation: string[];
+  reservedExecution: 'yes' | 'no';
+  performanceTerms: LocalizedText | null;
+  performanceTermsTooLong: boolean;
+}
+
+export interface TemplateProblem {
+  code: string;
+  subject: string | null;
+  message: LocalizedText;
+}
+
+export interface TemplateVersion {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  content: RequirementTemplate;
+  createdAt: string;
+  publishedAt: string | null;
+  basedOnVersionId: string | null;
+  problems: TemplateProblem[];
+}
+
+export interface TemplateSummary {
+  id: string;
+  key: string;
+  organisation: { id: string; name: string };
+  isOwn: boolean;
+  origin: 'starter' | 'own' | 'copy';
+  shared: boolean;
+  sharedAt: string | null;
+  type: RequirementType;
+  level: RequirementLevel;
+  title: LocalizedText;
+  latestVersion: { id: string; version: number; status: 'draft' | 'published' };
+  publishedVersion: { id: string; version: number; publishedAt: string } | null;
+  hasDraft: boolean;
+  canEdit: boolean;
+}
+
+export interface TemplateDetail extends TemplateSummary {
+  versions: TemplateVersion[];
+}
+
+export interface TargetGroup {
+  code: string;
+  label: LocalizedText;
+  active: boolean;
+}
+
+export interface PolicyVersion {
+  version: number;
+  policy: ScreeningPolicy;
+  createdBy: { id: string; displayName: string } | null;
+  createdAt: string;
+}
+
+export interface Preview {
+  values: Record<string, unknown>;
+  sv: RenderedText;
+  en: RenderedText;
+}
+
+const enc = encodeURIComponent;
+
+// ---- screening and decision of one procurement ----
+
+export function useScreening(procurementId: string) {
+  return useQuery({
+    queryKey: ['screening', procurementId],
+    queryFn: () => apiRequest<Screening>(`/api/procurements/${enc(procurementId)}/screening`),
+    retry: false,
+  });
+}
+
+function useInvalidateProcurement(procurementId: string) {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: ['procurements'] });
+    void client.invalidateQueries({ queryKey: ['overview'] });
+    void client.invalidateQueries({ queryKey: ['goal-fulfilment'] });
+    void client.invalidateQueries({ queryKey: ['audit', procurementId] });
+  };
+}
+
+export function useRescreen(procurementId: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateProcurement(procurementId);
+  return useMutation({
+    mutationFn: () => apiRequest<Screening>(`/api/procurements/${enc(procurementId)}/screening`, { method: 'POST' }),
+    onSuccess: (screening) => {
+      client.setQueryData(['screening', procurementId], screening);
+      invalidate();
+    },
+  });
+}
+
+/** The decision, or null while none is recorded (404). */
+export function useDecision(procurementId: string) {
+  return useQuery({
+    queryKey: ['decision', procurementId],
+    queryFn: async () => {
+      try {
+        return await apiRequest<Decision>(`/api/procurements/${enc(procurementId)}/decision`);
+      } catch (error) {
+        if (error instanceof Error && 'status' in error && (error as { status: number }).status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useSaveDecision(procurementId: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateProcurement(procurementId);
+  return useMutation({
+    mutationFn: (input: DecisionInput) => apiRequest<Decision>(`/api/procurements/${enc(procurementId)}/decision`, { method: 'PUT', body: input }),
+    onSuccess: (decision) => {
+      client.setQueryData(['decision', procurementId], decision);
+      void client.invalidateQueries({ queryKey: ['eforms-fields', procurementId] });
+      void client.invalidateQueries({ queryKey: ['requirements-text', procurementId] });
+      invalidate();
+    },
+  });
+}
+
+export function useEformsFields(procurementId: string, enabled: boolean, revision: number | undefined) {
+  return useQuery({
+    queryKey: ['eforms-fields', procurementId, revision],
+    queryFn: () => apiRequest<EformsLotFields[] | { lots: EformsLotFields[] }>(`/api/procurements/${enc(procurementId)}/eforms-fields`),
+    select: (data) => (Array.isArray(data) ? data : data.lots),
+    enabled,
+  });
+}
+
+/** The plain text of the requirements (for e-procurement systems). */
+export async function fetchRequirementsText(procurementId: string, lang: 'sv' | 'en'): Promise<string> {
+  const response = await fetch(`/api/procurements/${enc(procurementId)}/requirements.txt?lang=${lang}`, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.text();
+}
+
+export const annexUrl = (procurementId: string, lang: 'sv' | 'en', format: 'docx' | 'txt'): string =>
+  `/api/procurements/${enc(procurementId)}/requirements.${format}?lang=${lang}`;
+
+// ---- library ----
+
+export interface TemplateListQuery {
+  scope: 'all' | 'own' | 'shared';
+  type?: string;
+  level?: string;
+  q?: string;
+}
+
+export function useTemplates(query: TemplateListQuery) {
+  return useQuery({
+    queryKey: ['templates', 'list', query],
+    queryFn: () => apiRequest<{ items: TemplateSummary[]; total: number }>('/api/requirement-templates', { query: { ...query } }),
+  });
+}
+
+export function useTemplate(id: string | null) {
+  return useQuery({
+    queryKey: ['templates', 'one', id],
+    queryFn: () => apiRequest<TemplateDetail>(`/api/requirement-templates/${enc(id ?? '')}`),
+    enabled: id !== null,
+  });
+}
+
+function useTemplateMutation<I>(fn: (input: I) => Promise<TemplateDetail>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (detail) => {
+      client.setQueryData(['templates', 'one', detail.id], detail);
+      void client.invalidateQueries({ queryKey: ['templates', 'list'] });
+    },
+  });
+}
+
+export const useSaveDraft = (id: string) =>
+  useTemplateMutation((content: RequirementTemplate) => apiRequest<TemplateDetail>(`/api/requirement-templates/${enc(id)}/draft`, { method: 'PUT', body: { content } }));
+
+export const usePublish = (id: string) => useTemplateMutation(() => apiRequest<TemplateDetail>(`/api/requirement-templates/${enc(id)}/publish`, { method: 'POST' }));
+
+export const useShare = (id: string) =>
+  useTemplateMutation((shared: boolean) => apiRequest<TemplateDetail>(`/api/requirement-templates/${enc(id)}/share`, { method: 'POST', body: { shared } }));
+
+export const useCopyTemplate = (id: string) => useTemplateMutation(() => apiRequest<TemplateDetail>(`/api/requirement-templates/${enc(id)}/copy`, { method: 'POST', body: {} }));
+
+export function previewTemplate(content: RequirementTemplate, parameters: Record<string, unknown>, signal?: AbortSignal): Promise<Preview> {
+  return apiRequest<Preview>('/api/requirement-templates/preview', { method: 'POST', body: { content, parameters }, signal });
+}
+
+// ---- target groups ----
+
+export function useTargetGroups() {
+  return useQuery({ queryKey: ['target-groups'], queryFn: () => apiRequest<TargetGroup[]>('/api/target-groups'), staleTime: 60_000 });
+}
+
+export function useSaveTargetGroups() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (items: TargetGroup[]) => apiRequest<TargetGroup[]>('/api/target-groups', { method: 'PUT', body: { items } }),
+    onSuccess: (groups) => client.setQueryData(['target-groups'], groups),
+  });
+}
+
+// ---- screening policy ----
+
+export function usePolicy() {
+  return useQuery({ queryKey: ['screening-policy'], queryFn: () => apiRequest<ScreeningPolicy>('/api/screening-policy') });
+}
+
+export function usePolicyVersions() {
+  return useQuery({ queryKey: ['screening-policy', 'versions'], queryFn: () => apiRequest<PolicyVersion[]>('/api/screening-policy/versions') });
+}
+
+export function useSavePolicy() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (policy: ScreeningPolicy) => apiRequest<ScreeningPolicy>('/api/screening-policy', { method: 'PUT', body: policy }),
+    onSuccess: (policy) => {
+      client.setQueryData(['screening-policy'], policy);
+      void client.invalidateQueries({ queryKey: ['screening-policy', 'versions'] });
+      void client.invalidateQueries({ queryKey: ['screening'] });
+    },
+  });
+}

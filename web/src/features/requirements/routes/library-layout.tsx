@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet, useMatch } from 'react-router';
+import { Link } from '../../../components/ui/link';
+
+function SubNavLink({ href, children, end = true }: { href: string; children: string; end?: boolean }) {
+  const match = useMatch({ path: href, end });
+  return (
+    <Link href={href} className="sub-nav__link" aria-current={match ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** The requirement library with its neighbours: target groups and the screening policy. */
+export function LibraryLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="page">
+      <nav aria-label={t('library.navLabel')} className="sub-nav">
+        <ul>
+          <li>
+            <SubNavLink href="/library">{t('library.templates')}</SubNavLink>
+          </li>
+          <li>
+            <SubNavLink href="/library/target-groups">{t('targetGroups.title')}</SubNavLink>
+          </li>
+          <li>
+            <SubNavLink href="/library/screening-policy">{t('policy.title')}</SubNavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
