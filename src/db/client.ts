@@ -27,7 +27,18 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Whether every migration shipped with this build has been applied. */
   isMigrated(): Promise<boolean>;
+  /**
+   * The embedded database's NOTIFY messages, delivered in this process before the committing
+   * statement returns. Null on a PostgreSQL server, where delivery is asynchronous and other
+   * processes may write, so nothing may rely on it there.
+   */
+  notifications: DatabaseNotifications | null;
   close(): Promise<void>;
+}
+
+export interface DatabaseNotifications {
+  /** Calls `onNotify` for every message on `channel`; the returned function stops it. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -53,6 +64,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         kind: 'pglite',
         migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR, migrationsSchema }),
         isMigrated: () => countApplied(db, migrationsSchema).then((n) => n >= shippedMigrationCount()),
+        notifications: { listen: (channel, onNotify) => client.listen(channel, onNotify) },
         close: async () => {
           await client.close();
           lock?.release();
@@ -74,6 +86,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     kind: 'postgres',
     migrate: () => migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR, migrationsSchema }),
     isMigrated: () => countApplied(db, migrationsSchema).then((n) => n >= shippedMigrationCount()),
+    notifications: null,
     close: () => pool.end(),
   };
 }

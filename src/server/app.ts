@@ -54,7 +54,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const deps: AppDeps = { db: database.db, config, now };
+  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications };
 
   app.addSchema(ProblemSchema);
   registerErrorHandler(app);

@@ -19,6 +19,7 @@ const EnvSchema = Type.Object({
   ),
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
+  HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
 });
 
 export interface AppConfig {
@@ -34,6 +35,8 @@ export interface AppConfig {
   logLevel: Static<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   loginRateLimit: number;
+  /** Register list answers kept in memory per server process; 0 turns the cache off. */
+  listCacheEntries: number;
   /** Where the built web app lives; null serves no web app (API only). */
   webDir: string | null;
 }
@@ -44,7 +47,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LIST_CACHE_ENTRIES']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -74,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     logLevel: parsed.LOG_LEVEL,
     sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
+    listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     webDir,
   };
 }

@@ -7,7 +7,9 @@
  * server as a separate process (`node bin/hansyn.js serve`), signs in as Göteborg's demo
  * coordinator and loads four endpoints of that one server with autocannon from this process,
  * one after the other: GET /api/health (baseline), the register list filtered by unit, a
- * free-text search and one procurement. Prints figures; asserts nothing.
+ * free-text search and one procurement. Then it restarts the server with the register list
+ * cache off (HANSYN_LIST_CACHE_ENTRIES=0) and loads the list and the search again, the figures
+ * for a cache miss. Prints figures; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -119,41 +121,57 @@ async function main(): Promise<void> {
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     process.stderr.write('\n');
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        HANSYN_DATA_DIR: dataDir,
-        HANSYN_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    await waitReady(base, server);
+    const startServer = async (extraEnv: Record<string, string>) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          HANSYN_DATA_DIR: dataDir,
+          HANSYN_DEMO: 'false',
+          LOG_LEVEL: 'warn',
+          ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }),
+          ...extraEnv,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      server = child;
+      await waitReady(base, child);
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'coordinator@goteborg.example', password: DEMO_PASSWORD }),
+      });
+      if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+      const cookie = login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]!;
+      return { base, headers: { cookie } };
+    };
+    const stopServer = async () => {
+      const child = server;
+      if (!child || child.exitCode !== null) return;
+      // Let the requests autocannon left in flight finish before shutting down.
+      await new Promise((r) => setTimeout(r, 1_000));
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    };
 
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'coordinator@goteborg.example', password: DEMO_PASSWORD }),
-    });
-    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]!;
-    const headers = { cookie };
+    const { base, headers } = await startServer({});
     const first = (await (await fetch(`${base}/api/procurements?pageSize=1`, { headers })).json()) as {
       items: Array<{ id: string; unit: { id: string } }>;
       total: number;
     };
     const procurement = first.items[0]!;
+    const listPath = `/api/procurements?unitId=${procurement.unit.id}&pageSize=25`;
+    const searchPath = `/api/procurements?q=${encodeURIComponent('städ')}&pageSize=25`;
 
     const endpoints: Array<[string, string]> = [
       ['GET /api/health (baseline)', `${base}/api/health`],
-      ['list, unit filter (25/page)', `${base}/api/procurements?unitId=${procurement.unit.id}&pageSize=25`],
-      ['search q=städ', `${base}/api/procurements?q=${encodeURIComponent('städ')}&pageSize=25`],
+      ['list, unit filter (25/page)', `${base}${listPath}`],
+      ['search q=städ', `${base}${searchPath}`],
       ['one procurement', `${base}/api/procurements/${procurement.id}`],
     ];
     const figures: Figures[] = [];
@@ -161,6 +179,19 @@ async function main(): Promise<void> {
       await load(name, url, headers, 2); // warm-up, not counted
       figures.push(await load(name, url, headers, duration));
     }
+    await stopServer();
+
+    // The same list and search with the register list cache off (docs/decisions/0202): every
+    // request runs the list query, as a first visit or the first list after a write does.
+    const uncached = await startServer({ HANSYN_LIST_CACHE_ENTRIES: '0' });
+    for (const [name, path] of [
+      ['list, unit filter, cache off', listPath],
+      ['search q=städ, cache off', searchPath],
+    ] as const) {
+      await load(name, `${uncached.base}${path}`, uncached.headers, 2);
+      figures.push(await load(name, `${uncached.base}${path}`, uncached.headers, duration));
+    }
+    await stopServer();
 
     const baseline = figures[0]!;
     const lines = [
@@ -176,11 +207,10 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    if (server && server.exitCode === null) {
-      // Let the requests autocannon left in flight finish before shutting down.
-      await new Promise((r) => setTimeout(r, 1_000));
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
+    const child = server as ChildProcess | null;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
       await exited;
     }
     if (dropDatabase) await dropDatabase();

@@ -76,3 +76,16 @@ export const procurementLots = pgTable(
   },
   (t) => [uniqueIndex('procurement_lots_number_key').on(t.procurementId, t.lotNumber)],
 );
+
+/**
+ * A counter per organisation that every committed change to what the register list shows
+ * (procurements, lots, units, current screenings, decisions) moves forward. Statement-level
+ * triggers keep it (migration 0004), so every writer counts — this server, another server
+ * process on the same PostgreSQL, the CLI. The list cache compares it before answering
+ * from memory (docs/decisions/0202). No foreign key: a cascade that deletes an organisation
+ * fires the triggers after the organisation row is gone.
+ */
+export const registerVersions = pgTable('register_versions', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { appliedRequirements, procurementDecisions, procurementLots, procurements, screenings, units, users } from '../../../db/schema/index.js';
+import { appliedRequirements, procurementDecisions, procurementLots, procurements, registerVersions, screenings, units, users } from '../../../db/schema/index.js';
 import type { ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
 import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
 import type { LocalizedText } from '../../../domain/shared/localized-text.js';
@@ -129,7 +129,11 @@ export interface ListRow {
   updatedAt: Date;
 }
 
-/** One page of the register and the total count, in one round trip. */
+/**
+ * One page of the register and the total count. A short page tells the total by itself (the
+ * common case for filtered lists); otherwise a separate count runs, which costs less than a
+ * `count(*) over ()` window over every match.
+ */
 export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
   const where = and(...filterConditions(organisationId, options));
   const rows = await db
@@ -151,7 +155,6 @@ export async function listProcurements(db: Database, organisationId: string, opt
       screening: screenings.recommendation,
       decision: procurementDecisions.kind,
       updatedAt: procurements.updatedAt,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
@@ -161,8 +164,8 @@ export async function listProcurements(db: Database, organisationId: string, opt
     .orderBy(...orderByOf(options.sort))
     .limit(options.limit)
     .offset(options.offset);
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && options.offset > 0) {
+  let total = options.offset + rows.length;
+  if (rows.length === options.limit || (rows.length === 0 && options.offset > 0)) {
     const [counted] = await db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(procurements)
@@ -191,6 +194,12 @@ export async function listProcurements(db: Database, organisationId: string, opt
       updatedAt: r.updatedAt,
     })),
   };
+}
+
+/** The organisation's register version (0 before its first write); see list-cache.ts. */
+export async function registerVersion(db: Database, organisationId: string): Promise<number> {
+  const [row] = await db.select({ version: registerVersions.version }).from(registerVersions).where(eq(registerVersions.organisationId, organisationId));
+  return row?.version ?? 0;
 }
 
 /** Counts by status and unit for the overview. */

@@ -18,8 +18,11 @@ import {
   present,
   removeProcurement,
   updateProcurement,
+  type RegisterPage,
   type Who,
 } from './procurement-service.js';
+import { createListCache } from './list-cache.js';
+import { createRegisterVersions } from './register-versions.js';
 
 export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
   const auth = authOf(request);
@@ -27,7 +30,10 @@ export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
 };
 
 /** The procurement register: list, create, read, edit, change status, delete. */
-export async function procurementRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+export async function procurementRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
+  const cache = createListCache<RegisterPage>(config.listCacheEntries);
+  const listCache = cache === null ? null : { cache, versions: await createRegisterVersions(db, notifications) };
+  if (listCache) app.addHook('onClose', () => listCache.versions.close());
   app.addSchema(ProcurementListItem);
   app.addSchema(Procurement);
 
@@ -55,7 +61,7 @@ export async function procurementRoutes(app: App, { db, now }: AppDeps): Promise
         q: q.q,
         screening: q.screening,
         queue: q.queue,
-      });
+      }, listCache);
     },
   );
 

@@ -20,6 +20,8 @@ import {
   type ListOptions,
   type ProcurementRecord,
 } from './procurement-repository.js';
+import type { ListCache } from './list-cache.js';
+import type { RegisterVersions } from './register-versions.js';
 import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
 
 export interface Who {
@@ -150,13 +152,32 @@ export async function getProcurement(db: Database, actor: Actor, id: string): Pr
   return record;
 }
 
-export async function listProcurementsFor(db: Database, actor: Actor, options: ListOptions): Promise<{ items: ProcurementListItem[]; total: number }> {
+export type RegisterPage = { items: ProcurementListItem[]; total: number };
+
+/**
+ * One page of the register. With a cache, an answer computed earlier is reused while the
+ * organisation's register version is unchanged; the version is read before the list query, so
+ * a write that commits in between only makes the stored answer newer than its version says.
+ */
+export async function listProcurementsFor(
+  db: Database,
+  actor: Actor,
+  options: ListOptions,
+  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions } | null = null,
+): Promise<RegisterPage> {
   if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
-  const { rows, total } = await listProcurements(db, actor.organisationId, options);
-  return {
-    total,
-    items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })),
+  const compute = async (): Promise<RegisterPage> => {
+    const { rows, total } = await listProcurements(db, actor.organisationId, options);
+    return { total, items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })) };
   };
+  if (cached === null) return compute();
+  const version = await cached.versions.current(actor.organisationId);
+  const key = JSON.stringify(options);
+  const hit = cached.cache.get(actor.organisationId, key, version);
+  if (hit !== undefined) return hit;
+  const page = await compute();
+  cached.cache.set(actor.organisationId, key, version, page);
+  return page;
 }
 
 /** Stores a checked draft and its audit event; the caller owns the transaction. */
