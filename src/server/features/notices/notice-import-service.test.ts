@@ -207,3 +207,19 @@ describe('importNotices: matching buyers to organisations (BT-501)', () => {
     expect(await db.select().from(procurements).where(eq(procurements.organisationId, owner.id))).toEqual([]);
   });
 });
+
+describe('importNotices: planner statistics', () => {
+  const estimatedRows = async () => {
+    const result = (await db.execute(sql`select reltuples::int as n from pg_class where relname = 'notices'`)) as unknown as { rows: Array<{ n: number }> };
+    return Number(result.rows[0]!.n);
+  };
+
+  it('analyzes the notice tables after a large import, and not after a small one', async () => {
+    const before = await estimatedRows();
+    await importNotices(db, sources(['small.xml', noticeVariant({ noticeId: id(901) })]), OPERATOR);
+    expect(await estimatedRows()).toBe(before);
+    await importNotices(db, sources(['large.xml', noticeVariant({ noticeId: id(902) })]), { ...OPERATOR, analyzeAfter: 1 });
+    expect(await countNotices()).toBe(2);
+    expect(await estimatedRows()).toBe(2);
+  });
+});

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { deriveNoticeFacts } from '../../../domain/eforms/derive-notice-facts.js';
 import { draftProcurementFromNotice, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
@@ -74,6 +75,8 @@ export interface ImportOptions {
   /** Notices per transaction (default 200). */
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Refresh the planner's statistics when at least this many notices were stored or updated (default 1,000). */
+  analyzeAfter?: number;
 }
 
 const AUDIT_SYSTEM = 'eforms import';
@@ -281,6 +284,11 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
   await flush(batch);
   // The market view's pre-aggregated figures follow the notices (decision 0104).
   await refreshMarketCells(db, [...touched.values()]);
+  // The embedded database runs no autovacuum, so nothing else refreshes the planner's
+  // statistics after a large import; without them the market queries pick poor plans.
+  if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) {
+    await db.execute(sql`analyze notices, notice_market_cells, notice_procurement_links`);
+  }
 
   await finishImport(db, importId, {
     finishedAt: now(),
