@@ -29,7 +29,7 @@ export function ErrorSummary({ errors, submitCount }: ErrorSummaryProps) {
   }, [submitCount, hasErrors]);
   if (!hasErrors) return null;
   return (
-    <div className="message message--error error-summary" ref={ref} tabIndex={-1} aria-labelledby="error-summary-title">
+    <div className="message message--error error-summary" ref={ref} tabIndex={-1} role="group" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" className="message__title">
         {t('form.errorSummary', { count: errors.length })}
       </h2>

@@ -71,7 +71,7 @@ export function EformsImportRoute() {
         <p role="status">{file ? t('eformsImport.chosen', { name: file.name }) : t('eformsImport.noFile')}</p>
         {importer.isError ? <Message tone="error">{describeError(importer.error, t)}</Message> : null}
         {summary ? (
-          <div aria-labelledby="summary-heading">
+          <section aria-labelledby="summary-heading">
             <h3 id="summary-heading">{t('eformsImport.summary')}</h3>
             <dl className="details">
               {(['read', 'stored', 'updated', 'skipped'] as const).map((key) => (
@@ -95,7 +95,7 @@ export function EformsImportRoute() {
             <p>
               <Link href="/market">{t('eformsImport.toMarket')}</Link>
             </p>
-          </div>
+          </section>
         ) : null}
       </section>
 

@@ -9,6 +9,7 @@ import { Message } from '../../../components/ui/message';
 import { Pagination } from '../../../components/ui/pagination';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
+import { useDebouncedFilter } from '../../../lib/use-debounced-filter';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
@@ -92,6 +93,10 @@ export function MarketRoute() {
     return row.label ?? row.key;
   };
 
+  const [country, setCountry] = useDebouncedFilter(filters.country, (v) => update({ country: v }, true, true), (v) => v === '' || /^[A-Za-z]{2,3}$/.test(v));
+  const [buyer, setBuyer] = useDebouncedFilter(filters.buyer, (v) => update({ buyer: v }, true, true));
+  const [cpvDivision, setCpvDivision] = useDebouncedFilter(filters.cpvDivision, (v) => update({ cpvDivision: v }, true, true), (v) => v === '' || /^\d{2}$/.test(v));
+
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
   if (filters.year && !years.includes(filters.year)) years.unshift(filters.year);
@@ -116,15 +121,15 @@ export function MarketRoute() {
         </h2>
         <div className="filters__grid" role="search" aria-labelledby="market-filters-heading">
           <SelectField label={t('market.filters.year')} value={filters.year || ALL} onChange={(v) => update({ year: v ?? '' })} options={[{ id: ALL, label: t('register.filters.all') }, ...years.map((y) => ({ id: y, label: y }))]} />
-          <TextField label={t('market.filters.country')} description={t('market.filters.countryHint')} name="country" value={filters.country} onChange={(v) => update({ country: v }, true, true)} maxLength={3} size="short" />
-          <TextField label={t('market.filters.buyer')} description={t('market.filters.buyerHint')} name="buyer" type="search" value={filters.buyer} onChange={(v) => update({ buyer: v }, true, true)} />
+          <TextField label={t('market.filters.country')} description={t('market.filters.countryHint')} name="country" value={country} onChange={setCountry} maxLength={3} size="short" />
+          <TextField label={t('market.filters.buyer')} description={t('market.filters.buyerHint')} name="buyer" type="search" value={buyer} onChange={setBuyer} />
           <SelectField
             label={t('register.filters.contractNature')}
             value={filters.contractNature || ALL}
             onChange={(v) => update({ contractNature: v ?? '' })}
             options={[{ id: ALL, label: t('register.filters.all') }, ...CONTRACT_NATURES.map((c) => ({ id: c, label: t(`contractNature.${c}`) }))]}
           />
-          <TextField label={t('register.filters.cpvDivision')} description={t('register.filters.cpvDivisionHint')} name="cpvDivision" value={filters.cpvDivision} onChange={(v) => update({ cpvDivision: v }, true, true)} inputMode="numeric" maxLength={2} size="short" />
+          <TextField label={t('register.filters.cpvDivision')} description={t('register.filters.cpvDivisionHint')} name="cpvDivision" value={cpvDivision} onChange={setCpvDivision} inputMode="numeric" maxLength={2} size="short" />
           <SelectField label={t('market.groupBy')} value={groupBy} onChange={(v) => update({ groupBy: v === 'year' ? '' : (v ?? '') }, false)} options={GROUP_BY.map((g) => ({ id: g, label: t(`market.groups.${g}`) }))} />
         </div>
       </section>

@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_NATURES, PROCUREMENT_STATUSES } from '../../../../../src/domain/procurement/procurement.js';
 import { Button } from '../../../components/ui/button';
@@ -6,38 +5,10 @@ import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field'
 import { MultiSelectField, SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { labelOf, unitTree, useCodelists, useUnits } from '../../../lib/reference-data';
+import { useDebouncedFilter } from '../../../lib/use-debounced-filter';
 import type { ProcurementFilters } from '../api/procurements-api';
 
 const ALL = 'all';
-const DEBOUNCE_MS = 350;
-
-/** A text filter that updates the URL a moment after the person stops typing. */
-function useDebouncedFilter(urlValue: string, commit: (value: string) => void, isValid: (value: string) => boolean = () => true) {
-  const [draft, setDraft] = useState(urlValue);
-  const lastSent = useRef(urlValue);
-  const commitRef = useRef(commit);
-  const isValidRef = useRef(isValid);
-  useEffect(() => {
-    commitRef.current = commit;
-    isValidRef.current = isValid;
-  });
-  useEffect(() => {
-    // The URL changed from elsewhere (back button, "clear filters"): show it.
-    if (urlValue !== lastSent.current) {
-      lastSent.current = urlValue;
-      setDraft(urlValue);
-    }
-  }, [urlValue]);
-  useEffect(() => {
-    if (draft === lastSent.current || !isValidRef.current(draft)) return;
-    const timer = window.setTimeout(() => {
-      lastSent.current = draft;
-      commitRef.current(draft);
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [draft]);
-  return [draft, setDraft] as const;
-}
 
 const isCpvDivision = (value: string) => value === '' || /^\d{2}$/.test(value);
 
