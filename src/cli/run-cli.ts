@@ -14,6 +14,11 @@ import { startServer } from '../server/main.js';
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (s: string) => void;
+  /**
+   * Writes to stdout and resolves when more may be written (backpressure), for output too large to
+   * buffer, such as the market's OCDS package. Without it, `stdout` is used.
+   */
+  writeStdout?: (s: string) => Promise<void>;
   stderr: (s: string) => void;
   /** Whether stderr is a terminal (long commands then redraw a progress line). */
   stderrIsTTY?: boolean;
@@ -34,6 +39,8 @@ Usage: hansyn <command> [options]
   eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
   export ocds --org SLUG [--out FILE] [--scope public|internal] [--include-notices]
                                           the register as an OCDS 1.1 release package (stdout by default)
+  export ocds --market [--year Y] [--country ISO3] [--buyer B] [--out FILE] …
+                                          the stored eForms notices of all buyers as an OCDS package
   import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
                                           notice store and the registers of matching organisations
 

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,
+  nothing_published: 404,
   conflict: 409,
   duplicate: 409,
   stale_version: 409,

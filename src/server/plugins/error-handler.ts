@@ -9,6 +9,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Forbidden',
   csrf_failed: 'Cross-site request refused',
   not_found: 'Not found',
+  nothing_published: 'Nothing published',
   conflict: 'Conflict',
   duplicate: 'Already exists',
   stale_version: 'Edited by someone else',

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurementDecisions, procurements, units } from '../../../db/schema/index.js';
 import type { BuyerVolume } from '../../../domain/market/compare-peers.js';
@@ -241,6 +241,36 @@ export async function findNotice(db: Database, noticeId: string) {
     .where(eq(notices.noticeId, noticeId))
     .limit(1);
   return row ?? null;
+}
+
+/** When the filtered notices last changed (their latest import), or null when the filter matches none. */
+export async function lastNoticeImport(db: Database, filter: MarketFilter): Promise<Date | null> {
+  const [row] = await db
+    .select({ last: sql<Date | null>`max(${notices.importedAt})`.mapWith(notices.importedAt) })
+    .from(notices)
+    .where(marketConditions(filter));
+  return row?.last ?? null;
+}
+
+/**
+ * One page of the filtered notices with their parsed documents, in notice-id (BT-701) order after
+ * `afterNoticeId` (keyset paging: stable while notices are imported, and no page costs more than
+ * the first).
+ */
+export async function pageNoticeDocuments(
+  db: Database,
+  filter: MarketFilter,
+  afterNoticeId: string | null,
+  limit: number,
+): Promise<Array<{ noticeId: string; notice: unknown; importedAt: Date }>> {
+  const where = afterNoticeId === null ? marketConditions(filter) : and(marketConditions(filter), gt(notices.noticeId, afterNoticeId));
+  return db
+    .select({ noticeId: notices.noticeId, notice: noticeDocuments.notice, importedAt: notices.importedAt })
+    .from(notices)
+    .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
+    .where(where)
+    .orderBy(asc(notices.noticeId))
+    .limit(limit);
 }
 
 /** The caller's own procurement a notice is linked to (never another organisation's). */

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createTestApp, createUser, login, type Session, type TestContext } from '../../../../tests/support/factories.js';
-import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, noticeVariant } from '../../../../tests/support/notice-variants.js';
+import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, CONSTRUCTED_PROCEDURE_ID, noticeVariant } from '../../../../tests/support/notice-variants.js';
+import type { OcdsRelease, OcdsReleasePackage } from '../../../domain/ocds/ocds-release.js';
 import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
+import { streamReleasePackage } from '../../../interop/ocds/stream-release-package.js';
+import { validateReleasePackage } from '../../../interop/ocds/validate-release-package.js';
 import { importNotices } from '../notices/notice-import-service.js';
+import { openMarketReleasePackage } from './market-service.js';
 
 /**
  * A known set of four notices:
@@ -127,6 +131,92 @@ describe('GET /api/market/peer-comparison', () => {
     const in2024 = await get(viewer, '/api/market/peer-comparison?year=2024');
     expect(in2024.own.notices).toBe(0);
     expect(in2024.peers.buyers.map((b: { key: string }) => b.key)).toEqual(['SWE:2120000001']);
+  });
+});
+
+describe('GET /api/market/ocds/release-package', () => {
+  const download = (session: Session, query = '') => session.get(`/api/market/ocds/release-package${query}`);
+  const packageOf = async (query = '') => {
+    const response = await download(viewer, query);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as OcdsReleasePackage;
+  };
+  const noticeIdsOf = (body: OcdsReleasePackage) => body.releases.map((r) => r.id.replace(/-\d+$/, ''));
+
+  it('streams every stored notice as one release package that validates with zero errors', async () => {
+    const response = await download(viewer);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="market-ocds-release-package.json"');
+    expect(response.headers['cache-control']).toBe('private, no-store');
+    const body = response.json() as OcdsReleasePackage;
+    expect(validateReleasePackage(body)).toEqual({ valid: true, errors: [] });
+    // In notice-id (BT-701) order.
+    expect(noticeIdsOf(body)).toEqual([id(2), id(3), id(4), CONSTRUCTED_NOTICE_ID]);
+    expect(body.uri).toMatch(/\/api\/market\/ocds\/release-package$/);
+    expect(body.extensions).toHaveLength(4);
+  });
+
+  it('maps the social fields and names the buyer in the OCID, never an organisation’s own procurement', async () => {
+    const body = await packageOf();
+    const byNotice = new Map<string, OcdsRelease>(body.releases.map((r) => [r.id.replace(/-\d+$/, ''), r]));
+    const n1 = byNotice.get(CONSTRUCTED_NOTICE_ID)!;
+    // N1 is linked to our organisation's procurement, but the market package is everyone's.
+    expect(n1.ocid).toBe(`ocds-hansyn-2120000142-${CONSTRUCTED_PROCEDURE_ID}`);
+    const lot = n1.tender.lots!.find((l) => l.id === 'LOT-0001')!;
+    expect(lot.sustainability?.map((entry) => entry.goal)).toContain('social.disadvantagedEmploymentOpportunities');
+    expect(lot.contractTerms).toMatchObject({ reservedExecution: true });
+    expect(JSON.stringify(byNotice.get(id(2)))).not.toContain('"goal":"social');
+    expect(byNotice.get(id(3))!.ocid).toBe(`ocds-hansyn-dk12345678-${id(103)}`);
+  });
+
+  it('filters like the market view, and says so in its uri', async () => {
+    const danish = await packageOf('?country=DNK');
+    expect(noticeIdsOf(danish)).toEqual([id(3)]);
+    expect(danish.uri).toMatch(/\/api\/market\/ocds\/release-package\?country=DNK$/);
+    expect(validateReleasePackage(danish).errors).toEqual([]);
+    expect(noticeIdsOf(await packageOf('?year=2024'))).toEqual([id(2)]);
+    expect(noticeIdsOf(await packageOf('?buyer=annan'))).toEqual([id(2), id(4)]);
+    expect(noticeIdsOf(await packageOf('?social=none'))).toEqual([id(2)]);
+  });
+
+  it('answers 404 nothing_published when no notice matches, since a package needs a release', async () => {
+    const response = await download(viewer, '?country=FIN');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ code: 'nothing_published' });
+  });
+
+  it('checks its filters', async () => {
+    for (const query of ['?year=abc', '?country=SE', '?social=some', '?limit=5']) {
+      const response = await download(viewer, query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation_failed' });
+    }
+  });
+
+  it('is for the market view’s users only', async () => {
+    expect((await download(supplier)).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/market/ocds/release-package' })).statusCode).toBe(401);
+  });
+
+  it('reads the notices page by page, none lost or repeated, and the streamed text is the whole package', async () => {
+    const opened = await openMarketReleasePackage(ctx.db, {}, { ocidPrefix: 'ocds-hansyn', baseUrl: 'https://hansyn.example.se', pageSize: 3 });
+    const pages: OcdsRelease[][] = [];
+    let text = '';
+    const recorded = (async function* () {
+      for await (const page of opened!.pages) {
+        pages.push(page);
+        yield page;
+      }
+    })();
+    for await (const piece of streamReleasePackage(opened!.envelope, recorded)) text += piece;
+    expect(pages.map((p) => p.length)).toEqual([3, 1]);
+    const body = JSON.parse(text) as OcdsReleasePackage;
+    expect(noticeIdsOf(body)).toEqual([id(2), id(3), id(4), CONSTRUCTED_NOTICE_ID]);
+    expect(validateReleasePackage(body)).toEqual({ valid: true, errors: [] });
+    expect(body.publisher).toEqual({ name: 'Hänsyn', uri: 'https://hansyn.example.se' });
+    expect(await openMarketReleasePackage(ctx.db, { country: 'FIN' }, { ocidPrefix: 'ocds-hansyn', baseUrl: 'https://hansyn.example.se' })).toBeNull();
   });
 });
 

@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
+import { streamReleasePackage } from '../../../interop/ocds/stream-release-package.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, listOf } from '../../schemas.js';
@@ -6,16 +8,17 @@ import {
   MarketNoticeDetail,
   MarketNoticeItem,
   MarketNoticesQuery,
+  MarketReleasePackageQuery,
   NoticeIdParams,
   PeerComparison,
   PeerComparisonQuery,
   SocialConsiderationsAnswer,
   SocialConsiderationsQuery,
 } from './market-schemas.js';
-import { marketNotice, marketNotices, peerComparison, socialConsiderations } from './market-service.js';
+import { marketNotice, marketNotices, marketReleasePackage, peerComparison, socialConsiderations } from './market-service.js';
 
 /** The market view: social considerations in public notices (TED) of all buyers, for benchmarking. */
-export async function marketRoutes(app: App, { db }: AppDeps): Promise<void> {
+export async function marketRoutes(app: App, { db, config }: AppDeps): Promise<void> {
   app.addSchema(SocialConsiderationsAnswer);
   app.addSchema(MarketNoticeItem);
   app.addSchema(MarketNoticeDetail);
@@ -79,6 +82,36 @@ export async function marketRoutes(app: App, { db }: AppDeps): Promise<void> {
     async (request) => {
       const q = request.query;
       return peerComparison(db, authOf(request).actor, { country: q.country ?? 'SWE', year: q.year, limit: q.limit });
+    },
+  );
+
+  app.get(
+    '/api/market/ocds/release-package',
+    {
+      // Each answer reads every matching notice; enough for downloads by year or country, not for polling.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['market', 'open data'],
+        summary: 'The stored notices (all buyers) as one OCDS 1.1 release package, streamed',
+        description:
+          'One release per notice the filters match (all notices without filters), in notice-id order, mapped as in docs/ocds.md. ' +
+          'The JSON is streamed as it is read, so its size is not limited; filter by year, country or buyer for a smaller file. ' +
+          '404 `nothing_published` when no notice matches (an OCDS package must hold at least one release).',
+        querystring: MarketReleasePackageQuery,
+        response: {
+          200: Type.Object({}, { additionalProperties: true, description: 'OCDS 1.1 release package with the lots, sustainability, otherRequirements and contractTerms extensions' }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const { envelope, pages } = await marketReleasePackage(db, authOf(request).actor, request.query, { ocidPrefix: config.ocidPrefix, baseUrl });
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="market-ocds-release-package.json"')
+        .header('cache-control', 'private, no-store')
+        .send(Readable.from(streamReleasePackage(envelope, pages)));
     },
   );
 }

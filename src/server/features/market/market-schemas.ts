@@ -16,6 +16,10 @@ export const MarketFilters = {
   cpvDivision: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'First two digits of the main CPV (BT-262)' })),
 };
 
+/** Notices by their social considerations (drill-down list and OCDS package). */
+export const SOCIAL_FILTERS = ['any', 'employment', 'none'] as const;
+const SocialFilter = Type.Optional(enumOf(SOCIAL_FILTERS, { description: 'any = declares social considerations' }));
+
 export const SocialConsiderationsQuery = Type.Object(
   {
     ...MarketFilters,
@@ -61,11 +65,21 @@ export const MarketNoticesQuery = Type.Object(
   {
     ...Paging,
     ...MarketFilters,
-    social: Type.Optional(enumOf(['any', 'employment', 'none'] as const, { description: 'any = declares social considerations' })),
+    social: SocialFilter,
   },
   { additionalProperties: false },
 );
 export type MarketNoticesQuery = Static<typeof MarketNoticesQuery>;
+
+/** Which notices go into the market's OCDS release package: the market view's filters. */
+export const MarketReleasePackageQuery = Type.Object(
+  {
+    ...MarketFilters,
+    social: SocialFilter,
+  },
+  { additionalProperties: false },
+);
+export type MarketReleasePackageQuery = Static<typeof MarketReleasePackageQuery>;
 
 export const MarketNoticeItem = Type.Object(
   {

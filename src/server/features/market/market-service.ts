@@ -1,9 +1,14 @@
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
 import { comparableVolumeRange, orderByCloseness, shareOf, summarisePeers } from '../../../domain/market/compare-peers.js';
+import { buildReleasePackage } from '../../../domain/ocds/build-release-package.js';
+import { noticeToRelease } from '../../../domain/ocds/notice-to-release.js';
+import type { OcdsRelease } from '../../../domain/ocds/ocds-release.js';
 import type { Notice } from '../../../interop/eforms/notice-schema.js';
+import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
+import type { ReleasePackageEnvelope } from '../../../interop/ocds/stream-release-package.js';
 import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
-import { forbidden, notFound } from '../../errors.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
 import {
   aggregateNotices,
   buyersWithVolume,
@@ -11,8 +16,10 @@ import {
   countRegisterDecisions,
   findNotice,
   findOwnLink,
+  lastNoticeImport,
   listNotices,
   ownOrganisationNumbers,
+  pageNoticeDocuments,
   totalNotices,
   type AggregateCell,
   type GroupBy,
@@ -149,4 +156,72 @@ export async function peerComparison(
         .map((peer) => ({ key: peer.key, name: peer.name, ...withShares(peer) })),
     },
   };
+}
+
+/** Notices read from the database per page while a market package is written. */
+const PACKAGE_PAGE_SIZE = 250;
+
+export interface MarketPackageOptions {
+  /** The OCID prefix registered with OCP (`HANSYN_OCID_PREFIX`). */
+  ocidPrefix: string;
+  /** The base URL the package is served from, e.g. `https://hansyn.example.se`. */
+  baseUrl: string;
+  /** Notices read per query (default 250). */
+  pageSize?: number;
+}
+
+/** A market release package ready to be written: its envelope, and its releases page by page. */
+export interface MarketReleasePackage {
+  envelope: ReleasePackageEnvelope;
+  pages: AsyncGenerator<OcdsRelease[]>;
+}
+
+/** Where the market package of a filter is served; also the package's `uri`. */
+export function marketPackageUri(baseUrl: string, filter: MarketFilter): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(key, String(value));
+  const search = query.toString();
+  return `${baseUrl.replace(/\/+$/, '')}/api/market/ocds/release-package${search ? `?${search}` : ''}`;
+}
+
+async function* releasePages(db: Database, filter: MarketFilter, ocidPrefix: string, pageSize: number): AsyncGenerator<OcdsRelease[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await pageNoticeDocuments(db, filter, after, pageSize);
+    if (rows.length === 0) return;
+    // The document is the parsed notice as validated by the import (`NoticeSchema`). No organisation
+    // slug and no link: the market package is everyone's notices, so the OCID names the buyer.
+    yield rows.map((row) => noticeToRelease(row.notice as Notice, { ocidPrefix, receivedAt: row.importedAt }));
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.noticeId;
+  }
+}
+
+/**
+ * All stored notices the filter matches as one OCDS release package (one release per notice,
+ * mapped by `noticeToRelease`, in BT-701 order), or null when the filter matches none, since an
+ * OCDS package must hold at least one release. The releases are read page by page as the caller
+ * consumes `pages`, so the package can be streamed whatever its size. `publishedDate` is the latest
+ * import of the matched notices (the last change to the package's contents). No permission check:
+ * for the operator's command line; the API goes through `marketReleasePackage`.
+ */
+export async function openMarketReleasePackage(db: Database, filter: MarketFilter, options: MarketPackageOptions): Promise<MarketReleasePackage | null> {
+  const lastImport = await lastNoticeImport(db, filter);
+  if (lastImport === null) return null;
+  const { releases: _none, ...envelope } = buildReleasePackage([], {
+    uri: marketPackageUri(options.baseUrl, filter),
+    // The notices are TED's; this installation of Hänsyn converts and republishes them.
+    publisher: { name: 'Hänsyn', uri: options.baseUrl },
+    publishedDate: lastImport.toISOString(),
+    extensions: OCDS_EXTENSION_URLS,
+  });
+  return { envelope, pages: releasePages(db, filter, options.ocidPrefix, options.pageSize ?? PACKAGE_PAGE_SIZE) };
+}
+
+/** The market release package for a user of the market view (`market:read`); 404 `nothing_published` when empty. */
+export async function marketReleasePackage(db: Database, actor: Actor, filter: MarketFilter, options: MarketPackageOptions): Promise<MarketReleasePackage> {
+  requireMarket(actor);
+  const opened = await openMarketReleasePackage(db, filter, options);
+  if (opened === null) throw new AppError('nothing_published', 'No stored notice matches the filter; an OCDS package needs at least one release.');
+  return opened;
 }

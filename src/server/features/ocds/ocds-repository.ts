@@ -3,6 +3,9 @@ import type { Database } from '../../../db/client.js';
 import {
   appliedRequirements,
   auditEvents,
+  noticeDocuments,
+  noticeProcurementLinks,
+  notices,
   organisations,
   procurementDecisions,
   procurementLots,
@@ -13,10 +16,12 @@ import {
 import { deriveEformsFields } from '../../../domain/requirements/derive-eforms-fields.js';
 import type { ParameterValues, RequirementTemplate } from '../../../domain/requirements/requirement-template.js';
 import { targetGroupLabels } from '../../../domain/requirements/target-groups.js';
+// The same organisation numbers the market view counts as "own" notices (matching as the import does).
+import { ownOrganisationNumbers } from '../market/market-repository.js';
 import { listTargetGroups } from '../requirements/requirement-repository.js';
-import type { NoticeFacts } from '../../../domain/ocds/notice-to-release.js';
 import type { LotSocialFields, ProcurementForRelease } from '../../../domain/ocds/procurement-to-release.js';
 import type { ProcedureType } from '../../../domain/procurement/procurement.js';
+import type { Notice } from '../../../interop/eforms/notice-schema.js';
 
 export interface PublishingOrganisation {
   id: string;
@@ -161,14 +166,35 @@ export async function loadSocialFields(db: Database, organisationId: string, pro
   return result;
 }
 
+/** A stored eForms notice of the organisation, and the procurement of its register it is linked to. */
+export interface StoredNotice {
+  notice: Notice;
+  procurementId: string | null;
+  /** When the stored version was imported: the release date of a notice without BT-05. */
+  importedAt: Date;
+}
+
 /**
- * SEAM (stored notices): eForms notices are not stored in this version. When they are, return the
- * organisation's parsed notices (with the procurement each belongs to, when linked) here.
- * `available` tells the caller whether there is a notice store at all.
+ * The stored eForms notices that are the organisation's: those the import linked to one of its
+ * procurements, and those whose buyer (any BT-501) is the organisation's or one of its units'
+ * organisation number, the rule the import matches by. Notices are public data; the links are the
+ * tenant-owned part and only this organisation's are read. Oldest first (BT-05, then BT-701).
  */
-export async function loadStoredNoticesSeam(
-  _db: Database,
-  _organisationId: string,
-): Promise<{ available: boolean; notices: Array<{ notice: NoticeFacts; procurementId: string | null; receivedAt: Date }> }> {
-  return { available: false, notices: [] };
+export async function listOrganisationNotices(db: Database, organisationId: string): Promise<StoredNotice[]> {
+  const numbers = await ownOrganisationNumbers(db, organisationId);
+  const linked = db.select({ noticeId: noticeProcurementLinks.noticeId }).from(noticeProcurementLinks).where(eq(noticeProcurementLinks.organisationId, organisationId));
+  const ours =
+    numbers.length === 0
+      ? linked
+      : linked.union(db.select({ noticeId: notices.noticeId }).from(notices).where(sql`${notices.buyerOrgIds} && array[${sql.join(numbers.map((n) => sql`${n}`), sql`, `)}]::text[]`));
+  const rows = await db
+    .select({ notice: noticeDocuments.notice, importedAt: notices.importedAt, procurementId: procurements.id })
+    .from(notices)
+    .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
+    .leftJoin(noticeProcurementLinks, and(eq(noticeProcurementLinks.noticeId, notices.noticeId), eq(noticeProcurementLinks.organisationId, organisationId)))
+    .leftJoin(procurements, and(eq(procurements.id, noticeProcurementLinks.procurementId), eq(procurements.organisationId, organisationId)))
+    .where(inArray(notices.noticeId, ours))
+    .orderBy(sql`${notices.issueDate} asc nulls last`, asc(notices.noticeId));
+  // The document is the parsed notice as validated by the import (`NoticeSchema`).
+  return rows.map((row) => ({ notice: row.notice as Notice, procurementId: row.procurementId, importedAt: row.importedAt }));
 }

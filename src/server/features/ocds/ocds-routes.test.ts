@@ -142,9 +142,37 @@ describe('GET /api/ocds/release-package?scope=internal', () => {
 
   it('never gives one organisation another’s register', async () => {
     expect((await internal(otherOrg, `&org=${orgA.slug}`)).statusCode).toBe(404);
+    const created = await otherOrg.post('/api/procurements', validProcurement(orgB.unit.id));
+    expect(created.statusCode, created.body).toBe(201);
     const own = await internal(otherOrg);
     expect(own.statusCode).toBe(200);
+    expect((own.json() as OcdsReleasePackage).releases.map((r) => r.ocid)).toEqual([`${PREFIX}-${orgB.slug}-${created.json().id}`]);
     for (const id of Object.values(ids)) expect(own.body).not.toContain(id);
+  });
+});
+
+describe('an organisation with nothing to publish', () => {
+  // The release-package schema requires at least one release, so there is no valid empty package.
+  it('gets 404 nothing_published rather than a package without releases, in either scope', async () => {
+    const orgC = await createOrganisation(ctx.db);
+    const adminC = await login(ctx.app, (await createUser(ctx.db, orgC.id, ['admin', 'coordinator'])).email);
+    expect((await adminC.patch('/api/organisation', { openDataPublished: true })).statusCode).toBe(200);
+    for (const response of [await publicPackage(orgC.slug), await adminC.get('/api/ocds/release-package?scope=internal')]) {
+      expect(response.statusCode, response.body).toBe(404);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'nothing_published', status: 404 });
+    }
+    // A planned procurement is internal: the public package stays empty, the internal one is not.
+    expect((await adminC.post('/api/procurements', validProcurement(orgC.unit.id))).statusCode).toBe(201);
+    expect((await publicPackage(orgC.slug)).json()).toMatchObject({ code: 'nothing_published' });
+    const internal = await adminC.get('/api/ocds/release-package?scope=internal');
+    expect(internal.statusCode).toBe(200);
+    expect(validateReleasePackage(internal.json()).errors).toEqual([]);
+  });
+
+  it('is refused by the release-package schema when written with no releases', () => {
+    const body = { uri: 'https://hansyn.example.se/x', version: '1.1', publishedDate: '2026-01-01T00:00:00Z', publisher: { name: 'X' }, releases: [] };
+    expect(validateReleasePackage(body)).toMatchObject({ valid: false, errors: [{ path: '/releases' }] });
   });
 });
 

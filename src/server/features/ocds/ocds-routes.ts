@@ -26,6 +26,8 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
       schema: {
         tags: ['open data'],
         summary: 'The procurement register as an OCDS 1.1 release package (public for organisations that publish open data)',
+        description:
+          '404 `not_found` when the organisation is unknown or does not publish open data; 404 `nothing_published` when it has nothing in the scope yet (an OCDS package must hold at least one release).',
         security: [{}, { session: [] }, { token: [] }],
         querystring: ReleasePackageQuery,
         response: {
@@ -51,6 +53,13 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
       }
       const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
       const { releasePackage } = await exportReleasePackage(db, { organisation, scope, ocidPrefix: config.ocidPrefix, baseUrl, includeNotices: false, now: now() });
+      // The release-package schema requires at least one release: an empty package is not OCDS.
+      if (releasePackage.releases.length === 0) {
+        throw new AppError(
+          'nothing_published',
+          scope === 'public' ? `${organisation.name} has no published procurements yet.` : `${organisation.name} has no procurements in its register yet.`,
+        );
+      }
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="${packageFileName(organisation.slug, scope)}"`)

@@ -5,7 +5,7 @@ import type { OcdsRelease, OcdsReleasePackage } from '../../../domain/ocds/ocds-
 import { procurementToRelease, SWEDISH_ORGANISATION_SCHEME } from '../../../domain/ocds/procurement-to-release.js';
 import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
-import { listProcurementsForExport, loadSocialFields, loadStoredNoticesSeam, type PublishingOrganisation } from './ocds-repository.js';
+import { listProcurementsForExport, listOrganisationNotices, loadSocialFields, type PublishingOrganisation } from './ocds-repository.js';
 
 /** `public`: what the organisation has made public; `internal`: the whole register. */
 export type ExportScope = 'public' | 'internal';
@@ -16,6 +16,7 @@ export interface ExportOptions {
   ocidPrefix: string;
   /** The base URL the package is served from, e.g. `https://hansyn.example.se`. */
   baseUrl: string;
+  /** Also one release per stored eForms notice of the organisation (see `listOrganisationNotices`). */
   includeNotices: boolean;
   now: Date;
 }
@@ -24,8 +25,6 @@ export interface ExportResult {
   releasePackage: OcdsReleasePackage;
   procurements: number;
   notices: number;
-  /** False while Hänsyn has no notice store (asked-for notices could not be included). */
-  noticeStoreAvailable: boolean;
 }
 
 /** Where a package of this organisation and scope is served; also the package's `uri`. */
@@ -62,17 +61,17 @@ export async function exportReleasePackage(db: Database, options: ExportOptions)
   });
 
   let notices = 0;
-  let noticeStoreAvailable = true;
   if (options.includeNotices) {
-    const stored = await loadStoredNoticesSeam(db, organisation.id);
-    noticeStoreAvailable = stored.available;
-    for (const { notice, procurementId, receivedAt } of stored.notices) {
+    // Notices are public (TED) whatever the scope. A notice linked to a procurement shares the
+    // procurement's OCID even when that procurement is still internal: an OCID must not change
+    // when the procurement is later published.
+    for (const { notice, procurementId, importedAt } of await listOrganisationNotices(db, organisation.id)) {
       releases.push(
         noticeToRelease(notice, {
           ocidPrefix: options.ocidPrefix,
           organisationSlug: organisation.slug,
           ...(procurementId ? { procurementId } : {}),
-          receivedAt,
+          receivedAt: importedAt,
         }),
       );
       notices += 1;
@@ -85,7 +84,7 @@ export async function exportReleasePackage(db: Database, options: ExportOptions)
     publishedDate: latestReleaseDate(releases, options.now),
     extensions: OCDS_EXTENSION_URLS,
   });
-  return { releasePackage, procurements: rows.length, notices, noticeStoreAvailable };
+  return { releasePackage, procurements: rows.length, notices };
 }
 
 /** The file name a package is offered as. */
