@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../../../../tests/support/factories.js';
-import { units } from '../../../db/schema/index.js';
+import { organisations, units } from '../../../db/schema/index.js';
 import type { OcdsReleasePackage } from '../../../domain/ocds/ocds-release.js';
 import { validateReleasePackage } from '../../../interop/ocds/validate-release-package.js';
 import { answerReadiness, ownTemplate, put } from '../../../../tests/support/social.js';
+import { noticeVariant } from '../../../../tests/support/notice-variants.js';
+import { importNotices } from '../notices/notice-import-service.js';
 
 let ctx: TestContext;
 let orgA: Awaited<ReturnType<typeof createOrganisation>>;
@@ -200,5 +202,42 @@ describe('social fields from comply-or-explain decisions', () => {
     expect(south).toMatchObject({ hasSustainability: true });
     expect(JSON.stringify(south!.sustainability)).toContain('social.disadvantagedEmploymentOpportunities');
     expect(JSON.stringify(release)).toContain('2 personer');
+  });
+});
+
+describe('includeNotices=true', () => {
+  it("adds the organisation's imported eForms notices, never another organisation's, and stays valid", async () => {
+    const notice = (n: number, buyerNumber: string) =>
+      noticeVariant({ noticeId: `00000000-0000-4000-8000-0000000007${n}0`, procedureId: `00000000-0000-4000-8000-0000000008${n}0`, buyerNumber, buyerName: `Köpare ${n}` });
+    async function* sources() {
+      yield { name: 'a.xml', bytes: new TextEncoder().encode(notice(1, orgA.organisationNumber)) };
+      yield { name: 'b.xml', bytes: new TextEncoder().encode(notice(2, orgB.organisationNumber)) };
+    }
+    // The factory gives every organisation the same number; B gets its own here.
+    await ctx.db.update(organisations).set({ organisationNumber: '212000-0142' }).where(eq(organisations.id, orgB.id));
+    orgB = { ...orgB, organisationNumber: '212000-0142' };
+    const imported = await importNotices(ctx.db, sources(), { by: { operator: 'test' }, source: 'test' });
+    expect(imported).toMatchObject({ stored: 2, failed: [] });
+
+    const releaseIds = async (session: Session, query: string) => {
+      const response = await session.get(`/api/ocds/release-package?scope=internal${query}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const pkg = response.json() as OcdsReleasePackage;
+      expect(validateReleasePackage(pkg)).toEqual({ valid: true, errors: [] });
+      return pkg.releases.map((r) => r.id);
+    };
+    const withNotices = await releaseIds(coordinator, '&includeNotices=true');
+    expect(withNotices.filter((id) => id.startsWith('00000000-0000-4000-8000-000000000710'))).toHaveLength(1);
+    expect(withNotices.some((id) => id.startsWith('00000000-0000-4000-8000-000000000720'))).toBe(false);
+    expect((await releaseIds(coordinator, '')).some((id) => id.startsWith('00000000-0000-4000-8000-0000000007'))).toBe(false);
+    expect((await releaseIds(otherOrg, '&includeNotices=true')).filter((id) => id.startsWith('00000000-0000-4000-8000-0000000007'))).toEqual([
+      expect.stringMatching(/^00000000-0000-4000-8000-000000000720/),
+    ]);
+  });
+
+  it('names a wrong value', async () => {
+    const response = await coordinator.get('/api/ocds/release-package?scope=internal&includeNotices=maybe');
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('includeNotices');
   });
 });

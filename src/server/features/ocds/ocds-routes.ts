@@ -13,6 +13,10 @@ const ReleasePackageQuery = Type.Object(
       default: 'public',
       description: '`public` (no sign-in): procurements from publication on, if the organisation publishes open data. `internal`: the whole register of your own organisation (coordinators and admins).',
     }),
+    includeNotices: Type.Boolean({
+      default: false,
+      description: "Also the organisation's imported eForms notices (linked to its procurements, or with its or a unit's organisation number as buyer); they are public on TED already.",
+    }),
   },
   { additionalProperties: false },
 );
@@ -37,7 +41,7 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      const { org: slug, scope } = request.query;
+      const { org: slug, scope, includeNotices } = request.query;
       let organisation;
       if (scope === 'internal') {
         if (request.auth === null) throw new AppError('unauthenticated', 'Sign in to get the internal register.');
@@ -52,7 +56,7 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
         if (!organisation || !organisation.openDataPublished) throw new AppError('not_found', `No open data is published for ${slug}.`);
       }
       const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
-      const { releasePackage } = await exportReleasePackage(db, { organisation, scope, ocidPrefix: config.ocidPrefix, baseUrl, includeNotices: false, now: now() });
+      const { releasePackage } = await exportReleasePackage(db, { organisation, scope, ocidPrefix: config.ocidPrefix, baseUrl, includeNotices, now: now() });
       // The release-package schema requires at least one release: an empty package is not OCDS.
       if (releasePackage.releases.length === 0) {
         throw new AppError(
