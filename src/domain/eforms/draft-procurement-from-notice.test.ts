@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   draftProcurementFromNotice,
   durationInMonths,
+  mergeNoticeIntoProcurement,
   referenceNumberOf,
   statusAfterImport,
   statusFromFormType,
   type NoticeForProcurement,
 } from './draft-procurement-from-notice.js';
+import type { ProcurementDraft } from '../procurement/validate-procurement.js';
 
 const KNOWN = new Set(['90911200', '90919200', '45000000']);
 const context = { unitId: 'unit-1', isKnownCpv: (code: string) => KNOWN.has(code) };
@@ -118,6 +120,69 @@ describe('draftProcurementFromNotice', () => {
           { lotNumber: 2, title: 'Lot LOT-0002', mainCpv: '90911200', estimatedValueOre: 700, durationMonths: 12 },
         ],
       },
+    });
+  });
+});
+
+describe('mergeNoticeIntoProcurement', () => {
+  const current: ProcurementDraft = {
+    referenceNumber: 'KS-2025-1',
+    title: 'Lokalvård',
+    description: 'Vår egen beskrivning',
+    unitId: 'unit-1',
+    responsibleUserId: 'user-1',
+    contractNature: 'services',
+    mainCpv: '90911200',
+    additionalCpv: ['90919200'],
+    estimatedValueOre: 100,
+    contractStart: '2026-01-01',
+    durationMonths: 24,
+    extensionMonths: 12,
+    procedureType: 'open',
+    labourNeedFte: 2,
+    lots: [{ lotNumber: 1, title: 'Norr', mainCpv: '90911200', estimatedValueOre: 50, durationMonths: 24 }],
+  };
+  const silentNotice: ProcurementDraft = {
+    ...current,
+    referenceNumber: 'notice-procedure-id',
+    title: 'Lokalvård, ny version',
+    description: '',
+    unitId: 'unit-2',
+    responsibleUserId: null,
+    additionalCpv: [],
+    estimatedValueOre: null,
+    contractStart: null,
+    durationMonths: null,
+    extensionMonths: null,
+    procedureType: null,
+    labourNeedFte: null,
+    lots: [],
+  };
+
+  it('keeps the register’s own reference, unit, responsible person and every fact the notice is silent on', () => {
+    expect(mergeNoticeIntoProcurement(current, silentNotice)).toEqual({ ...current, title: 'Lokalvård, ny version' });
+  });
+
+  it('takes every fact the notice states', () => {
+    const stating: ProcurementDraft = {
+      ...silentNotice,
+      description: 'Ny text',
+      contractNature: 'works',
+      mainCpv: '45000000',
+      additionalCpv: ['45200000'],
+      estimatedValueOre: 900,
+      contractStart: '2027-01-01',
+      durationMonths: 36,
+      lots: [{ lotNumber: 2, title: 'Syd', mainCpv: '45000000', estimatedValueOre: 400, durationMonths: 36 }],
+    };
+    expect(mergeNoticeIntoProcurement(current, stating)).toEqual({
+      ...stating,
+      referenceNumber: 'KS-2025-1',
+      unitId: 'unit-1',
+      responsibleUserId: 'user-1',
+      extensionMonths: 12,
+      procedureType: 'open',
+      labourNeedFte: 2,
     });
   });
 });

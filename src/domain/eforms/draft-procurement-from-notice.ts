@@ -192,3 +192,30 @@ export function draftProcurementFromNotice(notice: NoticeForProcurement, context
     },
   };
 }
+
+/**
+ * What a newer notice changes in a procurement that is already in the register. The notice wins
+ * where it states a fact; where it is silent (eForms carries no labour need, extension or
+ * procedure type in our draft, and often no start date or value) the register keeps what its
+ * people entered. The reference number, owning unit and responsible person are always the
+ * register's own.
+ */
+export function mergeNoticeIntoProcurement(current: ProcurementDraft, fromNotice: ProcurementDraft): ProcurementDraft {
+  return {
+    referenceNumber: current.referenceNumber,
+    title: fromNotice.title,
+    description: fromNotice.description.trim() === '' ? current.description : fromNotice.description,
+    unitId: current.unitId,
+    responsibleUserId: current.responsibleUserId,
+    contractNature: fromNotice.contractNature,
+    mainCpv: fromNotice.mainCpv,
+    additionalCpv: fromNotice.additionalCpv.length > 0 ? fromNotice.additionalCpv : current.additionalCpv,
+    estimatedValueOre: fromNotice.estimatedValueOre ?? current.estimatedValueOre,
+    contractStart: fromNotice.contractStart ?? current.contractStart,
+    durationMonths: fromNotice.durationMonths ?? current.durationMonths,
+    extensionMonths: fromNotice.extensionMonths ?? current.extensionMonths,
+    procedureType: fromNotice.procedureType ?? current.procedureType,
+    labourNeedFte: fromNotice.labourNeedFte ?? current.labourNeedFte,
+    lots: fromNotice.lots.length > 0 ? fromNotice.lots : current.lots,
+  };
+}

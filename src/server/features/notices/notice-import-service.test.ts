@@ -185,6 +185,30 @@ describe('importNotices: matching buyers to organisations (BT-501)', () => {
     expect(after).toMatchObject({ status: 'awarded', title: 'Lokalvård i kommunens skolor' });
   });
 
+  it('a newer notice version updates what it states and keeps what the register entered and the notice does not carry', async () => {
+    const org = await createOrganisation(db, { organisationNumber: '212000-0142' });
+    await importNotices(db, sources(['cn.xml', CONSTRUCTED_NOTICE]), OPERATOR);
+    const [imported] = await db.select().from(procurements).where(eq(procurements.organisationId, org.id));
+    // The procurer fills in what eForms does not carry, and uses the organisation's own reference.
+    await db
+      .update(procurements)
+      .set({ referenceNumber: 'KS-2025-0142', labourNeedFte: 3.5, procedureType: 'open', durationMonths: 48, extensionMonths: 12, contractStart: '2025-09-01' })
+      .where(eq(procurements.id, imported!.id));
+    const summary = await importNotices(db, sources(['cn-v2.xml', noticeVariant({ version: '02', title: 'Lokalvård i skolor, rättad' })]), OPERATOR);
+    expect(summary.notes.map((n) => n.note)).toEqual(['Additional CPV codes not in the catalogue were skipped: 99999999.']);
+    expect(summary.procurements).toEqual({ created: 0, updated: 1 });
+    const [after] = await db.select().from(procurements).where(eq(procurements.organisationId, org.id));
+    expect(after).toMatchObject({
+      title: 'Lokalvård i skolor, rättad',
+      referenceNumber: 'KS-2025-0142',
+      labourNeedFte: 3.5,
+      procedureType: 'open',
+      extensionMonths: 12,
+      contractStart: '2025-09-01',
+      estimatedValueOre: 250_000_000,
+    });
+  });
+
   it('keeps a foreign-currency value out of the register and notes it; lots come with values and CPV', async () => {
     const org = await createOrganisation(db, { organisationNumber: '212000-0142' });
     const summary = await importNotices(db, sources(['eur.xml', noticeVariant({ value: { amount: '100000', currency: 'EUR' } })]), OPERATOR);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { deriveNoticeFacts } from '../../../domain/eforms/derive-notice-facts.js';
-import { draftProcurementFromNotice, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
+import { draftProcurementFromNotice, mergeNoticeIntoProcurement, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
 import { summariseSocialConsiderations } from '../../../domain/eforms/summarise-social-considerations.js';
 import { isFinalStatus } from '../../../domain/procurement/procurement-status.js';
 import { validateProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
@@ -10,7 +10,7 @@ import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.j
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { recordAudit } from '../audit/audit-repository.js';
 // The register's own write functions: an imported procurement is stored exactly like a typed one.
-import { insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
+import { findProcurement, insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
 // …and screened like one, in the same transaction (as procurement-service does).
 import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
 import {
@@ -142,11 +142,16 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
     if (isFinalStatus(existing.status)) {
       notes.push(`The procurement is ${existing.status}; its fields were not changed.`);
     } else {
-      // Keep what the register decided: the owning unit and the responsible person.
-      const draft = { ...result.draft, unitId: existing.unitId, responsibleUserId: existing.responsibleUserId };
-      await updateProcurement(db, match.organisationId, existing.id, existing.version, draft, now);
-      await screenAfterProcurementChange(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, existing.id, draft, 'updated');
-      outcome.updated += 1;
+      const current = await findProcurement(db, match.organisationId, existing.id);
+      const draft = mergeNoticeIntoProcurement(current!, result.draft);
+      const mergedProblems = validateProcurementDraft(draft, { isKnownCpv: (code) => catalogue.has(code) });
+      if (mergedProblems.length > 0) {
+        notes.push(`The procurement's fields were not changed: ${mergedProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+      } else {
+        await updateProcurement(db, match.organisationId, existing.id, existing.version, draft, now);
+        await screenAfterProcurementChange(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, existing.id, draft, 'updated');
+        outcome.updated += 1;
+      }
     }
   }
   if (existing === null || status !== existing.status) await setImportedStatus(db, match.organisationId, procurementId, status);
