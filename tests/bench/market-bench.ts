@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { noticeDocuments, notices } from '../../src/db/schema/index.js';
 import { prepareNotice } from '../../src/server/features/notices/notice-import-service.js';
-import { refreshMarketCells, type PreparedNotice } from '../../src/server/features/notices/notice-repository.js';
+import { refreshMarketBuyers, refreshMarketCells, type PreparedNotice } from '../../src/server/features/notices/notice-repository.js';
 import { createOrganisation, createTestApp, createUser, login } from '../support/factories.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/eforms/', import.meta.url));
@@ -47,7 +47,7 @@ export async function seedSyntheticNotices(
   db: Database,
   count: number,
   onProgress?: (done: number) => void,
-): Promise<{ refreshMs: number; cells: number }> {
+): Promise<{ refreshMs: number; cells: number; buyerRefreshMs: number; buyers: number }> {
   const base = templates();
   const next = random(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
@@ -113,8 +113,14 @@ export async function seedSyntheticNotices(
   const refreshStarted = performance.now();
   await refreshMarketCells(db, 'all');
   await db.execute(sql`analyze notice_market_cells`);
+  const refreshMs = performance.now() - refreshStarted;
   const cells = (await db.execute(sql`select count(*)::int as n from notice_market_cells`)) as unknown as { rows: Array<{ n: number }> };
-  return { refreshMs: performance.now() - refreshStarted, cells: cells.rows[0]!.n };
+  const buyersStarted = performance.now();
+  await refreshMarketBuyers(db, 'all');
+  await db.execute(sql`analyze notice_market_buyers, notice_market_buyer_cells`);
+  const buyerRefreshMs = performance.now() - buyersStarted;
+  const buyers = (await db.execute(sql`select count(*)::int as n from notice_market_buyers`)) as unknown as { rows: Array<{ n: number }> };
+  return { refreshMs, cells: cells.rows[0]!.n, buyerRefreshMs, buyers: buyers.rows[0]!.n };
 }
 
 function median(values: number[]): number {
@@ -139,6 +145,7 @@ async function main(): Promise<void> {
     process.stderr.write('\n');
     console.log(`market bench: ${count} notices seeded in ${((Date.now() - started) / 1000).toFixed(1)} s on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite (memory)'}; median of ${runs} runs`);
     console.log(`  full refresh of notice_market_cells: ${seeded.refreshMs.toFixed(0)} ms, ${seeded.cells} cells`);
+    console.log(`  full refresh of notice_market_buyers: ${seeded.buyerRefreshMs.toFixed(0)} ms, ${seeded.buyers} buyers`);
     const urls = [
       '/api/market/social-considerations?groupBy=year',
       '/api/market/social-considerations?groupBy=country',

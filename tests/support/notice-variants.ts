@@ -33,6 +33,8 @@ export interface VariantOptions {
   social?: boolean;
   /** BT-03 listName of the notice type, e.g. `result`. */
   formType?: string;
+  /** A second buyer (joint procurement), listed after the first. */
+  coBuyer?: { number: string; name: string };
 }
 
 /** The constructed notice with some facts changed. */
@@ -60,6 +62,17 @@ export function noticeVariant(options: VariantOptions = {}): string {
       .replace(EMPLOYMENT_TEXT, 'Städning av skolor.');
   }
   if (options.formType) xml = xml.replace('<cbc:NoticeTypeCode listName="competition">cn-social', `<cbc:NoticeTypeCode listName="${options.formType}">cn-social`);
+  if (options.coBuyer) {
+    // A copy of the first organisation as ORG-0002, and a second contracting party naming it.
+    const organisation = /<efac:Organization>[\s\S]*?<\/efac:Organization>/.exec(xml)![0];
+    const second = organisation
+      .replace(/ORG-0001/g, 'ORG-0002')
+      .replace(/TPO-0001/g, 'TPO-0002')
+      .replace(/<cbc:Name languageID="SWE">[^<]*<\/cbc:Name>/, `<cbc:Name languageID="SWE">${options.coBuyer.name}</cbc:Name>`)
+      .replace(/<cbc:CompanyID>[^<]*<\/cbc:CompanyID>/, `<cbc:CompanyID>${options.coBuyer.number}</cbc:CompanyID>`);
+    const party = /<cac:ContractingParty>[\s\S]*?<\/cac:ContractingParty>/.exec(xml)![0];
+    xml = xml.replace(organisation, `${organisation}${second}`).replace(party, `${party}${party.replace('ORG-0001', 'ORG-0002')}`);
+  }
   return xml;
 }
 

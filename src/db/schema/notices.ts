@@ -126,6 +126,50 @@ export const noticeMarketCells = pgTable(
   ],
 );
 
+/**
+ * Pre-aggregated buyer directory, refreshed by the importer for the buyer keys it touched (old and
+ * new key of a replaced notice), like `notice_market_cells`. One row per buyer key (`notices.buyer_key`)
+ * with the buyer's display name, every distinct buyer-name text of its notices for the name search,
+ * and its notice counts. The unfiltered buyer ranking reads the `limit` biggest rows through
+ * `notice_market_buyers_rank_idx`; a name search finds the candidate keys here and then reads only
+ * their notices. See docs/decisions/0106-buyer-directory.md.
+ */
+export const noticeMarketBuyers = pgTable(
+  'notice_market_buyers',
+  {
+    buyerKey: text('buyer_key').primaryKey(),
+    /** The smallest first-buyer name (BT-500) of the key's notices, as the market view labels a buyer. */
+    label: text('label'),
+    /**
+     * Every distinct `array_to_string(buyer_names, ' ')` of the key's notices, one per line: a
+     * notice whose names match a search pattern always has its key's `names` match too.
+     */
+    names: text('names').notNull(),
+    notices: integer('notices').notNull(),
+    noticesWithSocial: integer('notices_with_social').notNull(),
+    noticesWithEmployment: integer('notices_with_employment').notNull(),
+  },
+  (t) => [index('notice_market_buyers_rank_idx').on(t.notices.desc(), t.buyerKey)],
+);
+
+/**
+ * The measures of each buyer key per currency ('' for notices without a value), refreshed together
+ * with `notice_market_buyers`; the buyer ranking reads them for the buyers it lists.
+ */
+export const noticeMarketBuyerCells = pgTable(
+  'notice_market_buyer_cells',
+  {
+    buyerKey: text('buyer_key').notNull(),
+    currency: text('currency').notNull(),
+    notices: integer('notices').notNull(),
+    noticesWithSocial: integer('notices_with_social').notNull(),
+    noticesWithEmployment: integer('notices_with_employment').notNull(),
+    estimatedValue: numeric('estimated_value', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+    valueWithSocial: numeric('value_with_social', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'notice_market_buyer_cells_pkey', columns: [t.buyerKey, t.currency] })],
+);
+
 /** The parsed notice (validated `Notice`) and its social summary, one row per `notices` row. */
 export const noticeDocuments = pgTable('notice_documents', {
   noticeId: text('notice_id')

@@ -29,14 +29,20 @@ function escapeLike(text: string): string {
 /**
  * The buyer filter, chosen so an index can answer it: a grouping key (`SWE:2120000142`) matches the
  * key, something with six or more digits is an organisation number (GIN on buyer_org_ids), anything
- * else is part of a buyer name (a scan of the rows the other filters leave).
+ * else is part of a buyer name. A name is first looked for in the buyer directory
+ * (notice_market_buyers, one row per key with every name text of its notices, so a notice that
+ * matches always has its key among the candidates); only the candidates' notices are then read
+ * through the buyer_key index and checked against the name as before (decision 0106).
  */
 function buyerCondition(input: string): SQL {
   const text = input.trim();
   if (/^[A-Z-]{1,3}:/.test(text)) return eq(notices.buyerKey, text);
   const normalised = text.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase();
   if ((normalised.match(/\d/g)?.length ?? 0) >= 6) return sql`${notices.buyerOrgIds} @> array[${normalised}]::text[]`;
-  return sql`array_to_string(${notices.buyerNames}, ' ') ilike ${`%${escapeLike(text)}%`}`;
+  const pattern = `%${escapeLike(text)}%`;
+  // `= any(array(…))` runs the directory search once, as an init plan, and lets the key list use the index.
+  return sql`${notices.buyerKey} = any(array(select buyer_key from notice_market_buyers where names ilike ${pattern}))
+    and array_to_string(${notices.buyerNames}, ' ') ilike ${pattern}`;
 }
 
 /** The filter as SQL conditions on `notices`. */
@@ -116,6 +122,7 @@ export async function aggregateNotices(
   limit: number,
 ): Promise<{ cells: AggregateCell[]; groups: number }> {
   if (canUseCells(filter, groupBy)) return aggregateCells(filter, groupBy as CellGroupBy, db);
+  if (groupBy === 'buyer' && isUnfiltered(filter)) return rankBuyers(db, limit);
   const where = marketConditions(filter);
   if (groupBy === 'socialCode') {
     const result = (await db.execute(sql`
@@ -130,13 +137,13 @@ export async function aggregateNotices(
   if (groupBy === 'buyer') {
     const result = (await db.execute(sql`
       with top as (
-        select ${notices.buyerKey} as key, count(*) over () as groups
+        select ${notices.buyerKey} as key, min(${notices.buyerName}) as label, count(*) over () as groups
         from ${notices} where ${where}
         group by ${notices.buyerKey}
         order by count(*) desc, ${notices.buyerKey}
         limit ${limit}
       )
-      select ${notices.buyerKey} as key, min(${notices.buyerName}) as label, ${notices.estimatedValueCurrency} as currency,
+      select ${notices.buyerKey} as key, min(top.label) as label, ${notices.estimatedValueCurrency} as currency,
         min(top.groups)::int as groups, ${MEASURES}
       from ${notices} join top on top.key = ${notices.buyerKey}
       where ${where}
@@ -369,6 +376,32 @@ async function aggregateCells(filter: MarketFilter, groupBy: CellGroupBy | null,
     group by 1, currency`)) as unknown as Rows<RawCell>;
   const cells = result.rows.map(toCell);
   return { cells, groups: new Set(cells.map((c) => c.key)).size };
+}
+
+function isUnfiltered(filter: MarketFilter): boolean {
+  return (
+    filter.year === undefined && !filter.country && !filter.buyer && !filter.contractNature && !filter.cpvDivision && filter.social === undefined
+  );
+}
+
+/**
+ * The unfiltered buyer ranking from the buyer directory: the `limit` keys with most notices (ties
+ * by key, as the GROUP BY over `notices` orders them) through notice_market_buyers_rank_idx, and
+ * their per-currency measures.
+ */
+async function rankBuyers(db: Database, limit: number): Promise<{ cells: AggregateCell[]; groups: number }> {
+  const result = (await db.execute(sql`
+    with top as (
+      select buyer_key, label from notice_market_buyers
+      order by notices desc nulls last, buyer_key
+      limit ${limit}
+    )
+    select top.buyer_key as key, top.label, nullif(c.currency, '') as currency,
+      c.notices, c.notices_with_social as social, c.notices_with_employment as employment,
+      c.estimated_value::float8 as value, c.value_with_social::float8 as social_value
+    from top join notice_market_buyer_cells c on c.buyer_key = top.buyer_key`)) as unknown as Rows<RawCell>;
+  const [counted] = ((await db.execute(sql`select count(*)::int as n from notice_market_buyers`)) as unknown as Rows<{ n: number }>).rows;
+  return { cells: result.rows.map(toCell), groups: Number(counted?.n ?? 0) };
 }
 
 /**

@@ -18,12 +18,13 @@ import {
   finishImport,
   insertImport,
   loadOrganisationIndex,
-  refreshMarketCells,
+  marketChangesOfStoredNotices,
+  refreshMarketAggregates,
   setImportedStatus,
   sliceOf,
-  slicesOfStoredNotices,
   upsertNoticeLink,
   upsertNotices,
+  type MarketChanges,
   type MarketSlice,
   type OrganisationMatch,
   type PreparedNotice,
@@ -103,8 +104,8 @@ export function prepareNotice(source: NoticeSource): PreparedNotice | ImportFail
 
 interface BatchOutcome {
   written: Map<string, 'stored' | 'updated'>;
-  /** Market slices whose figures changed (old and new slices of replaced notices). */
-  slices: MarketSlice[];
+  /** Market slices and buyer keys whose figures changed (old and new ones of replaced notices). */
+  changes: MarketChanges;
   created: number;
   updated: number;
   notes: ImportNote[];
@@ -190,10 +191,17 @@ async function storeBatch(
   importId: string,
   now: Date,
 ): Promise<BatchOutcome> {
-  const before = await slicesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
+  const before = await marketChangesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
   const written = await upsertNotices(db, items, importId, now);
-  const slices = written.size === 0 ? [] : [...before, ...items.filter((item) => written.has(item.notice.noticeId)).map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))];
-  const outcome: BatchOutcome = { written, slices, created: 0, updated: 0, notes: [] };
+  const writtenItems = items.filter((item) => written.has(item.notice.noticeId));
+  const changes: MarketChanges =
+    written.size === 0
+      ? { slices: [], buyerKeys: [] }
+      : {
+          slices: [...before.slices, ...writtenItems.map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))],
+          buyerKeys: [...before.buyerKeys, ...writtenItems.map((item) => item.facts.buyerKey)],
+        };
+  const outcome: BatchOutcome = { written, changes, created: 0, updated: 0, notes: [] };
   if (index.size === 0) return outcome;
   for (const item of items) {
     if (!outcome.written.has(item.notice.noticeId)) continue;
@@ -239,8 +247,10 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
     });
 
   const touched = new Map<string, MarketSlice>();
+  const touchedBuyers = new Set<string>();
   const account = (items: readonly PreparedNotice[], outcome: BatchOutcome) => {
-    for (const slice of outcome.slices) touched.set(`${slice.year}|${slice.country}`, slice);
+    for (const slice of outcome.changes.slices) touched.set(`${slice.year}|${slice.country}`, slice);
+    for (const key of outcome.changes.buyerKeys) touchedBuyers.add(key);
     for (const item of items) {
       const written = outcome.written.get(item.notice.noticeId);
       if (written === 'stored') summary.stored += 1;
@@ -288,11 +298,11 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
   }
   await flush(batch);
   // The market view's pre-aggregated figures follow the notices (decision 0104).
-  await refreshMarketCells(db, [...touched.values()]);
+  await refreshMarketAggregates(db, { slices: [...touched.values()], buyerKeys: [...touchedBuyers] });
   // The embedded database runs no autovacuum, so nothing else refreshes the planner's
   // statistics after a large import; without them the market queries pick poor plans.
   if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) {
-    await db.execute(sql`analyze notices, notice_market_cells, notice_procurement_links`);
+    await db.execute(sql`analyze notices, notice_market_cells, notice_market_buyers, notice_market_buyer_cells, notice_procurement_links`);
   }
 
   await finishImport(db, importId, {

@@ -284,14 +284,23 @@ export interface MarketSlice {
 
 export const sliceOf = (year: number | null, country: string | null): MarketSlice => ({ year: year ?? 0, country: country ?? '' });
 
-/** The current slices of stored notices (read before a batch replaces them, so old slices are refreshed too). */
-export async function slicesOfStoredNotices(db: Database, noticeIds: readonly string[]): Promise<MarketSlice[]> {
-  if (noticeIds.length === 0) return [];
+/**
+ * What a change of notices touches in the pre-aggregated market tables: (year, country) slices of
+ * `notice_market_cells` and buyer keys of `notice_market_buyers`.
+ */
+export interface MarketChanges {
+  slices: MarketSlice[];
+  buyerKeys: string[];
+}
+
+/** The current slices and buyer keys of stored notices (read before a batch replaces them, so old ones are refreshed too). */
+export async function marketChangesOfStoredNotices(db: Database, noticeIds: readonly string[]): Promise<MarketChanges> {
+  if (noticeIds.length === 0) return { slices: [], buyerKeys: [] };
   const rows = await db
-    .select({ year: notices.year, country: notices.buyerCountry })
+    .select({ year: notices.year, country: notices.buyerCountry, buyerKey: notices.buyerKey })
     .from(notices)
     .where(inArray(notices.noticeId, [...noticeIds]));
-  return rows.map((r) => sliceOf(r.year, r.country));
+  return { slices: rows.map((r) => sliceOf(r.year, r.country)), buyerKeys: rows.map((r) => r.buyerKey) };
 }
 
 /** Above this many slices a refresh recomputes everything (one scan beats many). */
@@ -338,4 +347,48 @@ export async function refreshMarketCells(db: Database, slices: readonly MarketSl
         notices_with_employment = excluded.notices_with_employment,
         estimated_value = excluded.estimated_value, value_with_social = excluded.value_with_social`);
   });
+}
+
+/**
+ * Above this many buyer keys a refresh recomputes every buyer: one scan of `notices` beats that
+ * many index lookups, and the keys travel as one JSON parameter either way.
+ */
+const FULL_REFRESH_BUYERS = 10_000;
+
+/**
+ * Recomputes the buyer directory (`notice_market_buyers`) and its per-currency measures
+ * (`notice_market_buyer_cells`) for some buyer keys, or for all, from `notices`, in one transaction.
+ * The caller passes every key whose notices changed (the old key of a replaced notice too); a key
+ * left without notices loses its rows.
+ */
+export async function refreshMarketBuyers(db: Database, buyerKeys: readonly string[] | 'all'): Promise<void> {
+  if (buyerKeys !== 'all' && buyerKeys.length === 0) return;
+  const all = buyerKeys === 'all' || new Set(buyerKeys).size > FULL_REFRESH_BUYERS;
+  // `= any(array(…))` makes the key list an init plan, so both databases look the keys up in the
+  // buyer_key index instead of planning a join against a function of unknown size.
+  const keys = all ? null : sql`array(select jsonb_array_elements_text(${JSON.stringify([...new Set(buyerKeys as readonly string[])])}::jsonb))`;
+  const noticesOfKeys = keys === null ? sql`true` : sql`${notices.buyerKey} = any(${keys})`;
+  const rowsOfKeys = keys === null ? sql`true` : sql`buyer_key = any(${keys})`;
+  const counts = sql`count(*), count(*) filter (where ${notices.hasSocial}), count(*) filter (where ${notices.hasEmployment})`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from notice_market_buyers where ${rowsOfKeys}`);
+    await tx.execute(sql`delete from notice_market_buyer_cells where ${rowsOfKeys}`);
+    await tx.execute(sql`
+      insert into notice_market_buyers (buyer_key, label, names, notices, notices_with_social, notices_with_employment)
+      select ${notices.buyerKey}, min(${notices.buyerName}), string_agg(distinct array_to_string(${notices.buyerNames}, ' '), E'\\n'), ${counts}
+      from ${notices} where ${noticesOfKeys}
+      group by ${notices.buyerKey}`);
+    await tx.execute(sql`
+      insert into notice_market_buyer_cells (buyer_key, currency, notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
+      select ${notices.buyerKey}, coalesce(${notices.estimatedValueCurrency}, ''), ${counts},
+        coalesce(sum(${notices.estimatedValueAmount}), 0), coalesce(sum(${notices.socialValueAmount}), 0)
+      from ${notices} where ${noticesOfKeys}
+      group by 1, 2`);
+  });
+}
+
+/** Brings every pre-aggregated market table up to date after notices changed. */
+export async function refreshMarketAggregates(db: Database, changes: MarketChanges | 'all'): Promise<void> {
+  await refreshMarketCells(db, changes === 'all' ? 'all' : changes.slices);
+  await refreshMarketBuyers(db, changes === 'all' ? 'all' : changes.buyerKeys);
 }
