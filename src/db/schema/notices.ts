@@ -98,6 +98,15 @@ export const notices = pgTable(
   ],
 );
 
+/** The measures every market aggregate carries (fresh column builders for each table). */
+const marketMeasures = () => ({
+  notices: integer('notices').notNull(),
+  noticesWithSocial: integer('notices_with_social').notNull(),
+  noticesWithEmployment: integer('notices_with_employment').notNull(),
+  estimatedValue: numeric('estimated_value', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+  valueWithSocial: numeric('value_with_social', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+});
+
 /**
  * Pre-aggregated market figures, refreshed by the importer for the (year, country) slices it
  * touched. One row per year, buyer country, contract nature, CPV division and currency; with
@@ -114,11 +123,7 @@ export const noticeMarketCells = pgTable(
     cpvDivision: text('cpv_division').notNull(),
     socialCode: text('social_code').notNull(),
     currency: text('currency').notNull(),
-    notices: integer('notices').notNull(),
-    noticesWithSocial: integer('notices_with_social').notNull(),
-    noticesWithEmployment: integer('notices_with_employment').notNull(),
-    estimatedValue: numeric('estimated_value', { precision: 24, scale: 2, mode: 'number' }).notNull(),
-    valueWithSocial: numeric('value_with_social', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+    ...marketMeasures(),
   },
   (t) => [
     primaryKey({ name: 'notice_market_cells_pkey', columns: [t.year, t.country, t.contractNature, t.cpvDivision, t.socialCode, t.currency] }),
@@ -161,11 +166,7 @@ export const noticeMarketBuyerCells = pgTable(
   {
     buyerKey: text('buyer_key').notNull(),
     currency: text('currency').notNull(),
-    notices: integer('notices').notNull(),
-    noticesWithSocial: integer('notices_with_social').notNull(),
-    noticesWithEmployment: integer('notices_with_employment').notNull(),
-    estimatedValue: numeric('estimated_value', { precision: 24, scale: 2, mode: 'number' }).notNull(),
-    valueWithSocial: numeric('value_with_social', { precision: 24, scale: 2, mode: 'number' }).notNull(),
+    ...marketMeasures(),
   },
   (t) => [primaryKey({ name: 'notice_market_buyer_cells_pkey', columns: [t.buyerKey, t.currency] })],
 );
