@@ -19,6 +19,10 @@ export async function runExtraCommand(command: string, args: string[], io: CliIo
       const { runImportEforms } = await import('./commands/import-eforms.js');
       return runImportEforms(rest, io, config);
     }
+    case 'market refresh': {
+      const { runMarketRefresh } = await import('./commands/market-refresh.js');
+      return runMarketRefresh(rest, io, config);
+    }
     default:
       return null;
   }

@@ -43,6 +43,7 @@ Usage: hansyn <command> [options]
                                           the stored eForms notices of all buyers as an OCDS package
   import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
                                           notice store and the registers of matching organisations
+  market refresh                          rebuild the market view's figures from every stored notice
 
 The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the PostgreSQL
 server in DATABASE_URL.
