@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../../server/config.js';
-import { refreshMarketAggregates } from '../../server/features/notices/notice-repository.js';
+import { analyzeNoticeTables, refreshMarketAggregates } from '../../server/features/notices/notice-repository.js';
 import { withDatabase, type CliIo } from '../run-cli.js';
 
 export const MARKET_REFRESH_USAGE = `Usage: hansyn market refresh
@@ -24,7 +24,7 @@ export async function runMarketRefresh(argv: string[], io: CliIo, config: AppCon
   return withDatabase(config, async ({ db }) => {
     const started = Date.now();
     await db.transaction((tx) => refreshMarketAggregates(tx, 'all'));
-    await db.execute(sql`analyze notices, notice_market_cells, notice_market_buyers, notice_market_buyer_cells`);
+    await analyzeNoticeTables(db);
     const counted = (await db.execute(
       sql`select (select count(*) from notices)::int as notices, (select count(*) from notice_market_cells)::int as cells, (select count(*) from notice_market_buyers)::int as buyers`,
     )) as unknown as { rows: Array<{ notices: number; cells: number; buyers: number }> };

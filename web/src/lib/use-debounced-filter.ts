@@ -29,3 +29,6 @@ export function useDebouncedFilter(urlValue: string, commit: (value: string) => 
   }, [draft]);
   return [draft, setDraft] as const;
 }
+
+/** A CPV division filter while it is typed: empty, or two digits (the register and the market view). */
+export const isCpvDivisionInput = (value: string) => value === '' || /^\d{2}$/.test(value);

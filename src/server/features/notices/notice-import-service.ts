@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { deriveNoticeFacts } from '../../../domain/eforms/derive-notice-facts.js';
 import { draftProcurementFromNotice, mergeNoticeIntoProcurement, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
@@ -16,6 +15,7 @@ import { screenAfterProcurementChange, screenNewProcurements } from '../screenin
 import {
   findProcurementForNotice,
   finishImport,
+  analyzeNoticeTables,
   insertImport,
   loadOrganisationIndex,
   marketChangesOfStoredNotices,
@@ -299,11 +299,7 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
   await flush(batch);
   // The market view's pre-aggregated figures follow the notices (decision 0104).
   await refreshMarketAggregates(db, { slices: [...touched.values()], buyerKeys: [...touchedBuyers] });
-  // The embedded database runs no autovacuum, so nothing else refreshes the planner's
-  // statistics after a large import; without them the market queries pick poor plans.
-  if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) {
-    await db.execute(sql`analyze notices, notice_market_cells, notice_market_buyers, notice_market_buyer_cells, notice_procurement_links`);
-  }
+  if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) await analyzeNoticeTables(db);
 
   await finishImport(db, importId, {
     finishedAt: now(),

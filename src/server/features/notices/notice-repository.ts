@@ -392,3 +392,12 @@ export async function refreshMarketAggregates(db: Database, changes: MarketChang
   await refreshMarketCells(db, changes === 'all' ? 'all' : changes.slices);
   await refreshMarketBuyers(db, changes === 'all' ? 'all' : changes.buyerKeys);
 }
+
+/**
+ * Refreshes the planner's statistics of the notice store and its market aggregates. The embedded
+ * database runs no autovacuum, so after a large import nothing else does, and the market queries
+ * would pick poor plans.
+ */
+export async function analyzeNoticeTables(db: Database): Promise<void> {
+  await db.execute(sql`analyze notices, notice_market_cells, notice_market_buyers, notice_market_buyer_cells, notice_procurement_links`);
+}

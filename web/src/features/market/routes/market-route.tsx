@@ -9,7 +9,7 @@ import { Message } from '../../../components/ui/message';
 import { Pagination } from '../../../components/ui/pagination';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { useDebouncedFilter } from '../../../lib/use-debounced-filter';
+import { isCpvDivisionInput, useDebouncedFilter } from '../../../lib/use-debounced-filter';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
@@ -95,7 +95,7 @@ export function MarketRoute() {
 
   const [country, setCountry] = useDebouncedFilter(filters.country, (v) => update({ country: v }, true, true), (v) => v === '' || /^[A-Za-z]{2,3}$/.test(v));
   const [buyer, setBuyer] = useDebouncedFilter(filters.buyer, (v) => update({ buyer: v }, true, true));
-  const [cpvDivision, setCpvDivision] = useDebouncedFilter(filters.cpvDivision, (v) => update({ cpvDivision: v }, true, true), (v) => v === '' || /^\d{2}$/.test(v));
+  const [cpvDivision, setCpvDivision] = useDebouncedFilter(filters.cpvDivision, (v) => update({ cpvDivision: v }, true, true), isCpvDivisionInput);
 
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));

@@ -5,12 +5,10 @@ import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field'
 import { MultiSelectField, SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { labelOf, unitTree, useCodelists, useUnits } from '../../../lib/reference-data';
-import { useDebouncedFilter } from '../../../lib/use-debounced-filter';
+import { isCpvDivisionInput, useDebouncedFilter } from '../../../lib/use-debounced-filter';
 import type { ProcurementFilters } from '../api/procurements-api';
 
 const ALL = 'all';
-
-const isCpvDivision = (value: string) => value === '' || /^\d{2}$/.test(value);
 
 const SCREENINGS = ['recommended', 'needs_assessment', 'not_recommended', 'none'] as const;
 
@@ -28,7 +26,7 @@ export function ProcurementFiltersPanel({ filters, onChange, onClear, hasFilters
   const units = useUnits();
   const codelists = useCodelists();
   const [q, setQ] = useDebouncedFilter(filters.q, (value) => onChange({ q: value }, { replace: true }));
-  const [cpv, setCpv] = useDebouncedFilter(filters.cpvDivision, (value) => onChange({ cpvDivision: value }, { replace: true }), isCpvDivision);
+  const [cpv, setCpv] = useDebouncedFilter(filters.cpvDivision, (value) => onChange({ cpvDivision: value }, { replace: true }), isCpvDivisionInput);
 
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear + 4 - 2015 }, (_, i) => String(thisYear + 3 - i));
@@ -83,7 +81,7 @@ export function ProcurementFiltersPanel({ filters, onChange, onClear, hasFilters
           inputMode="numeric"
           maxLength={2}
           size="short"
-          errorMessage={isCpvDivision(cpv) ? undefined : t('register.filters.cpvDivisionInvalid')}
+          errorMessage={isCpvDivisionInput(cpv) ? undefined : t('register.filters.cpvDivisionInvalid')}
         />
         <SelectField
           label={t('register.filters.screening')}
