@@ -12,6 +12,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { SCREENING_RECOMMENDATIONS } from '../../domain/screening/screen-procurement.js';
 import { organisations, users } from './identity.js';
 import { procurements } from './procurement.js';
 
@@ -46,7 +47,7 @@ export const screenings = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
     procurementId: uuid('procurement_id').notNull().references(() => procurements.id, { onDelete: 'cascade' }),
     policyVersion: integer('policy_version').notNull(),
-    recommendation: text('recommendation', { enum: ['recommended', 'not_recommended', 'needs_assessment'] }).notNull(),
+    recommendation: text('recommendation', { enum: SCREENING_RECOMMENDATIONS }).notNull(),
     /** The whole ScreeningResult, per-lot results included. */
     result: jsonb('result').notNull(),
     /** SHA-256 of the screened facts and policy version: an edit that changes neither does not re-screen. */
@@ -135,7 +136,7 @@ export const procurementDecisions = pgTable(
     procurementId: uuid('procurement_id').notNull().references(() => procurements.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['apply', 'none'] }).notNull(),
     justification: text('justification').notNull().default(''),
-    recommendation: text('recommendation', { enum: ['recommended', 'not_recommended', 'needs_assessment'] }).notNull(),
+    recommendation: text('recommendation', { enum: SCREENING_RECOMMENDATIONS }).notNull(),
     screeningId: uuid('screening_id').references(() => screenings.id, { onDelete: 'set null' }),
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),

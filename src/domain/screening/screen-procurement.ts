@@ -4,7 +4,12 @@ import type { LocalizedText } from '../shared/localized-text.js';
 import { isCpvCode, matchCpvLists } from './cpv-match.js';
 import type { ScreeningPolicy } from './screening-policy.js';
 
-export type ScreeningRecommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
+/**
+ * The three outcomes of a screening, the one list every layer uses (API schemas, the database
+ * column's enum, the web). `needs_assessment` means facts are missing or a rule cannot decide.
+ */
+export const SCREENING_RECOMMENDATIONS = ['recommended', 'not_recommended', 'needs_assessment'] as const;
+export type ScreeningRecommendation = (typeof SCREENING_RECOMMENDATIONS)[number];
 export type RuleOutcomeValue = 'pass' | 'fail' | 'unknown';
 export type ScreeningRule = 'contract_nature' | 'cpv' | 'value' | 'duration' | 'labour_need' | 'readiness';
 

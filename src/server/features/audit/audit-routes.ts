@@ -5,17 +5,7 @@ import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
 import { listAuditEvents } from './audit-repository.js';
-
-const AuditEvent = Type.Object({
-  id: Type.Integer(),
-  action: Type.String(),
-  entityType: Type.String(),
-  entityId: Type.String(),
-  actor: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), label: Type.String() }),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
+import { AuditEvent } from './audit-schemas.js';
 
 /** The audit trail, for admins and coordinators; newest first, paged by `before` (an event id). */
 export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {

@@ -3,9 +3,8 @@ import type { Database } from '../../../db/client.js';
 import { appliedRequirements, procurementDecisions, procurementLots, procurements, registerVersions, screenings, units, users } from '../../../db/schema/index.js';
 import type { ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
 import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
+import type { ScreeningRecommendation as Recommendation } from '../../../domain/screening/screen-procurement.js';
 import type { LocalizedText } from '../../../domain/shared/localized-text.js';
-
-export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
 
 /** The current screening and the decision, as the register shows them (screening and decisions features). */
 export interface SocialSummary {

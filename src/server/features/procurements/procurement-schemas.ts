@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { CONTRACT_NATURES, PROCEDURE_TYPES, PROCUREMENT_STATUSES } from '../../../domain/procurement/procurement.js';
+import { SCREENING_RECOMMENDATIONS } from '../../../domain/screening/screen-procurement.js';
 import { enumOf, Paging, Uuid } from '../../schemas.js';
 
 /**
@@ -90,7 +91,7 @@ export const Lot = Type.Object({
   durationMonths: nullable(Type.Integer()),
 });
 
-export const RecommendationSchema = enumOf(['recommended', 'not_recommended', 'needs_assessment'] as const);
+export const RecommendationSchema = enumOf(SCREENING_RECOMMENDATIONS);
 export const DecisionKindSchema = enumOf(['apply', 'none'] as const);
 
 /** The current screening in short; the whole result is at /api/procurements/{id}/screening. */
@@ -180,7 +181,7 @@ export const ProcurementListQuery = Type.Object(
     year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100, description: 'Year of planned contract start' })),
     cpvDivision: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'First two digits of the main CPV code' })),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Free-text search (Swedish stemming)' })),
-    screening: Type.Optional(enumOf(['recommended', 'not_recommended', 'needs_assessment', 'none'] as const, { description: 'Current screening recommendation; none = not screened' })),
+    screening: Type.Optional(enumOf([...SCREENING_RECOMMENDATIONS, 'none'] as const, { description: 'Current screening recommendation; none = not screened' })),
     queue: Type.Optional(
       enumOf(['undecided'] as const, {
         description: 'undecided: the work queue — recommended or needs_assessment, no decision yet, planned or in preparation',
@@ -193,4 +194,40 @@ export type ProcurementListQuery = Static<typeof ProcurementListQuery>;
 
 export const StatusChange = Type.Object({ status: StatusSchema, version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
 
+// Spreadsheet export and import (procurement-transfer-routes.ts).
+export const ProcurementExportQuery = Type.Omit(ProcurementListQuery, ['page', 'pageSize'], { additionalProperties: false });
+
+export const ImportQuery = Type.Object(
+  { dryRun: Type.Boolean({ default: false, description: 'Only validate the file; store nothing' }) },
+  { additionalProperties: false },
+);
+
+export const ImportResult = Type.Object({
+  created: Type.Integer({ minimum: 0, description: 'Procurements stored (0 on a dry run)' }),
+  dryRun: Type.Boolean(),
+});
+
+/** The 422 answer of an import: problem+json listing every error by spreadsheet row and column. */
+export const ImportProblem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.Literal('import_invalid'),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errorCount: Type.Optional(Type.Integer()),
+    errors: Type.Array(
+      Type.Object({
+        row: Type.Integer({ description: 'Spreadsheet row number; the header is row 1' }),
+        column: Type.String({ description: 'The column header as written in the file; empty for a problem with the whole file' }),
+        code: Type.String(),
+        message: Type.String(),
+      }),
+    ),
+  },
+  { $id: 'ImportProblem' },
+);
+
 export { Label };
+

@@ -6,7 +6,7 @@ import { AppError, forbidden } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem } from '../../schemas.js';
 import { whoOf } from './procurement-routes.js';
-import { ProcurementListQuery } from './procurement-schemas.js';
+import { ImportProblem, ImportQuery, ImportResult, ProcurementExportQuery } from './procurement-schemas.js';
 import {
   assertMayImport,
   CONTENT_TYPES,
@@ -17,40 +17,6 @@ import {
 } from './procurement-transfer-service.js';
 
 /** The list's filters and sort, without paging: an export holds every matching row. */
-export const ProcurementExportQuery = Type.Omit(ProcurementListQuery, ['page', 'pageSize'], { additionalProperties: false });
-
-export const ImportQuery = Type.Object(
-  { dryRun: Type.Boolean({ default: false, description: 'Only validate the file; store nothing' }) },
-  { additionalProperties: false },
-);
-
-export const ImportResult = Type.Object({
-  created: Type.Integer({ minimum: 0, description: 'Procurements stored (0 on a dry run)' }),
-  dryRun: Type.Boolean(),
-});
-
-/** The 422 answer of an import: problem+json listing every error by spreadsheet row and column. */
-export const ImportProblem = Type.Object(
-  {
-    type: Type.String(),
-    title: Type.String(),
-    status: Type.Integer(),
-    code: Type.Literal('import_invalid'),
-    detail: Type.String(),
-    instance: Type.Optional(Type.String()),
-    errorCount: Type.Optional(Type.Integer()),
-    errors: Type.Array(
-      Type.Object({
-        row: Type.Integer({ description: 'Spreadsheet row number; the header is row 1' }),
-        column: Type.String({ description: 'The column header as written in the file; empty for a problem with the whole file' }),
-        code: Type.String(),
-        message: Type.String(),
-      }),
-    ),
-  },
-  { $id: 'ImportProblem' },
-);
-
 const fileResponse = (format: SheetFormat, description: string) => ({
   description,
   content: { [CONTENT_TYPES[format].split(';')[0]!]: { schema: { type: 'string', format: 'binary' } } },

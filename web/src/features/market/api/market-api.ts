@@ -1,146 +1,40 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
+import type {
+  MarketNoticeDetail as MarketNoticeDetailSchema,
+  MarketNoticeItem as MarketNoticeItemSchema,
+  MarketRow,
+  PeerComparison,
+  SocialConsiderationsAnswer,
+} from '../../../../../src/server/features/market/market-schemas.js';
+import type { ImportListItem as ImportListItemSchema, ImportSummarySchema } from '../../../../../src/server/features/notices/notice-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 
-/** eForms notice import and the market view of social considerations in published notices. */
+/**
+ * eForms notice import and the market view of social considerations in published notices.
+ * Every answer is the server's schema type (decision 0501); only the names are the web's.
+ */
 
-export const GROUP_BY = ['year', 'country', 'buyer', 'contractNature', 'cpvDivision', 'socialCode'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+export type SocialConsiderations = SocialConsiderationsAnswer;
+export type GroupBy = SocialConsiderations['groupBy'];
+/** The groupings the page offers, in the order it offers them; each one the server accepts. */
+export const GROUP_BY = ['year', 'country', 'buyer', 'contractNature', 'cpvDivision', 'socialCode'] as const satisfies readonly GroupBy[];
 
-export interface ImportSummary {
-  importId?: string;
-  read: number;
-  stored: number;
-  updated: number;
-  skipped: number;
-  failed: Array<{ file: string; error: string }>;
-  procurements?: { created: number; updated: number };
-  notes?: Array<{ file: string; note: string }>;
-}
+export type ImportSummary = ImportSummarySchema;
+export type ImportListItem = Static<typeof ImportListItemSchema>;
+export type { MarketRow, PeerComparison };
+export type MarketNoticeItem = Static<typeof MarketNoticeItemSchema>;
+export type MarketNoticeDetail = Static<typeof MarketNoticeDetailSchema>;
+export type NoticeLot = MarketNoticeDetail['notice']['lots'][number];
+export type SocialSignal = MarketNoticeDetail['social']['signals'][number];
 
-export interface ImportListItem {
-  id: string;
-  by: string;
-  scope: string;
-  source: string;
-  startedAt: string;
-  finishedAt: string | null;
-  read: number;
-  stored: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-  matched?: number;
-  failures: Array<{ file: string; error: string }>;
-}
-
-interface Measures {
-  notices: number;
-  noticesWithSocial: number;
-  noticesWithEmployment: number;
-  /** 0–1 */
-  share: number;
-  employmentShare?: number;
-}
-
-export interface MarketRow extends Measures {
-  key: string;
-  label: string | null;
-}
-
-export interface SocialConsiderations {
-  groupBy: GroupBy;
-  rows: MarketRow[];
-  groups?: number;
-  totals: Measures;
-}
-
+/** The market view's filters as the page holds them (free strings from the URL). */
 export interface MarketFilters {
   year: string;
   country: string;
   buyer: string;
   contractNature: string;
   cpvDivision: string;
-}
-
-export interface MarketNoticeItem {
-  noticeId: string;
-  noticeType: string;
-  issueDate: string | null;
-  buyerName: string | null;
-  buyerCountry: string | null;
-  title: string | null;
-  mainCpv: string | null;
-  contractNature: string | null;
-  estimatedValue: { amount: number; currency: string } | null;
-  hasSocial: boolean;
-  hasEmployment: boolean;
-  socialCodes: string[];
-}
-
-export interface NoticeLot {
-  lotId: string;
-  title: string | null;
-  mainCpv: string | null;
-  mainNature: string | null;
-  estimatedValue: { amount: number; currency: string } | null;
-  strategicProcurement: string[];
-  strategicProcurementDescription: string | null;
-  socialObjectives: string[];
-  reservedParticipation: string[];
-  reservedExecution: string | null;
-  performanceTerms: string | null;
-}
-
-export interface SocialSignal {
-  kind: 'structured' | 'textual';
-  field: string;
-  code?: string;
-  lotId?: string | null;
-  match?: string;
-  language?: string;
-  employment: boolean;
-}
-
-export interface MarketNoticeDetail {
-  noticeId: string;
-  version: string | null;
-  importedAt: string;
-  notice: {
-    noticeId: string;
-    noticeType: string;
-    formType: string | null;
-    issueDate: string | null;
-    language: string | null;
-    procedureId: string | null;
-    buyers: Array<{ organisationId: string; name: string | null; companyId: string | null; country: string | null }>;
-    title: string | null;
-    description: string | null;
-    mainCpv: string | null;
-    additionalCpv: string[];
-    mainNature: string | null;
-    estimatedValue: { amount: number; currency: string } | null;
-    lots: NoticeLot[];
-  };
-  social: { declaresSocial: boolean; concernsEmployment: boolean; signals: SocialSignal[] };
-  linkedProcurement: { id: string; referenceNumber: string; title: string } | null;
-}
-
-interface ShareFigures {
-  notices: number;
-  noticesWithSocial: number;
-  noticesWithEmployment: number;
-  share: number;
-  employmentShare: number;
-}
-
-export interface PeerComparison {
-  country: string;
-  year: number | null;
-  own: ShareFigures & { organisationNumbers: string[] };
-  /** The own register (all years): decisions, beside the notices, not compared. */
-  register?: { procurements: number; decided: number; withSocialConsiderations: number; share: number };
-  comparable: { definition: string; minNotices: number; maxNotices: number };
-  peers: { count: number; notices: number; pooledShare: number; medianShare: number; buyers: Array<ShareFigures & { key: string; name: string | null }> };
 }
 
 export function filterQuery(filters: MarketFilters) {

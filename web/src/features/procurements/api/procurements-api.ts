@@ -1,19 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import type { ContractNature, ProcedureType, ProcurementStatus } from '../../../../../src/domain/procurement/procurement.js';
+import type { ScreeningRecommendation } from '../../../../../src/domain/screening/screen-procurement.js';
+import type { AuditEvent as AuditEventSchema } from '../../../../../src/server/features/audit/audit-schemas.js';
 import type {
+  ImportResult as ImportResultSchema,
   Lot as LotSchema,
   Procurement,
   ProcurementCreate,
   ProcurementListItem,
-  RecommendationSchema,
 } from '../../../../../src/server/features/procurements/procurement-schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
 // Answers and bodies are the server's TypeBox schemas, imported as types only (decision 0501):
 // a changed answer is a type error here, and no server code reaches the bundle.
 export type { ContractNature, ProcedureType, ProcurementStatus, Procurement, ProcurementListItem };
-export type Recommendation = Static<typeof RecommendationSchema>;
+export type Recommendation = ScreeningRecommendation;
 export type Lot = Static<typeof LotSchema>;
 export type CpvRef = Lot['mainCpv'];
 
@@ -125,16 +127,7 @@ export function useDeleteProcurement(id: string) {
   });
 }
 
-export interface AuditEvent {
-  id: number;
-  action: string;
-  entityType: string;
-  entityId: string;
-  actor: { id: string | null; label: string };
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-}
+export type AuditEvent = Static<typeof AuditEventSchema>;
 
 export function useProcurementAudit(id: string, enabled: boolean) {
   return useQuery({
@@ -151,16 +144,14 @@ export interface Person {
   disabled: boolean;
 }
 
+// GET /api/users is answered by the organisations feature, whose schemas are still inline in its
+// routes; this stays hand-written until that feature has its *-schemas.ts.
 /** People who can be made responsible for a procurement. */
 export function usePeople(enabled: boolean) {
   return useQuery({ queryKey: ['users'], queryFn: () => apiRequest<Person[]>('/api/users'), enabled, staleTime: 60_000 });
 }
 
-export interface ImportResult {
-  /** Procurements stored; 0 on a dry run. */
-  created: number;
-  dryRun?: boolean;
-}
+export type ImportResult = Static<typeof ImportResultSchema>;
 
 export function useImportProcurements() {
   const invalidate = useInvalidateProcurements();

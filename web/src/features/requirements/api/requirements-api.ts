@@ -1,142 +1,41 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
 import type { ParameterDefinition, RequirementLevel, RequirementTemplate, RequirementType } from '../../../../../src/domain/requirements/requirement-template.js';
+import type { ScreeningRecommendation } from '../../../../../src/domain/screening/screen-procurement.js';
 import type { ScreeningPolicy } from '../../../../../src/domain/screening/screening-policy.js';
 import type { LocalizedText } from '../../../../../src/domain/shared/localized-text.js';
+import type { DecisionBody, DecisionView, EformsLotFields as EformsLotFieldsSchema } from '../../../../../src/server/features/decisions/decision-schemas.js';
+import type {
+  PreviewView,
+  TargetGroupView,
+  TemplateDetail,
+  TemplateSummary,
+  TemplateVersionView,
+} from '../../../../../src/server/features/requirements/requirement-schemas.js';
+import type { PolicyVersionView, ScreeningView } from '../../../../../src/server/features/screening/screening-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 
 export type { LocalizedText, ParameterDefinition, RequirementLevel, RequirementTemplate, RequirementType, ScreeningPolicy };
 
-/** Screening, comply-or-explain decisions, the requirement library, target groups and the policy. */
+/**
+ * Screening, comply-or-explain decisions, the requirement library, target groups and the policy.
+ * Every answer and body is the server's schema type (decision 0501); only the names are the web's.
+ */
 
-export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
-export type RuleName = 'contract_nature' | 'cpv' | 'value' | 'duration' | 'labour_need' | 'readiness';
-
-export interface RuleOutcome {
-  rule: RuleName;
-  questionId?: string;
-  outcome: 'pass' | 'fail' | 'unknown';
-  reason: LocalizedText;
-}
-
-export interface Screening {
-  id: string;
-  recommendation: Recommendation;
-  summary: LocalizedText;
-  reasons: LocalizedText[];
-  rules: RuleOutcome[];
-  missingFacts: string[];
-  lots: Array<{ lotNumber: number; recommendation: Recommendation; summary: LocalizedText; rules: RuleOutcome[]; missingFacts: string[] }>;
-  policyVersion: number;
-  isPolicyOutdated: boolean;
-  trigger: string;
-  screenedAt: string;
-}
-
-export interface RenderedText {
-  title: string;
-  body: string;
-  followUp: string;
-}
-
-export interface Decision {
-  id: string;
-  procurementId: string;
-  kind: 'apply' | 'none';
-  justification: string;
-  recommendation: Recommendation;
-  hasSocialConsiderations: boolean;
-  isLocked: boolean;
-  revision: number;
-  decidedBy: { id: string; displayName: string } | null;
-  decidedAt: string;
-  requirements: Array<{
-    templateVersionId: string;
-    templateId: string;
-    templateKey: string;
-    version: number;
-    type: RequirementType;
-    level: RequirementLevel;
-    title: LocalizedText;
-    lotNumbers: number[] | null;
-    parameters: Record<string, unknown>;
-    rendered: { sv: RenderedText; en: RenderedText };
-  }>;
-}
-
-export interface DecisionInput {
-  kind: 'apply' | 'none';
-  requirements: Array<{ templateVersionId: string; lotNumbers: number[] | null; parameters: Record<string, unknown> }>;
-  justification: string;
-  revision?: number;
-}
-
-export interface EformsLotFields {
-  lotNumber: number;
-  lotId: string;
-  strategicProcurement: string[];
-  socialObjectives: string[];
-  reservedParticipation: string[];
-  reservedExecution: 'yes' | 'no';
-  performanceTerms: LocalizedText | null;
-  performanceTermsTooLong: boolean;
-}
-
-export interface TemplateProblem {
-  code: string;
-  subject: string | null;
-  message: LocalizedText;
-}
-
-export interface TemplateVersion {
-  id: string;
-  version: number;
-  status: 'draft' | 'published';
-  content: RequirementTemplate;
-  createdAt: string;
-  publishedAt: string | null;
-  basedOnVersionId: string | null;
-  problems: TemplateProblem[];
-}
-
-export interface TemplateSummary {
-  id: string;
-  key: string;
-  organisation: { id: string; name: string };
-  isOwn: boolean;
-  origin: 'starter' | 'own' | 'copy';
-  shared: boolean;
-  sharedAt: string | null;
-  type: RequirementType;
-  level: RequirementLevel;
-  title: LocalizedText;
-  latestVersion: { id: string; version: number; status: 'draft' | 'published' };
-  publishedVersion: { id: string; version: number; publishedAt: string } | null;
-  hasDraft: boolean;
-  canEdit: boolean;
-}
-
-export interface TemplateDetail extends TemplateSummary {
-  versions: TemplateVersion[];
-}
-
-export interface TargetGroup {
-  code: string;
-  label: LocalizedText;
-  active: boolean;
-}
-
-export interface PolicyVersion {
-  version: number;
-  policy: ScreeningPolicy;
-  createdBy: { id: string; displayName: string } | null;
-  createdAt: string;
-}
-
-export interface Preview {
-  values: Record<string, unknown>;
-  sv: RenderedText;
-  en: RenderedText;
-}
+export type Recommendation = ScreeningRecommendation;
+export type Screening = ScreeningView;
+export type RuleOutcome = Screening['rules'][number];
+export type RuleName = RuleOutcome['rule'];
+export type Decision = DecisionView;
+export type RenderedText = Decision['requirements'][number]['rendered']['sv'];
+export type DecisionInput = DecisionBody;
+export type EformsLotFields = Static<typeof EformsLotFieldsSchema>;
+export type TemplateVersion = TemplateVersionView;
+export type TemplateProblem = TemplateVersion['problems'][number];
+export type { TemplateDetail, TemplateSummary };
+export type TargetGroup = TargetGroupView;
+export type PolicyVersion = PolicyVersionView;
+export type Preview = Static<typeof PreviewView>;
 
 const enc = encodeURIComponent;
 
@@ -204,8 +103,7 @@ export function useSaveDecision(procurementId: string) {
 export function useEformsFields(procurementId: string, enabled: boolean, revision: number | undefined) {
   return useQuery({
     queryKey: ['eforms-fields', procurementId, revision],
-    queryFn: () => apiRequest<EformsLotFields[] | { lots: EformsLotFields[] }>(`/api/procurements/${enc(procurementId)}/eforms-fields`),
-    select: (data) => (Array.isArray(data) ? data : data.lots),
+    queryFn: () => apiRequest<EformsLotFields[]>(`/api/procurements/${enc(procurementId)}/eforms-fields`),
     enabled,
   });
 }
@@ -222,6 +120,7 @@ export const annexUrl = (procurementId: string, lang: 'sv' | 'en', format: 'docx
 
 // ---- library ----
 
+/** The library's filters as the page holds them (free strings from the URL; the server validates). */
 export interface TemplateListQuery {
   scope: 'all' | 'own' | 'shared';
   type?: string;
