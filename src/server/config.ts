@@ -20,6 +20,7 @@ const EnvSchema = Type.Object({
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
+  HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
 });
 
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Register list answers kept in memory per server process; 0 turns the cache off. */
   listCacheEntries: number;
+  /** eForms uploads running at once across all server processes (at most one per organisation). */
+  importsMaxRunning: number;
   /** Where the built web app lives; null serves no web app (API only). */
   webDir: string | null;
 }
@@ -47,7 +50,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LIST_CACHE_ENTRIES']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -78,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
+    importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     webDir,
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -83,6 +84,14 @@ export const notices = pgTable(
     lotCount: integer('lot_count').notNull().default(0),
     /** The file (or archive entry) the stored version came from. */
     sourceFile: text('source_file').notNull(),
+    /**
+     * Where the stored version came from: `ted` (the operator's bulk import from TED, the trusted
+     * source) or `upload` (an organisation's upload, unverified). An unverified notice is seen only by
+     * `uploadedByOrganisationId` until the same notice arrives from TED (decision 0311).
+     */
+    provenance: text('provenance').$type<NoticeProvenance>().notNull().default('ted'),
+    /** The uploading organisation of an `upload` notice; null for `ted`. */
+    uploadedByOrganisationId: uuid('uploaded_by_organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     importId: uuid('import_id').references(() => noticeImports.id, { onDelete: 'set null' }),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -95,8 +104,12 @@ export const notices = pgTable(
     index('notices_social_codes_idx').using('gin', t.socialCodes),
     index('notices_issue_date_idx').on(t.issueDate.desc(), t.noticeId),
     index('notices_procedure_idx').on(t.procedureId),
+    index('notices_uploaded_by_idx').on(t.uploadedByOrganisationId).where(sql`${t.uploadedByOrganisationId} is not null`),
+    check('notices_provenance_check', sql`(${t.provenance} = 'ted' and ${t.uploadedByOrganisationId} is null) or (${t.provenance} = 'upload' and ${t.uploadedByOrganisationId} is not null)`),
   ],
 );
+
+export type NoticeProvenance = 'ted' | 'upload';
 
 /** The measures every market aggregate carries (fresh column builders for each table). */
 const marketMeasures = () => ({
@@ -193,6 +206,15 @@ export const noticeImports = pgTable(
     source: text('source').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /**
+     * `running` while an importer works on it (it renews `heartbeatAt` after every batch), then
+     * `finished`, or `failed` when it stopped early: cut short by a crash (found by an expired
+     * heartbeat or at the next start) or by an error. The counts are what was stored until then.
+     */
+    status: text('status').$type<NoticeImportStatus>().notNull().default('finished'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    /** Why a failed import stopped. */
+    error: text('error'),
     readCount: integer('read_count').notNull().default(0),
     storedCount: integer('stored_count').notNull().default(0),
     updatedCount: integer('updated_count').notNull().default(0),
@@ -202,8 +224,14 @@ export const noticeImports = pgTable(
     /** The first failures `[{ file, error }]` (capped). */
     failures: jsonb('failures').notNull().default(sql`'[]'::jsonb`),
   },
-  (t) => [index('notice_imports_org_idx').on(t.organisationId, t.startedAt)],
+  (t) => [
+    index('notice_imports_org_idx').on(t.organisationId, t.startedAt),
+    index('notice_imports_running_idx').on(t.organisationId).where(sql`${t.status} = 'running'`),
+    check('notice_imports_status_check', sql`${t.status} in ('running', 'finished', 'failed')`),
+  ],
 );
+
+export type NoticeImportStatus = 'running' | 'finished' | 'failed';
 
 /**
  * Tenant-owned: a notice matched to a procurement of an organisation (by BT-501 against the

@@ -200,6 +200,7 @@ export const ParseErrorCodeSchema = Type.Union([
   Type.Literal('invalid-encoding'),
   Type.Literal('dtd-forbidden'),
   Type.Literal('too-deep'),
+  Type.Literal('too-much-text'),
   Type.Literal('malformed-xml'),
   Type.Literal('unsupported-root'),
   Type.Literal('unsupported-sdk-version'),

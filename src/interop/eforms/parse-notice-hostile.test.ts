@@ -152,3 +152,33 @@ describe('parseNotice turns bad input into error values', () => {
     }
   });
 });
+
+describe('parseNotice bounds the text it keeps (issue 8: notices padded with megabytes of blanks)', () => {
+  const TITLE = '<cbc:Name languageID="ENG">At the End of the Tunnel vol3</cbc:Name>';
+  const padded = (padding: string) => notice.replace(TITLE, `<cbc:Name languageID="ENG">${padding}At the End of the Tunnel vol3</cbc:Name>`);
+
+  it('keeps a value behind 5 MB of blanks, and no more than the per-element limit', () => {
+    const result = parseNotice(padded(' '.repeat(5 * 1024 * 1024)));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.notice.title).toBe('At the End of the Tunnel vol3');
+  });
+
+  it('cuts a value at the per-element limit (100,000 characters by default)', () => {
+    const long = parseNotice(padded('x'.repeat(150_000)));
+    expect(long.ok).toBe(true);
+    if (long.ok) expect(long.notice.title?.length).toBe(100_000);
+    const limited = parseNotice(padded('x'.repeat(500)), { maxElementText: 100 });
+    if (limited.ok) expect(limited.notice.title).toBe('x'.repeat(100));
+    expect(limited.ok).toBe(true);
+  });
+
+  it('stops with too-much-text once the kept text of one notice passes the per-notice limit', () => {
+    expectError(parseNotice(padded('x'.repeat(5_000)), { maxNoticeText: 4_000 }), 'too-much-text');
+    expect(parseNotice(padded('x'.repeat(3_000)), { maxNoticeText: 20_000 }).ok).toBe(true);
+  });
+
+  it('does not count the blanks between elements it reads toward the per-notice limit', () => {
+    const blanks = ' '.repeat(50_000);
+    expect(parseNotice(notice.replace('<cac:ProcurementProject>', `<cac:ProcurementProject>${blanks}`), { maxNoticeText: 40_000 }).ok).toBe(true);
+  });
+});

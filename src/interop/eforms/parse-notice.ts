@@ -35,6 +35,10 @@ export interface ParseNoticeOptions {
   maxBytes?: number;
   /** Deepest accepted element nesting. Default 100 (real notices stay below 20). */
   maxDepth?: number;
+  /** Characters of text kept per element (default 100,000; the rest is dropped). */
+  maxElementText?: number;
+  /** Characters of text kept per notice (default 2,000,000; beyond, `too-much-text`). */
+  maxNoticeText?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
@@ -140,6 +144,8 @@ export function parseNotice(input: Uint8Array | string, options: ParseNoticeOpti
   let rejectedRoot: string | undefined;
   const read = readXmlTree(xml, {
     maxDepth,
+    ...(options.maxElementText === undefined ? {} : { maxElementText: options.maxElementText }),
+    ...(options.maxNoticeText === undefined ? {} : { maxDocumentText: options.maxNoticeText }),
     keep: READ_ELEMENTS,
     acceptRoot: (name) => {
       if (ROOT_BY_CANONICAL_NAME.has(name)) return true;

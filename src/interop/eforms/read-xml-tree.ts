@@ -41,7 +41,7 @@ export interface XmlElement {
   readonly children: XmlElement[];
 }
 
-export type XmlReadErrorCode = 'dtd-forbidden' | 'too-deep' | 'malformed-xml' | 'invalid-encoding';
+export type XmlReadErrorCode = 'dtd-forbidden' | 'too-deep' | 'too-much-text' | 'malformed-xml' | 'invalid-encoding';
 
 export type XmlReadResult =
   | { ok: true; root: XmlElement }
@@ -53,7 +53,22 @@ export interface XmlReadOptions {
   acceptRoot?: (name: string) => boolean;
   /** Canonical names of the elements to materialise below the root; others are skipped with their subtrees. Default: all. */
   keep?: ReadonlySet<string>;
+  /**
+   * Characters of text kept per element (default {@link DEFAULT_MAX_ELEMENT_TEXT}); the rest is
+   * dropped, blanks before the value first, so padding cannot push a value out.
+   */
+  maxElementText?: number;
+  /** Characters of text kept in the whole document (default {@link DEFAULT_MAX_DOCUMENT_TEXT}); past it reading stops (`too-much-text`). */
+  maxDocumentText?: number;
 }
+
+/**
+ * eForms' longest free-text fields (BT-24, BT-70, BT-777 …) allow a few thousand characters per
+ * language (SDK `fields.json` maxLength ≤ 10,000), so 100,000 characters keeps every real value.
+ */
+export const DEFAULT_MAX_ELEMENT_TEXT = 100_000;
+/** The largest real notices (hundreds of lots) keep well under a megabyte of text in the elements we read. */
+export const DEFAULT_MAX_DOCUMENT_TEXT = 2_000_000;
 
 /** Thrown inside saxes handlers to stop at once; never escapes {@link readXmlTree}. */
 class StopReading {
@@ -107,6 +122,10 @@ function canonicalNameIn(scope: Scope, qName: string): string {
 export function readXmlTree(xml: string, options: XmlReadOptions): XmlReadResult {
   const parser = new SaxesParser(SAXES_OPTIONS);
   const { maxDepth, keep } = options;
+  const maxElementText = options.maxElementText ?? DEFAULT_MAX_ELEMENT_TEXT;
+  const maxDocumentText = options.maxDocumentText ?? DEFAULT_MAX_DOCUMENT_TEXT;
+  /** Characters kept in closed leaf elements so far (a container's blanks are dropped when its first child opens). */
+  let keptText = 0;
   const scopes: Scope[] = [INITIAL_SCOPE];
   const elements: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -117,7 +136,17 @@ export function readXmlTree(xml: string, options: XmlReadOptions): XmlReadResult
 
   const appendText = (text: string): void => {
     // Only kept leaves keep text: eForms has no mixed content, and this avoids building whitespace strings.
-    if (skippedAt === 0 && current !== undefined && current.children.length === 0) current.text += text;
+    if (skippedAt !== 0 || current === undefined || current.children.length !== 0) return;
+    let piece = text;
+    if (current.text.length + piece.length > maxElementText) {
+      // Bounded memory whatever the input (issue 8): values are trimmed, so leading blanks go first.
+      if (current.text.trim() === '') {
+        current.text = '';
+        piece = piece.trimStart();
+      }
+      piece = piece.slice(0, Math.max(0, maxElementText - current.text.length));
+    }
+    current.text += piece;
   };
 
   parser.on('xmldecl', (decl) => {
@@ -155,6 +184,10 @@ export function readXmlTree(xml: string, options: XmlReadOptions): XmlReadResult
   });
   parser.on('closetag', () => {
     if (skippedAt === 0) {
+      if (current !== undefined && current.children.length === 0) {
+        keptText += current.text.length;
+        if (keptText > maxDocumentText) throw new StopReading('too-much-text', `more than ${maxDocumentText} characters of text in the elements read`);
+      }
       scopes.pop();
       elements.pop();
       current = elements[elements.length - 1];
@@ -214,15 +247,25 @@ export function allOf(element: XmlElement | undefined, ...names: string[]): XmlE
   return level;
 }
 
-/** Trimmed text, or null when absent or blank. */
+/**
+ * A copy of `text` that does not keep the document alive. Strings saxes hands out are slices of the
+ * decoded document, and V8 keeps the whole document in memory while any slice lives: a notice padded
+ * with megabytes of blanks kept all of them through a three-character code (issue 8). Concatenation
+ * then slicing makes V8 flatten into a fresh string of the value's own length (≈40 ns).
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+/** Trimmed text, or null when absent or blank. Never a slice of the document (see `detached`). */
 export function textOf(element: XmlElement | undefined): string | null {
   if (element === undefined) return null;
   const text = element.text.trim();
-  return text === '' ? null : text;
+  return text === '' ? null : detached(text);
 }
 
-/** Trimmed value of an unprefixed attribute, or null when absent or blank. */
+/** Trimmed value of an unprefixed attribute, or null when absent or blank. Never a slice of the document. */
 export function attributeOf(element: XmlElement | undefined, name: string): string | null {
   const value = element?.attributes[name]?.trim();
-  return value === undefined || value === '' ? null : value;
+  return value === undefined || value === '' ? null : detached(value);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurementDecisions, procurements, units } from '../../../db/schema/index.js';
 import type { BuyerVolume } from '../../../domain/market/compare-peers.js';
@@ -45,9 +45,16 @@ function buyerCondition(input: string): SQL {
     and array_to_string(${notices.buyerNames}, ' ') ilike ${pattern}`;
 }
 
-/** The filter as SQL conditions on `notices`. */
+/**
+ * Only notices from the trusted source (the operator's import from TED) are everyone's: an
+ * organisation's unverified upload never reaches another organisation's market view or a public
+ * package (decision 0311).
+ */
+const FROM_TED = sql`${notices.provenance} = 'ted'`;
+
+/** The filter as SQL conditions on `notices` (always only notices from TED). */
 export function marketConditions(filter: MarketFilter): SQL {
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = [FROM_TED];
   if (filter.year !== undefined) conditions.push(sql`${notices.year} = ${filter.year}`);
   if (filter.country) conditions.push(eq(notices.buyerCountry, filter.country.toUpperCase()));
   if (filter.contractNature) conditions.push(eq(notices.mainNature, filter.contractNature));
@@ -56,7 +63,7 @@ export function marketConditions(filter: MarketFilter): SQL {
   if (filter.social === 'employment') conditions.push(sql`${notices.hasEmployment}`);
   if (filter.social === 'none') conditions.push(sql`not ${notices.hasSocial}`);
   if (filter.buyer) conditions.push(buyerCondition(filter.buyer));
-  return conditions.length === 0 ? sql`true` : and(...conditions)!;
+  return and(...conditions)!;
 }
 
 const KEY_EXPRESSIONS: Record<Exclude<GroupBy, 'socialCode'>, SQL> = {
@@ -232,8 +239,11 @@ export async function listNotices(
   };
 }
 
-/** The stored (latest) version of one notice with its parsed document. */
-export async function findNotice(db: Database, noticeId: string) {
+/**
+ * The stored (latest) version of one notice with its parsed document, if `organisationId` may see
+ * it: a notice from TED, or the organisation's own unverified upload.
+ */
+export async function findNotice(db: Database, noticeId: string, organisationId: string) {
   const [row] = await db
     .select({
       noticeId: notices.noticeId,
@@ -245,7 +255,7 @@ export async function findNotice(db: Database, noticeId: string) {
     })
     .from(notices)
     .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
-    .where(eq(notices.noticeId, noticeId))
+    .where(and(eq(notices.noticeId, noticeId), or(FROM_TED, eq(notices.uploadedByOrganisationId, organisationId))))
     .limit(1);
   return row ?? null;
 }
@@ -310,7 +320,7 @@ export async function countOwnNotices(db: Database, orgIds: readonly string[], y
     select count(*)::int as notices, (count(*) filter (where ${notices.hasSocial}))::int as social,
       (count(*) filter (where ${notices.hasEmployment}))::int as employment
     from ${notices}
-    where ${notices.buyerOrgIds} && ${sql`array[${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}]::text[]`}
+    where ${FROM_TED} and ${notices.buyerOrgIds} && ${sql`array[${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}]::text[]`}
       ${year === undefined ? sql`` : sql`and ${notices.year} = ${year}`}`)) as unknown as Rows<{ notices: number; social: number; employment: number }>;
   const row = result.rows[0];
   return { notices: Number(row?.notices ?? 0), noticesWithSocial: Number(row?.social ?? 0), noticesWithEmployment: Number(row?.employment ?? 0) };
@@ -329,7 +339,7 @@ export async function buyersWithVolume(
     select ${notices.buyerKey} as key, min(${notices.buyerName}) as name, count(*)::int as notices,
       (count(*) filter (where ${notices.hasSocial}))::int as social, (count(*) filter (where ${notices.hasEmployment}))::int as employment
     from ${notices}
-    where ${notices.buyerCountry} = ${options.country} and ${notices.buyerKey} <> ''
+    where ${FROM_TED} and ${notices.buyerCountry} = ${options.country} and ${notices.buyerKey} <> ''
       ${options.year === undefined ? sql`` : sql`and ${notices.year} = ${options.year}`}
       ${exclude}
     group by ${notices.buyerKey}

@@ -95,7 +95,7 @@ export async function marketNotices(
 /** One notice as stored, with the caller's own linked procurement (if the caller may read it). */
 export async function marketNotice(db: Database, actor: Actor, noticeId: string) {
   requireMarket(actor);
-  const row = await findNotice(db, noticeId);
+  const row = await findNotice(db, noticeId, actor.organisationId);
   if (row === null) throw notFound('The notice');
   const link = await findOwnLink(db, actor.organisationId, noticeId);
   const visible = link !== null && can(actor, 'procurement:read', { organisationId: actor.organisationId, unitId: link.unitId });

@@ -7,16 +7,20 @@ import { validateProcurementDraft } from '../../../domain/procurement/validate-p
 import { parseNotice } from '../../../interop/eforms/parse-notice.js';
 import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
+import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-repository.js';
 // The register's own write functions: an imported procurement is stored exactly like a typed one.
 import { findProcurement, insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
 // …and screened like one, in the same transaction (as procurement-service does).
 import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
 import {
+  claimImportSlot,
   findProcurementForNotice,
   finishImport,
   analyzeNoticeTables,
-  insertImport,
+  recordImportProgress,
+  type ImportCounts,
+  type NoticeOrigin,
   loadOrganisationIndex,
   marketChangesOfStoredNotices,
   refreshMarketAggregates,
@@ -75,12 +79,23 @@ export interface ImportOptions {
   now?: () => Date;
   /** Notices per transaction (default 200). */
   batchSize?: number;
+  /**
+   * Bytes of notice XML per transaction (default 8 MiB): a batch is stored when either limit is
+   * reached, so memory stays bounded by the bytes read, not by the number of notices (issue 8).
+   */
+  batchBytes?: number;
+  /** Upload limits (defaults: 2 running uploads in all, a 60 s heartbeat lease); see claimImportSlot. */
+  limits?: { maxRunningUploads: number; leaseSeconds: number };
   onProgress?: (progress: ImportProgress) => void;
   /** Refresh the planner's statistics when at least this many notices were stored or updated (default 1,000). */
   analyzeAfter?: number;
 }
 
 const AUDIT_SYSTEM = 'eforms import';
+export const DEFAULT_IMPORT_LIMITS = { maxRunningUploads: 2, leaseSeconds: 60 } as const;
+const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+/** Longest time between heartbeats while notices only fail (a sixth of the lease). */
+const HEARTBEAT_MS = 10_000;
 const MAX_STORED_FAILURES = 1000;
 const MAX_REPORTED_NOTES = 1000;
 
@@ -190,9 +205,10 @@ async function storeBatch(
   index: ReadonlyMap<string, OrganisationMatch[]>,
   importId: string,
   now: Date,
+  origin: NoticeOrigin,
 ): Promise<BatchOutcome> {
   const before = await marketChangesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
-  const written = await upsertNotices(db, items, importId, now);
+  const written = await upsertNotices(db, items, importId, now, origin);
   const writtenItems = items.filter((item) => written.has(item.notice.noticeId));
   const changes: MarketChanges =
     written.size === 0
@@ -220,21 +236,80 @@ function dedupe(batch: readonly PreparedNotice[]): { kept: PreparedNotice[]; ski
   return { kept: [...best.values()], skipped: batch.length - best.size };
 }
 
-/** Reads every source, stores what parses, and returns (and records) the summary. */
+/**
+ * Reads every source, stores what parses, and returns (and records) the summary.
+ *
+ * Memory is bounded whatever the input: sources are pulled one at a time (the archive reader does
+ * not read the next entry before the importer asks for it, and the importer does not ask while a
+ * batch is being stored), the parser keeps a bounded amount of text per element and per notice,
+ * and a batch is stored once it holds `batchSize` notices or `batchBytes` of XML.
+ *
+ * An upload (`by` an organisation) first claims an import slot; when the organisation already has
+ * one running, or the server-wide limit is reached, it throws `rate_limited` with
+ * `retryAfterSeconds`. The import row is `running` while it works and renews its heartbeat after
+ * every batch, so one cut short by a crash is found and marked failed (decision 0312).
+ */
 export async function importNotices(db: Database, sources: AsyncIterable<NoticeSource>, options: ImportOptions): Promise<ImportSummary> {
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? 200;
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const byUser = 'organisationId' in options.by ? options.by : null;
-  const importId = await insertImport(db, {
-    organisationId: byUser?.organisationId ?? null,
-    actorUserId: byUser?.userId ?? null,
-    actorLabel: byUser?.label ?? ('operator' in options.by ? options.by.operator : ''),
-    source: options.source.slice(0, 500),
-    startedAt: now(),
-  });
-  // Uploads only ever reach the uploader's own register; operator imports reach every organisation.
-  const index = await loadOrganisationIndex(db, byUser?.organisationId ?? null);
+  const origin: NoticeOrigin = byUser === null ? { provenance: 'ted' } : { provenance: 'upload', organisationId: byUser.organisationId };
+  const slot = await claimImportSlot(
+    db,
+    {
+      organisationId: byUser?.organisationId ?? null,
+      actorUserId: byUser?.userId ?? null,
+      actorLabel: byUser?.label ?? ('operator' in options.by ? options.by.operator : ''),
+      source: options.source.slice(0, 500),
+      startedAt: now(),
+    },
+    options.limits ?? DEFAULT_IMPORT_LIMITS,
+  );
+  if (!slot.ok) {
+    throw new AppError(
+      'rate_limited',
+      slot.reason === 'organisation'
+        ? 'An import of your organisation is still running. Try again when it has finished.'
+        : 'The server is busy with other imports. Try again in a moment.',
+      { retryAfterSeconds: slot.retryAfterSeconds },
+    );
+  }
+  const importId = slot.id;
   const summary: ImportSummary = { importId, read: 0, stored: 0, updated: 0, skipped: 0, failed: [], procurements: { created: 0, updated: 0 }, notes: [] };
+  const counts = (): ImportCounts => ({
+    readCount: summary.read,
+    storedCount: summary.stored,
+    updatedCount: summary.updated,
+    skippedCount: summary.skipped,
+    failedCount: summary.failed.length,
+    matchedCount: summary.procurements.created + summary.procurements.updated,
+    failures: summary.failed.slice(0, MAX_STORED_FAILURES),
+  });
+  try {
+    await runImport(db, sources, options, { importId, origin, batchSize, batchBytes, now, summary, counts });
+  } catch (error) {
+    await finishImport(db, importId, { ...counts(), finishedAt: now(), error: messageOf(error).slice(0, 1000) });
+    throw error;
+  }
+  await finishImport(db, importId, { ...counts(), finishedAt: now() });
+  return summary;
+}
+
+interface RunState {
+  importId: string;
+  origin: NoticeOrigin;
+  batchSize: number;
+  batchBytes: number;
+  now: () => Date;
+  summary: ImportSummary;
+  counts: () => ImportCounts;
+}
+
+async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, options: ImportOptions, state: RunState): Promise<void> {
+  const { importId, origin, summary, now } = state;
+  // Uploads only ever reach the uploader's own register; operator imports reach every organisation.
+  const index = await loadOrganisationIndex(db, origin.provenance === 'upload' ? origin.organisationId : null);
 
   const progress = () =>
     options.onProgress?.({
@@ -262,54 +337,56 @@ export async function importNotices(db: Database, sources: AsyncIterable<NoticeS
     for (const note of outcome.notes) if (summary.notes.length < MAX_REPORTED_NOTES) summary.notes.push(note);
   };
 
+  // What was stored so far, and a sign of life: a crash leaves these counts behind (decision 0312).
+  let lastBeat = now().getTime();
+  const beat = async () => {
+    lastBeat = now().getTime();
+    await recordImportProgress(db, importId, state.counts(), now());
+  };
+
   const flush = async (batch: PreparedNotice[]) => {
     if (batch.length === 0) return;
     const { kept, skipped } = dedupe(batch);
     summary.skipped += skipped;
     const at = now();
     try {
-      account(kept, await db.transaction((tx) => storeBatch(tx, kept, index, importId, at)));
+      account(kept, await db.transaction((tx) => storeBatch(tx, kept, index, importId, at, origin)));
     } catch {
       // One notice spoilt the batch: redo it one notice per transaction to find and report it.
       for (const item of kept) {
         try {
-          account([item], await db.transaction((tx) => storeBatch(tx, [item], index, importId, at)));
+          account([item], await db.transaction((tx) => storeBatch(tx, [item], index, importId, at, origin)));
         } catch (error) {
           summary.failed.push({ file: item.file, error: messageOf(error) });
         }
       }
     }
+    await beat();
     progress();
   };
 
   let batch: PreparedNotice[] = [];
+  let bytesInBatch = 0;
   for await (const source of sources) {
     summary.read += 1;
+    const size = 'bytes' in source ? source.bytes.length : 0;
     const prepared = prepareNotice(source);
     if ('error' in prepared) {
       summary.failed.push(prepared);
+      // A run of failing notices stores nothing, but must not look abandoned.
+      if (now().getTime() - lastBeat > HEARTBEAT_MS) await beat();
       continue;
     }
     batch.push(prepared);
-    if (batch.length >= batchSize) {
+    bytesInBatch += size;
+    if (batch.length >= state.batchSize || bytesInBatch >= state.batchBytes) {
       await flush(batch);
       batch = [];
+      bytesInBatch = 0;
     }
   }
   await flush(batch);
   // The market view's pre-aggregated figures follow the notices (decision 0104).
   await refreshMarketAggregates(db, { slices: [...touched.values()], buyerKeys: [...touchedBuyers] });
   if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) await analyzeNoticeTables(db);
-
-  await finishImport(db, importId, {
-    finishedAt: now(),
-    readCount: summary.read,
-    storedCount: summary.stored,
-    updatedCount: summary.updated,
-    skippedCount: summary.skipped,
-    failedCount: summary.failed.length,
-    matchedCount: summary.procurements.created + summary.procurements.updated,
-    failures: summary.failed.slice(0, MAX_STORED_FAILURES),
-  });
-  return summary;
 }

@@ -22,7 +22,13 @@ export interface PreparedNotice {
   facts: NoticeMarketFacts;
 }
 
-function noticeRow(item: PreparedNotice, importId: string | null, now: Date): typeof notices.$inferInsert {
+/**
+ * Who stores a notice: the operator's bulk import from TED (trusted) or an organisation's upload
+ * (unverified, seen only by that organisation; decision 0311).
+ */
+export type NoticeOrigin = { provenance: 'ted' } | { provenance: 'upload'; organisationId: string };
+
+function noticeRow(item: PreparedNotice, importId: string | null, now: Date, origin: NoticeOrigin): typeof notices.$inferInsert {
   const { notice, facts } = item;
   return {
     noticeId: notice.noticeId,
@@ -55,6 +61,8 @@ function noticeRow(item: PreparedNotice, importId: string | null, now: Date): ty
     socialCodes: facts.socialCodes,
     lotCount: facts.lotCount,
     sourceFile: item.file.slice(-500),
+    provenance: origin.provenance,
+    uploadedByOrganisationId: origin.provenance === 'upload' ? origin.organisationId : null,
     importId,
     importedAt: now,
   };
@@ -68,25 +76,39 @@ const replaceWithExcluded = Object.fromEntries(
 );
 
 /**
- * Stores notices in one statement: new ids are inserted, an existing id is replaced only by a
- * higher version (BT-757), anything else is left alone. Returns the ids written and whether each
- * was new; ids not returned were skipped. The caller owns the transaction.
+ * When a stored notice may be replaced (decision 0311): TED replaces an unverified upload whatever
+ * its version (the trusted copy wins) and its own notices by a higher version; an upload replaces
+ * only the same organisation's unverified upload, by a higher version, and never a notice from TED
+ * or from another organisation.
+ */
+function replaceableBy(origin: NoticeOrigin) {
+  const newer = sql`${notices.versionNumber} < excluded.version_number`;
+  return origin.provenance === 'ted'
+    ? sql`(${notices.provenance} = 'upload' or ${newer})`
+    : sql`(${notices.provenance} = 'upload' and ${notices.uploadedByOrganisationId} = ${origin.organisationId} and ${newer})`;
+}
+
+/**
+ * Stores notices in one statement: new ids are inserted, an existing id is replaced only when
+ * `origin` may replace it (see `replaceableBy`), anything else is left alone. Returns the ids
+ * written and whether each was new; ids not returned were skipped. The caller owns the transaction.
  */
 export async function upsertNotices(
   db: Database,
   items: readonly PreparedNotice[],
   importId: string | null,
   now: Date,
+  origin: NoticeOrigin,
 ): Promise<Map<string, 'stored' | 'updated'>> {
   const written = new Map<string, 'stored' | 'updated'>();
   if (items.length === 0) return written;
   const rows = await db
     .insert(notices)
-    .values(items.map((item) => noticeRow(item, importId, now)))
+    .values(items.map((item) => noticeRow(item, importId, now, origin)))
     .onConflictDoUpdate({
       target: notices.noticeId,
       set: replaceWithExcluded,
-      setWhere: sql`${notices.versionNumber} < excluded.version_number`,
+      setWhere: replaceableBy(origin),
     })
     .returning({ noticeId: notices.noticeId, inserted: sql<boolean>`(xmax = 0)` });
   for (const row of rows) written.set(row.noticeId, row.inserted ? 'stored' : 'updated');
@@ -200,29 +222,88 @@ export async function upsertNoticeLink(
     });
 }
 
-export async function insertImport(
-  db: Database,
-  values: { organisationId: string | null; actorUserId: string | null; actorLabel: string; source: string; startedAt: Date },
-): Promise<string> {
-  const [row] = await db.insert(noticeImports).values(values).returning({ id: noticeImports.id });
-  return row!.id;
+export interface ImportCounts {
+  readCount: number;
+  storedCount: number;
+  updatedCount: number;
+  skippedCount: number;
+  failedCount: number;
+  matchedCount: number;
+  failures: Array<{ file: string; error: string }>;
 }
 
+/** Why an import slot was refused, and when to try again. */
+export type ImportSlot = { ok: true; id: string } | { ok: false; reason: 'organisation' | 'server'; retryAfterSeconds: number };
+
+/** Every process serialises slot claims on this advisory lock, so the limits hold across server processes. */
+const IMPORT_SLOT_LOCK = sql`pg_advisory_xact_lock(hashtext('hansyn.notice_imports.slots'))`;
+
+/**
+ * Marks running imports whose importer stopped renewing the heartbeat (a crash, a kill) as failed,
+ * keeping the counts they recorded. With `all`, every running import is marked (used at start on
+ * the embedded database, which only one process can open).
+ */
+export async function failAbandonedImports(db: Database, now: Date, options: { leaseSeconds: number; all?: boolean }): Promise<number> {
+  const expired = options.all === true ? sql`true` : sql`${noticeImports.heartbeatAt} < ${new Date(now.getTime() - options.leaseSeconds * 1000)}`;
+  const rows = await db
+    .update(noticeImports)
+    .set({ status: 'failed', finishedAt: now, error: 'interrupted: the importing process stopped (crash or restart); the counts are what it stored' })
+    .where(and(eq(noticeImports.status, 'running'), expired))
+    .returning({ id: noticeImports.id });
+  return rows.length;
+}
+
+/**
+ * Starts an import as `running` if the limits allow: at most one running upload per organisation
+ * and `maxRunningUploads` running uploads in all (operator imports from the CLI run in their own
+ * process and are not limited). The claim is one transaction under an advisory lock, so two
+ * processes cannot both take the last slot; abandoned imports are failed first.
+ */
+export async function claimImportSlot(
+  db: Database,
+  values: { organisationId: string | null; actorUserId: string | null; actorLabel: string; source: string; startedAt: Date },
+  limits: { maxRunningUploads: number; leaseSeconds: number },
+): Promise<ImportSlot> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select ${IMPORT_SLOT_LOCK}`);
+    await failAbandonedImports(tx, values.startedAt, { leaseSeconds: limits.leaseSeconds });
+    if (values.organisationId !== null) {
+      const running = await tx
+        .select({ organisationId: noticeImports.organisationId, heartbeatAt: noticeImports.heartbeatAt })
+        .from(noticeImports)
+        .where(and(eq(noticeImports.status, 'running'), sql`${noticeImports.organisationId} is not null`));
+      // Retry once the oldest heartbeat could have expired, but not sooner than a few seconds.
+      const retryAfterSeconds = Math.max(5, Math.min(limits.leaseSeconds, 30));
+      if (running.some((r) => r.organisationId === values.organisationId)) return { ok: false, reason: 'organisation', retryAfterSeconds };
+      if (running.length >= limits.maxRunningUploads) return { ok: false, reason: 'server', retryAfterSeconds };
+    }
+    const [row] = await tx
+      .insert(noticeImports)
+      .values({ ...values, status: 'running', heartbeatAt: values.startedAt })
+      .returning({ id: noticeImports.id });
+    return { ok: true, id: row!.id };
+  });
+}
+
+/** Records progress and renews the heartbeat of a running import. */
+export async function recordImportProgress(db: Database, id: string, counts: ImportCounts, now: Date): Promise<void> {
+  await db
+    .update(noticeImports)
+    .set({ ...counts, heartbeatAt: now })
+    .where(and(eq(noticeImports.id, id), eq(noticeImports.status, 'running')));
+}
+
+/** Ends an import: `finished`, or `failed` with the error that stopped it. */
 export async function finishImport(
   db: Database,
   id: string,
-  values: {
-    finishedAt: Date;
-    readCount: number;
-    storedCount: number;
-    updatedCount: number;
-    skippedCount: number;
-    failedCount: number;
-    matchedCount: number;
-    failures: Array<{ file: string; error: string }>;
-  },
+  values: ImportCounts & { finishedAt: Date; error?: string },
 ): Promise<void> {
-  await db.update(noticeImports).set(values).where(eq(noticeImports.id, id));
+  const { error, ...rest } = values;
+  await db
+    .update(noticeImports)
+    .set({ ...rest, status: error === undefined ? 'finished' : 'failed', error: error ?? null, heartbeatAt: values.finishedAt })
+    .where(eq(noticeImports.id, id));
 }
 
 /** Imports an organisation may see: its own uploads and operator (CLI) imports. */
@@ -315,9 +396,10 @@ export async function refreshMarketCells(db: Database, slices: readonly MarketSl
   const all = slices === 'all' || slices.length > FULL_REFRESH_SLICES;
   const year = sql`coalesce(${notices.year}, 0)`;
   const country = sql`coalesce(${notices.buyerCountry}, '')`;
+  // The market figures are everyone's: only notices from the trusted source count (decision 0311).
   const inSlices = all
-    ? sql`true`
-    : sql`(${year}, ${country}) in (${sql.join(
+    ? sql`${notices.provenance} = 'ted'`
+    : sql`${notices.provenance} = 'ted' and (${year}, ${country}) in (${sql.join(
         (slices as readonly MarketSlice[]).map((s) => sql`(${s.year}::smallint, ${s.country}::text)`),
         sql`, `,
       )})`;
@@ -367,7 +449,7 @@ export async function refreshMarketBuyers(db: Database, buyerKeys: readonly stri
   // `= any(array(…))` makes the key list an init plan, so both databases look the keys up in the
   // buyer_key index instead of planning a join against a function of unknown size.
   const keys = all ? null : sql`array(select jsonb_array_elements_text(${JSON.stringify([...new Set(buyerKeys as readonly string[])])}::jsonb))`;
-  const noticesOfKeys = keys === null ? sql`true` : sql`${notices.buyerKey} = any(${keys})`;
+  const noticesOfKeys = keys === null ? sql`${notices.provenance} = 'ted'` : sql`${notices.provenance} = 'ted' and ${notices.buyerKey} = any(${keys})`;
   const rowsOfKeys = keys === null ? sql`true` : sql`buyer_key = any(${keys})`;
   const counts = sql`count(*), count(*) filter (where ${notices.hasSocial}), count(*) filter (where ${notices.hasEmployment})`;
   await db.transaction(async (tx) => {

@@ -12,8 +12,8 @@ import type { App, AppDeps } from '../../deps.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem } from '../../schemas.js';
-import { importNotices } from './notice-import-service.js';
-import { findProcurementUnit, listImports, listLinkedNotices } from './notice-repository.js';
+import { DEFAULT_IMPORT_LIMITS, importNotices } from './notice-import-service.js';
+import { failAbandonedImports, findProcurementUnit, listImports, listLinkedNotices } from './notice-repository.js';
 import { IdParams, ImportListItem, ImportListQuery, ImportSummarySchema, LinkedNotice } from './notice-schemas.js';
 
 const UPLOAD_KINDS = ['.xml', '.zip', '.tar.gz', '.tgz'] as const;
@@ -38,7 +38,14 @@ async function requireReadableProcurement(db: Database, actor: Actor, procuremen
 }
 
 /** eForms imports (upload and history) and the notices linked to a procurement. */
-export async function noticeRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+export async function noticeRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
+  const limits = { maxRunningUploads: config.importsMaxRunning, leaseSeconds: DEFAULT_IMPORT_LIMITS.leaseSeconds };
+  // An import cut short by a crash is failed at the next start, keeping what it stored (decision 0312).
+  // The embedded database has one process, so every running import there is a dead one; on a
+  // PostgreSQL server another process may be importing, so only expired heartbeats count.
+  app.addHook('onReady', async () => {
+    await failAbandonedImports(db, now(), { leaseSeconds: limits.leaseSeconds, all: notifications !== null });
+  });
   app.addSchema(ImportSummarySchema);
   app.addSchema(ImportListItem);
   app.addSchema(LinkedNotice);
@@ -50,10 +57,10 @@ export async function noticeRoutes(app: App, { db, now }: AppDeps): Promise<void
         tags: ['imports'],
         summary: 'Import eForms notices: multipart field `file`, one .xml, .zip or .tar.gz (max 20 MB)',
         consumes: ['multipart/form-data'],
-        response: { 200: Type.Ref(ImportSummarySchema), ...errorResponses, 413: problem, 415: problem },
+        response: { 200: Type.Ref(ImportSummarySchema), ...errorResponses, 413: problem, 415: problem, 429: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const auth = authOf(request);
       requireImport(auth.actor);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the notices as multipart/form-data with a field named "file".');
@@ -74,7 +81,12 @@ export async function noticeRoutes(app: App, { db, now }: AppDeps): Promise<void
           by: { organisationId: auth.actor.organisationId, userId: auth.actor.userId, label: auth.user.email },
           source: name,
           now,
+          limits,
         });
+      } catch (error) {
+        const retryAfter = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
+        if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+        throw error;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -94,6 +106,7 @@ export async function noticeRoutes(app: App, { db, now }: AppDeps): Promise<void
     async (request) => {
       const { actor } = authOf(request);
       requireImport(actor);
+      await failAbandonedImports(db, now(), { leaseSeconds: limits.leaseSeconds });
       const rows = await listImports(db, actor.organisationId, request.query.limit);
       return rows.map((r) => ({
         id: r.id,
@@ -102,6 +115,8 @@ export async function noticeRoutes(app: App, { db, now }: AppDeps): Promise<void
         source: r.source,
         startedAt: r.startedAt.toISOString(),
         finishedAt: r.finishedAt?.toISOString() ?? null,
+        status: r.status,
+        error: r.error,
         read: r.readCount,
         stored: r.storedCount,
         updated: r.updatedCount,

@@ -31,6 +31,9 @@ export const ImportListItem = Type.Object(
     source: Type.String(),
     startedAt: Type.String({ format: 'date-time' }),
     finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    /** `running`, `finished`, or `failed` (cut short by a crash or an error; the counts are what was stored). */
+    status: Type.Union([Type.Literal('running'), Type.Literal('finished'), Type.Literal('failed')]),
+    error: Type.Union([Type.String(), Type.Null()]),
     read: Type.Integer(),
     stored: Type.Integer(),
     updated: Type.Integer(),

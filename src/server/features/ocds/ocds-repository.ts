@@ -193,7 +193,8 @@ export async function listOrganisationNotices(db: Database, organisationId: stri
     .innerJoin(noticeDocuments, eq(noticeDocuments.noticeId, notices.noticeId))
     .leftJoin(noticeProcurementLinks, and(eq(noticeProcurementLinks.noticeId, notices.noticeId), eq(noticeProcurementLinks.organisationId, organisationId)))
     .leftJoin(procurements, and(eq(procurements.id, noticeProcurementLinks.procurementId), eq(procurements.organisationId, organisationId)))
-    .where(inArray(notices.noticeId, ours))
+    // Only notices from TED: an organisation's unverified upload is never published (decision 0311).
+    .where(and(inArray(notices.noticeId, ours), eq(notices.provenance, 'ted')))
     .orderBy(sql`${notices.issueDate} asc nulls last`, asc(notices.noticeId));
   // The document is the parsed notice as validated by the import (`NoticeSchema`).
   return rows.map((row) => ({ notice: row.notice as Notice, procurementId: row.procurementId, importedAt: row.importedAt }));
