@@ -1,14 +1,8 @@
 import { parseArgs } from 'node:util';
-import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
-import { organisations, units, users } from '../db/schema/index.js';
 import { isDatabaseEmpty } from '../db/seed/is-database-empty.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
-import { ROLES, type Role } from '../domain/access/can.js';
 import { ConfigError, loadConfig, type AppConfig } from '../server/config.js';
-import { createApiToken } from '../server/features/auth/auth-routes.js';
-import { MIN_PASSWORD_LENGTH } from '../server/features/auth/auth-crypto.js';
-import { addUserWithMemberships } from '../server/features/organisations/organisation-routes.js';
 import { startServer } from '../server/main.js';
 
 export interface CliIo {
@@ -33,7 +27,9 @@ Usage: hansyn <command> [options]
   migrate                                 apply database migrations
   seed [--scale demo|national] [--seed N] seed demo data into an empty database
   user add --org SLUG --email E --role R [--unit CODE] [--name NAME]
-                                          add a user (password from stdin, or generated and printed)
+                                          give an account a role, creating it if needed (password
+                                          from stdin, or generated and printed)
+  user disable|enable|password --email E  the operator's hand on an account (password from stdin)
   token create --email E [--org SLUG] [--name NAME]
                                           create a personal API token (printed once)
   eforms parse FILE… [--json]             parse eForms notices (TED) and summarise social considerations
@@ -118,58 +114,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
         return 0;
       }
       case 'user': {
-        const [sub, ...args] = rest;
-        if (sub !== 'add') throw new CliError('Usage: hansyn user add --org SLUG --email E --role R [--unit CODE] [--name NAME]');
-        const { values } = parseArgs({
-          args,
-          options: { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' } },
-          strict: true,
-        });
-        if (!values.org || !values.email || !values.role) throw new CliError('--org, --email and --role are required.');
-        if (!(ROLES as readonly string[]).includes(values.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}.`);
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) throw new CliError(`${values.email} is not an e-mail address.`);
-        const password = await readStdin(io.stdin);
-        if (password !== null && password.length < MIN_PASSWORD_LENGTH) throw new CliError(`The password from stdin must have at least ${MIN_PASSWORD_LENGTH} characters.`);
-        await withDatabase(config, async ({ db }) => {
-          const [org] = await db.select().from(organisations).where(eq(organisations.slug, values.org!));
-          if (!org) throw new CliError(`No organisation with slug "${values.org}".`);
-          let unitId: string | null = null;
-          if (values.unit) {
-            const [unit] = await db.select().from(units).where(sql`${units.organisationId} = ${org.id} and ${units.code} = ${values.unit}`);
-            if (!unit) throw new CliError(`No unit with code "${values.unit}" in ${org.slug}.`);
-            unitId = unit.id;
-          }
-          const result = await addUserWithMemberships(
-            db,
-            { system: 'hansyn user add', organisationId: org.id },
-            org.id,
-            { email: values.email!, displayName: values.name ?? values.email!, memberships: [{ role: values.role as Role, unitId }], ...(password !== null ? { password } : {}) },
-          );
-          io.stdout(
-            `${result.created ? 'Added' : 'Updated'} ${values.email} as ${values.role}${values.unit ? ` of unit ${values.unit}` : ''} in ${org.name}.\n` +
-              (result.initialPassword ? `Generated password (shown once): ${result.initialPassword}\n` : ''),
-          );
-        });
-        return 0;
+        const { runUserCommand } = await import('./commands/user.js');
+        return await runUserCommand(rest, io, config, { withDatabase, readStdin });
       }
       case 'token': {
-        const [sub, ...args] = rest;
-        if (sub !== 'create') throw new CliError('Usage: hansyn token create --email E [--org SLUG] [--name NAME]');
-        const { values } = parseArgs({ args, options: { email: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } }, strict: true });
-        if (!values.email) throw new CliError('--email is required.');
-        await withDatabase(config, async ({ db }) => {
-          const [user] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${values.email})`);
-          if (!user) throw new CliError(`No user with e-mail ${values.email}.`);
-          const orgs = await db.execute(
-            sql`select o.id, o.slug from memberships m join organisations o on o.id = m.organisation_id where m.user_id = ${user.id} group by o.id, o.slug order by o.slug`,
-          );
-          const rows = (orgs as unknown as { rows: Array<{ id: string; slug: string }> }).rows;
-          const org = values.org ? rows.find((o) => o.slug === values.org) : rows[0];
-          if (!org) throw new CliError(values.org ? `${values.email} is not a member of ${values.org}.` : `${values.email} has no roles in any organisation.`);
-          const token = await createApiToken(db, user.id, org.id, values.name ?? 'CLI token', { system: 'hansyn token create', organisationId: org.id });
-          io.stdout(`Token for ${values.email} in ${org.slug} (shown once, keep it secret):\n${token.token}\n`);
-        });
-        return 0;
+        const { runTokenCommand } = await import('./commands/token.js');
+        return await runTokenCommand(rest, io, config, withDatabase);
       }
       default: {
         const { runExtraCommand } = await import('./extra-commands.js');

@@ -15,6 +15,7 @@ import type { AppConfig } from './config.js';
 import type { App, AppDeps } from './deps.js';
 import { AppError, ProblemSchema } from './errors.js';
 import { registerAuthentication } from './plugins/authenticate.js';
+import { createSessionCache } from './plugins/session-cache.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerMetrics } from './plugins/metrics.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
@@ -22,7 +23,9 @@ import { authRoutes } from './features/auth/auth-routes.js';
 import { ocdsRoutes } from './features/ocds/ocds-routes.js';
 import { marketRoutes } from './features/market/market-routes.js';
 import { noticeRoutes } from './features/notices/notice-routes.js';
+import { memberRoutes } from './features/members/member-routes.js';
 import { organisationRoutes } from './features/organisations/organisation-routes.js';
+import { overviewRoutes } from './features/overview/overview-routes.js';
 import { procurementRoutes } from './features/procurements/procurement-routes.js';
 import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
@@ -54,7 +57,8 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications };
+  // The embedded database admits one process, so only there may resolved sessions be cached (0303).
+  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications, sessionCache: createSessionCache(database.kind === 'pglite') };
 
   app.addSchema(ProblemSchema);
   registerErrorHandler(app);
@@ -85,7 +89,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   registerMetrics(app);
-  registerAuthentication(app, database.db, config.publicUrl ? new URL(config.publicUrl).origin : null);
+  registerAuthentication(app, database.db, config.publicUrl ? new URL(config.publicUrl).origin : null, { now, sessionCache: deps.sessionCache });
 
   app.get(
     '/api/health',
@@ -116,6 +120,8 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   for (const feature of [
     authRoutes,
     organisationRoutes,
+    memberRoutes,
+    overviewRoutes,
     procurementRoutes,
     procurementTransferRoutes,
     screeningRoutes,

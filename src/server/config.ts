@@ -19,6 +19,8 @@ const EnvSchema = Type.Object({
   ),
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
+  HANSYN_LOGIN_IP_RATE_LIMIT: Type.Integer({ default: 100, minimum: 1, maximum: 100_000 }),
+  HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
 });
@@ -35,7 +37,12 @@ export interface AppConfig {
   ocidPrefix: string;
   logLevel: Static<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
+  /** Failed sign-ins per normalised e-mail in 15 minutes, counted across all server processes. */
   loginRateLimit: number;
+  /** Failed sign-ins per client address in 15 minutes (higher: colleagues may share a proxy). */
+  loginIpRateLimit: number;
+  /** How long an invitation link can be used. */
+  invitationTtlHours: number;
   /** Register list answers kept in memory per server process; 0 turns the cache off. */
   listCacheEntries: number;
   /** eForms uploads running at once across all server processes (at most one per organisation). */
@@ -50,7 +57,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -80,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     logLevel: parsed.LOG_LEVEL,
     sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
+    loginIpRateLimit: parsed.HANSYN_LOGIN_IP_RATE_LIMIT,
+    invitationTtlHours: parsed.HANSYN_INVITATION_TTL_HOURS,
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     webDir,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, Raw
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database, DatabaseNotifications } from '../db/client.js';
 import type { AppConfig } from './config.js';
+import type { CallerCache } from './plugins/authenticate.js';
 
 /** What every feature gets from the composition root. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   now: () => Date;
   /** The embedded database's in-process notifications; null on a PostgreSQL server. */
   notifications: DatabaseNotifications | null;
+  /** Resolved sessions; holds entries only on the embedded database (docs/decisions/0303). */
+  sessionCache: CallerCache;
 }
 
 export type App = FastifyInstance<

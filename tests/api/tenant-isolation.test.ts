@@ -27,7 +27,7 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/procurements/{id}/notices', id: () => ids.importedProcurement! },
   { prefix: '/api/procurements/{id}', id: () => ids.procurement!, body: { PATCH: { version: 1, title: 'Kapad' } } },
   { prefix: '/api/units/{id}', id: () => ids.unit!, body: { PATCH: { name: 'Kapad' } } },
-  { prefix: '/api/users/{id}', id: () => ids.user!, body: { PATCH: { displayName: 'Kapad' } } },
+  { prefix: '/api/users/{id}', id: () => ids.user!, body: { PATCH: { suspended: true } } },
   { prefix: '/api/me/tokens/{id}', id: () => ids.token! },
 ];
 

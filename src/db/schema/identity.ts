@@ -65,6 +65,12 @@ export const memberships = pgTable(
       enum: ['admin', 'coordinator', 'procurer', 'labour_market', 'supplier', 'viewer'],
     }).notNull(),
     unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    /**
+     * Set when the organisation's admin suspends the person's membership: every role row of the
+     * person in this organisation carries the same value; their sessions and tokens in this
+     * organisation stop at once, nothing else of the account changes.
+     */
+    suspendedAt: timestamp('suspended_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -73,13 +79,16 @@ export const memberships = pgTable(
   ],
 );
 
-/** A signed-in browser session; only the SHA-256 of the cookie value is stored. */
+/**
+ * A signed-in browser session; only the SHA-256 of the cookie value is stored. The organisation
+ * is the one the person chose; null until a person with several memberships has chosen.
+ */
 export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -103,4 +112,45 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * An organisation's invitation of an e-mail address to a membership. It never touches an account:
+ * the person accepts it signed in, or through the single-use link (only the SHA-256 of its token is
+ * stored) by creating their account. docs/decisions/0301-accounts-and-memberships.md.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Normalised (trimmed, lower-case, NFC). */
+    email: text('email').notNull(),
+    role: text('role', {
+      enum: ['admin', 'coordinator', 'procurer', 'labour_market', 'supplier', 'viewer'],
+    }).notNull(),
+    unitId: uuid('unit_id').references(() => units.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedByUserId: uuid('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedByUserId: uuid('accepted_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('invitations_org_idx').on(t.organisationId), index('invitations_email_idx').on(t.email)],
+);
+
+/**
+ * Failed sign-ins, kept in the database so every server process counts the same ones: one row per
+ * failure and key (`email:<normalised>` or `ip:<address>`); successes are never recorded.
+ */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_at_idx').on(t.at)],
 );

@@ -2,28 +2,28 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../domain/access/can.js';
 import { AppError } from '../errors.js';
-import { API_TOKEN_PREFIX, safeEqual, sha256 } from '../features/auth/auth-crypto.js';
-import { findActiveToken, findSession, loadActor, touchToken } from '../features/auth/auth-repository.js';
-import { cachedSession, cacheSession } from './session-cache.js';
+import type { AuthContext, Identity } from '../features/auth/auth-context.js';
+import { safeEqual } from '../features/auth/auth-crypto.js';
+import { resolveCaller } from '../features/auth/auth-service.js';
+import type { SessionCache } from './session-cache.js';
+
+export type { AuthContext, Identity } from '../features/auth/auth-context.js';
 
 export const SESSION_COOKIE = 'hansyn_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export interface AuthContext {
-  actor: Actor;
-  user: { id: string; email: string; displayName: string };
-  via: 'session' | 'token';
-  /** Present for cookie sessions. */
-  session?: { tokenHash: string; csrfToken: string };
-}
-
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The signed-in caller acting in an organisation; null when signed out or none is chosen. */
     auth: AuthContext | null;
+    /** The signed-in person, whether or not an organisation is chosen. */
+    identity: Identity | null;
   }
   interface FastifyContextConfig {
     /** Routes that answer without a signed-in user. */
     public?: boolean;
+    /** Routes a signed-in person may use before choosing an organisation (me, choose, own account). */
+    withoutOrganisation?: boolean;
   }
 }
 
@@ -40,47 +40,29 @@ export function authOf(request: FastifyRequest): AuthContext {
   return request.auth;
 }
 
-async function resolve(db: Database, request: FastifyRequest, now: Date): Promise<AuthContext | null> {
-  const header = request.headers.authorization;
-  if (header !== undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !match[1]!.startsWith(API_TOKEN_PREFIX)) {
-      throw new AppError('unauthenticated', 'The Authorization header must be "Bearer hsn_…".');
-    }
-    const token = await findActiveToken(db, sha256(match[1]!));
-    if (token === null) throw new AppError('unauthenticated', 'The API token is unknown or revoked.');
-    const actor = await loadActor(db, token.userId, token.organisationId);
-    if (actor === null) throw new AppError('unauthenticated', 'The API token no longer has any role.');
-    await touchToken(db, token.id, now);
-    return { actor, user: { id: token.userId, email: token.email, displayName: token.displayName }, via: 'token' };
-  }
-  const cookie = request.cookies[SESSION_COOKIE];
-  if (cookie === undefined || cookie === '') return null;
-  const tokenHash = sha256(cookie);
-  const cached = cachedSession(tokenHash, now.getTime());
-  if (cached !== null) return cached;
-  const session = await findSession(db, tokenHash, now);
-  if (session === null) return null;
-  const actor = await loadActor(db, session.userId, session.organisationId);
-  if (actor === null) return null;
-  const context: AuthContext = {
-    actor,
-    user: { id: session.userId, email: session.email, displayName: session.displayName },
-    via: 'session',
-    session: { tokenHash, csrfToken: session.csrfToken },
-  };
-  cacheSession(tokenHash, context, session.expiresAt, now.getTime());
-  return context;
+/** The signed-in person on a `withoutOrganisation` route. */
+export function identityOf(request: FastifyRequest): Identity {
+  if (request.identity === null) throw new AppError('unauthenticated', 'Sign in first.');
+  return request.identity;
 }
+
+export type CallerCache = SessionCache<Identity & { actor: Actor | null }>;
 
 /**
  * Resolves who is calling (session cookie or personal API token), refuses unauthenticated
- * calls to non-public API routes, and guards every state-changing cookie request against
- * cross-site request forgery: the Origin, when sent, must be our own, and the request must
- * carry the session's CSRF token in a header (which a cross-site form cannot set).
+ * calls to non-public API routes, refuses calls that need an organisation before one is chosen,
+ * and guards every state-changing cookie request against cross-site request forgery: the Origin,
+ * when sent, must be our own, and the request must carry the session's CSRF token in a header
+ * (which a cross-site form cannot set).
  */
-export function registerAuthentication(app: FastifyInstance, db: Database, publicOrigin: string | null): void {
+export function registerAuthentication(
+  app: FastifyInstance,
+  db: Database,
+  publicOrigin: string | null,
+  options: { now: () => Date; sessionCache: CallerCache },
+): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('identity', null);
   app.addHook('preHandler', async (request) => {
     // Unmatched routes fall through to the 404 problem; the API docs are public.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.url === undefined) return;
@@ -93,16 +75,35 @@ export function registerAuthentication(app: FastifyInstance, db: Database, publi
         if (origin !== expected) throw new AppError('csrf_failed', 'Cross-site requests are not accepted.');
       }
     }
-    request.auth = await resolve(db, request, new Date());
-    if (request.auth === null) {
+    const header = request.headers.authorization;
+    let bearer: string | null = null;
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer hsn_…".');
+      bearer = match[1]!;
+    }
+    const caller = await resolveCaller({ db, now: options.now, sessionCache: options.sessionCache }, { bearer, cookie: request.cookies[SESSION_COOKIE] ?? null });
+    if (caller === null) {
       if (isPublic) return;
       throw new AppError('unauthenticated', 'Sign in first.');
     }
-    if (unsafe && !isPublic && request.auth.via === 'session') {
+    const { actor, ...identity } = caller;
+    request.identity = identity;
+    request.auth = actor === null ? null : { ...identity, actor };
+    if (request.auth === null && !isPublic && request.routeOptions.config.withoutOrganisation !== true) {
+      throw new AppError('organisation_required', 'Choose the organisation to work in first (POST /api/auth/organisation).');
+    }
+    if (unsafe && !isPublic && identity.via === 'session') {
       const sent = request.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session!.csrfToken)) {
+      if (typeof sent !== 'string' || !safeEqual(sent, identity.session!.csrfToken)) {
         throw new AppError('csrf_failed', `State-changing requests must send the ${CSRF_HEADER} header from GET /api/me.`);
       }
     }
   });
+}
+
+/** The signed-in actor and a label for the audit trail. */
+export function auditActorOf(request: FastifyRequest): { actor: Actor; label: string } {
+  const auth = authOf(request);
+  return { actor: auth.actor, label: auth.user.email };
 }

@@ -41,4 +41,3 @@ export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
 }
 
-export const MIN_PASSWORD_LENGTH = 12;

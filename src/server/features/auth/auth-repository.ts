@@ -1,10 +1,10 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { apiTokens, memberships, organisations, sessions, units, users } from '../../../db/schema/index.js';
+import { apiTokens, loginFailures, memberships, organisations, sessions, units, users } from '../../../db/schema/index.js';
 import type { Actor, Membership, Role } from '../../../domain/access/can.js';
-import { forgetSession, forgetUserSessions } from '../../plugins/session-cache.js';
 
-export interface UserRecord {
+/** A person's global account. */
+export interface AccountRecord {
   id: string;
   email: string;
   displayName: string;
@@ -12,43 +12,55 @@ export interface UserRecord {
   disabledAt: Date | null;
 }
 
-export async function findUserByEmail(db: Database, email: string): Promise<UserRecord | null> {
-  const rows = await db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(sql`lower(${users.email}) = lower(${email})`)
-    .limit(1);
+const accountColumns = { id: users.id, email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt };
+
+/** The account whose e-mail, normalised, is `normalisedEmail` (already trimmed, NFC, lower case). */
+export async function findAccountByEmail(db: Database, normalisedEmail: string): Promise<AccountRecord | null> {
+  const rows = await db.select(accountColumns).from(users).where(sql`lower(${users.email}) = ${normalisedEmail}`).limit(1);
   return rows[0] ?? null;
 }
 
-export async function findUserById(db: Database, id: string): Promise<UserRecord | null> {
-  const rows = await db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+export async function findAccountById(db: Database, id: string): Promise<AccountRecord | null> {
+  const rows = await db.select(accountColumns).from(users).where(eq(users.id, id)).limit(1);
   return rows[0] ?? null;
 }
 
-/** The organisations a user belongs to, by name. */
-export async function listUserOrganisations(db: Database, userId: string): Promise<Array<{ id: string; slug: string; name: string }>> {
+export async function insertAccount(db: Database, account: { email: string; displayName: string; passwordHash: string | null; now: Date }): Promise<string> {
+  const [row] = await db
+    .insert(users)
+    .values({ email: account.email, displayName: account.displayName, passwordHash: account.passwordHash, passwordChangedAt: account.passwordHash ? account.now : null })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+export async function updateAccount(db: Database, id: string, change: { displayName?: string; disabledAt?: Date | null }): Promise<void> {
+  await db.update(users).set(change).where(eq(users.id, id));
+}
+
+export async function updatePasswordHash(db: Database, userId: string, passwordHash: string, now: Date): Promise<void> {
+  await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
+}
+
+/** The organisations in which a person holds at least one membership that is not suspended, by name. */
+export async function listActiveOrganisations(db: Database, userId: string): Promise<Array<{ id: string; slug: string; name: string }>> {
   return db
     .selectDistinct({ id: organisations.id, slug: organisations.slug, name: organisations.name })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(memberships.suspendedAt)))
     .orderBy(organisations.name);
 }
 
 /**
- * Builds the actor for a user in an organisation: each membership limited to a unit is
- * expanded to that unit and all units below it.
+ * Builds the actor for a person in an organisation from their memberships that are not
+ * suspended: each membership limited to a unit is expanded to that unit and all units below it.
+ * Null when the person holds no active membership there.
  */
 export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
   const rows = await db
     .select({ role: memberships.role, unitId: memberships.unitId })
     .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(memberships.suspendedAt)));
   if (rows.length === 0) return null;
   const needsTree = rows.some((r) => r.unitId !== null);
   const tree = needsTree
@@ -83,11 +95,12 @@ export async function loadActor(db: Database, userId: string, organisationId: st
 
 export async function insertSession(
   db: Database,
-  session: { tokenHash: string; userId: string; organisationId: string; csrfToken: string; expiresAt: Date },
+  session: { tokenHash: string; userId: string; organisationId: string | null; csrfToken: string; expiresAt: Date },
 ): Promise<void> {
   await db.insert(sessions).values(session);
 }
 
+/** A live session of an account that is not disabled. */
 export async function findSession(db: Database, tokenHash: string, now: Date) {
   const rows = await db
     .select({
@@ -105,16 +118,24 @@ export async function findSession(db: Database, tokenHash: string, now: Date) {
   return rows[0] ?? null;
 }
 
+export async function setSessionOrganisation(db: Database, tokenHash: string, organisationId: string): Promise<void> {
+  await db.update(sessions).set({ organisationId }).where(eq(sessions.tokenHash, tokenHash));
+}
+
 export async function deleteSession(db: Database, tokenHash: string): Promise<void> {
-  forgetSession(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
+/** Ends a person's sessions except `keepTokenHash`. */
 export async function deleteOtherSessions(db: Database, userId: string, keepTokenHash: string | null): Promise<void> {
-  forgetUserSessions(userId);
   await db
     .delete(sessions)
     .where(and(eq(sessions.userId, userId), keepTokenHash === null ? sql`true` : sql`${sessions.tokenHash} <> ${keepTokenHash}`));
+}
+
+/** Ends a person's sessions in one organisation (membership removed). */
+export async function deleteSessionsIn(db: Database, userId: string, organisationId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.organisationId, organisationId)));
 }
 
 export async function deleteExpiredSessions(db: Database, now: Date): Promise<void> {
@@ -141,7 +162,67 @@ export async function touchToken(db: Database, id: string, now: Date): Promise<v
   await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
 }
 
-export async function updatePasswordHash(db: Database, userId: string, passwordHash: string, now: Date): Promise<void> {
-  forgetUserSessions(userId);
-  await db.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId));
+export async function listActiveTokens(db: Database, userId: string, organisationId: string) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+export async function insertToken(db: Database, token: { userId: string; organisationId: string; name: string; tokenHash: string; prefix: string }): Promise<string> {
+  const [row] = await db.insert(apiTokens).values(token).returning({ id: apiTokens.id });
+  return row!.id;
+}
+
+/** Revokes one of a person's tokens; false when there was no such live token. */
+export async function revokeToken(db: Database, id: string, userId: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+/** Revokes a person's tokens in one organisation (membership removed). */
+export async function revokeTokensIn(db: Database, userId: string, organisationId: string, now: Date): Promise<void> {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)));
+}
+
+/** Records one failed sign-in under each key. */
+export async function insertLoginFailures(db: Database, keys: string[], at: Date): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db.insert(loginFailures).values(keys.map((key) => ({ key, at }))).returning({ id: loginFailures.id });
+  return rows.map((r) => r.id);
+}
+
+export async function deleteLoginFailures(db: Database, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.delete(loginFailures).where(inArray(loginFailures.id, ids));
+}
+
+/** Failures per key since `since`. */
+export async function countLoginFailures(db: Database, keys: string[], since: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ key: loginFailures.key, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(loginFailures)
+    .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
+    .groupBy(loginFailures.key);
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+/** The oldest failure per key since `since`, to tell when a locked key frees up. */
+export async function oldestLoginFailure(db: Database, key: string, since: Date): Promise<Date | null> {
+  const rows = await db
+    .select({ at: sql<Date>`min(${loginFailures.at})`.mapWith(loginFailures.at) })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
+  return rows[0]?.at ?? null;
+}
+
+export async function deleteOldLoginFailures(db: Database, before: Date): Promise<void> {
+  await db.delete(loginFailures).where(lt(loginFailures.at, before));
 }

@@ -1,209 +1,112 @@
 import { Type } from '@sinclair/typebox';
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { apiTokens } from '../../../db/schema/index.js';
-import { rolesOf, ROLES } from '../../../domain/access/can.js';
-import { AppError, validationFailed } from '../../errors.js';
-import { authOf, CSRF_HEADER, SESSION_COOKIE } from '../../plugins/authenticate.js';
-import { forgetUserSessions } from '../../plugins/session-cache.js';
+import { AppError } from '../../errors.js';
+import { authOf, CSRF_HEADER, identityOf, SESSION_COOKIE } from '../../plugins/authenticate.js';
 import type { App, AppDeps } from '../../deps.js';
-import { enumOf, errorResponses, IdParams, Uuid } from '../../schemas.js';
-import { recordAudit } from '../audit/audit-repository.js';
-import { API_TOKEN_PREFIX, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './auth-crypto.js';
-import {
-  deleteExpiredSessions,
-  deleteOtherSessions,
-  deleteSession,
-  findUserByEmail,
-  findUserById,
-  insertSession,
-  listUserOrganisations,
-  loadActor,
-  updatePasswordHash,
-} from './auth-repository.js';
-
-const Me = Type.Object({
-  user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String() }),
-  organisation: Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() }),
-  organisations: Type.Array(Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() })),
-  roles: Type.Array(enumOf(ROLES)),
-  memberships: Type.Array(
-    Type.Object({ role: Type.String(), unitIds: Type.Union([Type.Array(Uuid), Type.Null()]) }),
-  ),
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
-  via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
-});
-
-const Token = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  prefix: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
+import { errorResponses, IdParams, problem } from '../../schemas.js';
+import { AccountBody, ChooseOrganisationBody, CreatedToken, LoginBody, Me, PasswordChangeBody, Token, TokenBody } from './auth-schemas.js';
+import * as auth from './auth-service.js';
 
 /**
- * Sign-in, sign-out, the current user, password change and personal API tokens.
- * Login errors never reveal whether the e-mail exists.
+ * Sign-in, sign-out, choosing the organisation, the current person, their own account (name,
+ * password) and personal API tokens. Login errors never reveal whether the e-mail exists.
  */
-export async function authRoutes(app: App, { db, config, now }: AppDeps): Promise<void> {
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.secureCookies,
-  };
-
-  async function buildMe(userId: string, organisationId: string, csrfToken: string | null, via: 'session' | 'token') {
-    const user = await findUserById(db, userId);
-    const organisations = await listUserOrganisations(db, userId);
-    const organisation = organisations.find((o) => o.id === organisationId);
-    const actor = await loadActor(db, userId, organisationId);
-    if (!user || !organisation || !actor) throw new AppError('unauthenticated', 'Sign in first.');
-    return {
-      user: { id: user.id, email: user.email, displayName: user.displayName },
-      organisation,
-      organisations,
-      roles: rolesOf(actor),
-      memberships: actor.memberships.map((m) => ({ role: m.role, unitIds: m.unitIds ? [...m.unitIds] : null })),
-      csrfToken,
-      via,
-    };
-  }
+export async function authRoutes(app: App, { db, config, now, sessionCache }: AppDeps): Promise<void> {
+  const deps = { db, now, sessionCache };
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies };
+  const limits = { perEmail: config.loginRateLimit, perIp: config.loginIpRateLimit, windowMs: auth.LOGIN_WINDOW_MS };
 
   app.post(
     '/api/auth/login',
     {
-      config: {
-        public: true,
-        rateLimit: {
-          max: config.loginRateLimit,
-          timeWindow: '15 minutes',
-          keyGenerator: (request) => {
-            const email = (request.body as { email?: unknown } | undefined)?.email;
-            return `${request.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
-          },
-        },
-      },
+      config: { public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; sets the session cookie',
-        body: Type.Object(
-          {
-            email: Type.String({ minLength: 3, maxLength: 320 }),
-            password: Type.String({ minLength: 1, maxLength: 1024 }),
-            organisation: Type.Optional(Type.String({ description: 'Slug of the organisation to sign in to' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Me, ...errorResponses, 429: errorResponses[400] },
+        description:
+          'With several organisations and no `organisation`, the session starts without one (`organisation: null`) until POST /api/auth/organisation. Failed attempts are limited per e-mail (normalised) and per client address, across all server processes; successes are not counted.',
+        body: LoginBody,
+        response: { 200: Me, ...errorResponses, 429: problem },
       },
     },
     async (request, reply) => {
-      const { email, password, organisation } = request.body;
-      const user = await findUserByEmail(db, email.trim());
-      const ok = await verifyPassword(user?.disabledAt ? null : (user?.passwordHash ?? null), password);
-      if (!user || !ok) throw new AppError('invalid_credentials', 'The e-mail address or password is wrong.');
-      const organisations = await listUserOrganisations(db, user.id);
-      const chosen = organisation ? organisations.find((o) => o.slug === organisation) : organisations[0];
-      if (!chosen) throw new AppError('invalid_credentials', 'The e-mail address or password is wrong.');
-      const token = randomToken();
-      const csrfToken = randomToken(24);
-      const expiresAt = new Date(now().getTime() + config.sessionTtlHours * 3_600_000);
-      await deleteExpiredSessions(db, now());
-      await insertSession(db, { tokenHash: sha256(token), userId: user.id, organisationId: chosen.id, csrfToken, expiresAt });
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
-      return buildMe(user.id, chosen.id, csrfToken, 'session');
+      try {
+        const result = await auth.signIn({ ...deps, sessionTtlHours: config.sessionTtlHours, limits }, { ...request.body, ip: request.ip });
+        reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions, expires: result.expiresAt });
+        return result.me;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'rate_limited') reply.header('retry-after', String(error.details.retryAfterSeconds));
+        throw error;
+      }
     },
   );
 
   app.post(
     '/api/auth/logout',
-    {
-      config: { public: true },
-      schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: Type.Null() } },
-    },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: Type.Null() } } },
     async (request, reply) => {
-      if (request.auth?.session) await deleteSession(db, request.auth.session.tokenHash);
+      await auth.signOut(deps, request.identity);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.status(204).send(null);
     },
   );
 
+  app.post(
+    '/api/auth/organisation',
+    {
+      config: { withoutOrganisation: true },
+      schema: { tags: ['auth'], summary: 'Choose or switch the organisation this session acts in', body: ChooseOrganisationBody, response: { 200: Me, ...errorResponses } },
+    },
+    async (request) => auth.chooseOrganisation(deps, identityOf(request), request.body.organisation),
+  );
+
   app.get(
     '/api/me',
     {
+      config: { withoutOrganisation: true },
       schema: {
         tags: ['auth'],
-        summary: `The signed-in user, organisation, roles and the CSRF token to send as ${CSRF_HEADER}`,
+        summary: `The signed-in person, organisation, roles and the CSRF token to send as ${CSRF_HEADER}`,
         response: { 200: Me, 401: errorResponses[401] },
       },
     },
+    async (request) => auth.buildMe(db, identityOf(request), request.auth?.actor ?? null),
+  );
+
+  app.patch(
+    '/api/me/account',
+    {
+      config: { withoutOrganisation: true },
+      schema: { tags: ['auth'], summary: 'Change my own name (my account is mine: no organisation changes it)', body: AccountBody, response: { 200: Me, ...errorResponses } },
+    },
     async (request) => {
-      const auth = authOf(request);
-      return buildMe(auth.user.id, auth.actor.organisationId, auth.session?.csrfToken ?? null, auth.via);
+      const identity = identityOf(request);
+      await auth.renameOwnAccount(deps, identity, request.body.displayName);
+      return auth.buildMe(db, identity, request.auth?.actor ?? null);
     },
   );
 
   app.post(
     '/api/auth/password',
     {
+      config: { withoutOrganisation: true },
       schema: {
         tags: ['auth'],
-        summary: 'Change the password; ends the user’s other sessions',
-        body: Type.Object(
-          {
-            currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-            newPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-          },
-          { additionalProperties: false },
-        ),
+        summary: 'Change my password; ends my other sessions, keeps my API tokens',
+        description: 'At least 12 characters, not a common or breached password, not the e-mail or name, not the current password (NIST SP 800-63B).',
+        body: PasswordChangeBody,
         response: { 204: Type.Null(), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const auth = authOf(request);
-      const user = await findUserById(db, auth.user.id);
-      if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) {
-        throw validationFailed([{ path: '/body/currentPassword', code: 'wrong_password', message: 'The current password is wrong.' }]);
-      }
-      if (request.body.newPassword.length < MIN_PASSWORD_LENGTH) {
-        throw validationFailed([
-          { path: '/body/newPassword', code: 'too_short', message: `Use at least ${MIN_PASSWORD_LENGTH} characters.` },
-        ]);
-      }
-      await db.transaction(async (tx) => {
-        await updatePasswordHash(tx, user.id, await hashPassword(request.body.newPassword), now());
-        await deleteOtherSessions(tx, user.id, auth.session?.tokenHash ?? null);
-        await recordAudit(tx, { actor: auth.actor, label: auth.user.email }, {
-          action: 'user.password_changed',
-          entityType: 'user',
-          entityId: user.id,
-        });
-      });
-      // Again after the commit, so no request in between cached the sessions just ended.
-      forgetUserSessions(user.id);
+      await auth.changeOwnPassword(deps, identityOf(request), request.body.currentPassword, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );
 
   app.get(
     '/api/me/tokens',
-    { schema: { tags: ['auth'], summary: 'My personal API tokens (never the secrets)', response: { 200: Type.Array(Token) } } },
-    async (request) => {
-      const auth = authOf(request);
-      const rows = await db
-        .select()
-        .from(apiTokens)
-        .where(and(eq(apiTokens.userId, auth.user.id), eq(apiTokens.organisationId, auth.actor.organisationId), isNull(apiTokens.revokedAt)))
-        .orderBy(desc(apiTokens.createdAt));
-      return rows.map((t) => ({
-        id: t.id,
-        name: t.name,
-        prefix: t.prefix,
-        createdAt: t.createdAt.toISOString(),
-        lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-      }));
-    },
+    { schema: { tags: ['auth'], summary: 'My personal API tokens in this organisation (never the secrets)', response: { 200: Type.Array(Token) } } },
+    async (request) => auth.listTokens(db, authOf(request)),
   );
 
   app.post(
@@ -211,17 +114,14 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create a personal API token; the secret is shown only in this response',
-        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ token: Type.String(), id: Uuid, name: Type.String(), prefix: Type.String() }), ...errorResponses },
+        summary: 'Create a personal API token for this organisation; the secret is shown only in this response',
+        body: TokenBody,
+        response: { 201: CreatedToken, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const auth = authOf(request);
-      const created = await createApiToken(db, auth.user.id, auth.actor.organisationId, request.body.name, {
-        actor: auth.actor,
-        label: auth.user.email,
-      });
+      const a = authOf(request);
+      const created = await auth.createApiToken(db, a.user.id, a.actor.organisationId, request.body.name, { actor: a.actor, label: a.user.email });
       return reply.status(201).send(created);
     },
   );
@@ -230,36 +130,8 @@ export async function authRoutes(app: App, { db, config, now }: AppDeps): Promis
     '/api/me/tokens/:id',
     { schema: { tags: ['auth'], summary: 'Revoke a personal API token', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (request, reply) => {
-      const auth = authOf(request);
-      const revoked = await db
-        .update(apiTokens)
-        .set({ revokedAt: now() })
-        .where(and(eq(apiTokens.id, request.params.id), eq(apiTokens.userId, auth.user.id), isNull(apiTokens.revokedAt)))
-        .returning({ id: apiTokens.id });
-      if (revoked.length === 0) throw new AppError('not_found', 'The token was not found.');
-      await recordAudit(db, { actor: auth.actor, label: auth.user.email }, { action: 'api_token.revoked', entityType: 'api_token', entityId: request.params.id });
+      await auth.revokeOwnToken(deps, authOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
-}
-
-
-/** Creates a personal API token and returns its secret once. Used by the API and the CLI. */
-export async function createApiToken(
-  db: AppDeps['db'],
-  userId: string,
-  organisationId: string,
-  name: string,
-  who: Parameters<typeof recordAudit>[1],
-): Promise<{ token: string; id: string; name: string; prefix: string }> {
-  const token = `${API_TOKEN_PREFIX}${randomToken(32)}`;
-  const prefix = token.slice(0, 10);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(apiTokens)
-      .values({ userId, organisationId, name, tokenHash: sha256(token), prefix })
-      .returning({ id: apiTokens.id });
-    await recordAudit(tx, who, { action: 'api_token.created', entityType: 'api_token', entityId: row!.id, after: { name, prefix } });
-    return { token, id: row!.id, name, prefix };
-  });
 }

@@ -201,22 +201,6 @@ export async function registerVersion(db: Database, organisationId: string): Pro
   return row?.version ?? 0;
 }
 
-/** Counts by status and unit for the overview. */
-export async function countProcurementsByStatusAndUnit(db: Database, organisationId: string) {
-  return db
-    .select({
-      unitId: units.id,
-      unitName: units.name,
-      status: procurements.status,
-      count: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(procurements)
-    .innerJoin(units, eq(units.id, procurements.unitId))
-    .where(eq(procurements.organisationId, organisationId))
-    .groupBy(units.id, units.name, procurements.status)
-    .orderBy(units.name);
-}
-
 export async function findProcurement(db: Database, organisationId: string, id: string): Promise<ProcurementRecord | null> {
   const rows = await db
     .select({

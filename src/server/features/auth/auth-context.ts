@@ -1,0 +1,16 @@
+import type { Actor } from '../../../domain/access/can.js';
+
+/** Who is signed in, whether or not they have chosen an organisation yet. */
+export interface Identity {
+  user: { id: string; email: string; displayName: string };
+  via: 'session' | 'token';
+  /** Present for cookie sessions. */
+  session?: { tokenHash: string; csrfToken: string };
+  /** The organisation chosen for this session or token; null until a person with several has chosen. */
+  organisationId: string | null;
+}
+
+/** A signed-in caller acting in one organisation. */
+export interface AuthContext extends Identity {
+  actor: Actor;
+}
