@@ -20,6 +20,8 @@ const EnvSchema = Type.Object({
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
+  HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+  HANSYN_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\r\\n@]*[^\\s@<>]@[^\\s@<>]+[^\\r\\n@]*$', maxLength: 254 })),
 });
 
 export interface AppConfig {
@@ -39,6 +41,8 @@ export interface AppConfig {
   listCacheEntries: number;
   /** Where the built web app lives; null serves no web app (API only). */
   webDir: string | null;
+  /** Outgoing e-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {
@@ -61,6 +65,9 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
   const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
     (e) => `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
   );
+  if (raw.HANSYN_SMTP_URL !== undefined && raw.HANSYN_MAIL_FROM === undefined) {
+    problems.push('HANSYN_MAIL_FROM: required when HANSYN_SMTP_URL is set (the sender, e.g. "Hänsyn <noreply@kommun.se>")');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const parsed = withDefaults as Static<typeof EnvSchema>;
   const usesServer = parsed.DATABASE_URL !== undefined;
@@ -79,5 +86,6 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     webDir,
+    mail: { smtpUrl: parsed.HANSYN_SMTP_URL ?? null, from: parsed.HANSYN_MAIL_FROM ?? 'Hänsyn <noreply@localhost>' },
   };
 }

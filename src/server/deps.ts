@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyBaseLogger, RawReplyDefaultExpression, Raw
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database, DatabaseNotifications } from '../db/client.js';
 import type { AppConfig } from './config.js';
+import type { JobRegistry } from './features/jobs/job-service.js';
 
 /** What every feature gets from the composition root. */
 export interface AppDeps {
@@ -11,6 +12,8 @@ export interface AppDeps {
   now: () => Date;
   /** The embedded database's in-process notifications; null on a PostgreSQL server. */
   notifications: DatabaseNotifications | null;
+  /** Where features define their background jobs (docs/jobs-and-mail.md). */
+  jobs: JobRegistry;
 }
 
 export type App = FastifyInstance<

@@ -22,6 +22,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'template:read': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'outbox:read': 'all',
+    'job:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',

@@ -45,6 +45,8 @@ export const ACTIONS = [
   'target_group:manage',
   'notice:import',
   'market:read',
+  'outbox:read',
+  'job:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +80,9 @@ type Grant = 'all' | 'own_units' | 'none';
  * Notices (docs/eforms.md):
  *  - everyone but suppliers reads the market view (public TED notices); admins and coordinators
  *    import notices.
+ * Operations (docs/jobs-and-mail.md):
+ *  - only admins read the organisation's e-mail outbox (it holds addresses and message text)
+ *    and see and retry its failed background jobs.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -94,6 +99,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'template:read': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'outbox:read': 'all',
+    'job:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
