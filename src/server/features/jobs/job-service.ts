@@ -226,17 +226,19 @@ export function createJobRunner({ db, registry, now, log, pollMs = 5000, batchSi
         log.error({ err: error, task: name }, 'Job tick task failed');
       }
     }
-    const names = [...registry.definitions.keys()];
+    // Claim per lease length, so each run is held exactly as long as its definition says.
+    const byLease = new Map<number, string[]>();
+    for (const d of registry.definitions.values()) byLease.set(d.leaseMs, [...(byLease.get(d.leaseMs) ?? []), d.name]);
     let done = 0;
-    for (;;) {
-      // One claim for a batch of any job names, so it uses the longest lease among them.
-      const leaseMs = Math.max(60_000, ...[...registry.definitions.values()].map((d) => d.leaseMs));
-      const claimed = await claimDueJobs(db, names, now(), leaseMs, workerId, batchSize);
-      for (const record of claimed) {
-        await runJob(registry.definitions.get(record.name)!, record);
-        done++;
+    for (const [leaseMs, names] of byLease) {
+      for (;;) {
+        const claimed = await claimDueJobs(db, names, now(), leaseMs, workerId, batchSize);
+        for (const record of claimed) {
+          await runJob(registry.definitions.get(record.name)!, record);
+          done++;
+        }
+        if (claimed.length < batchSize || stopping) break;
       }
-      if (claimed.length < batchSize || stopping) break;
     }
     return done;
   };
