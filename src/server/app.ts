@@ -33,6 +33,8 @@ import { mailRoutes } from './features/mail/mail-routes.js';
 import { notificationRoutes } from './features/notifications/notification-routes.js';
 import { requirementRoutes } from './features/requirements/requirement-routes.js';
 import { screeningRoutes } from './features/screening/screening-routes.js';
+import { contractRoutes } from './features/contracts/contract-routes.js';
+import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -144,6 +146,8 @@ export async function buildApp({
     ocdsRoutes,
     noticeRoutes,
     marketRoutes,
+    contractRoutes,
+    followUpRoutes,
     mailRoutes,
     notificationRoutes,
     jobRoutes,
