@@ -30,14 +30,26 @@ import { procurementRoutes } from './features/procurements/procurement-routes.js
 import { procurementTransferRoutes } from './features/procurements/procurement-transfer-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
 import { decisionRoutes } from './features/decisions/decision-routes.js';
+import { createJobRegistry, createJobRunner, type JobRegistry } from './features/jobs/job-service.js';
+import { jobRoutes } from './features/jobs/job-routes.js';
+import { mailRoutes } from './features/mail/mail-routes.js';
+import { notificationRoutes } from './features/notifications/notification-routes.js';
 import { requirementRoutes } from './features/requirements/requirement-routes.js';
 import { screeningRoutes } from './features/screening/screening-routes.js';
+import { contractRoutes } from './features/contracts/contract-routes.js';
+import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
   database: DatabaseHandle;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Where features define background jobs; a test may pass one with extra jobs. */
+  jobs?: JobRegistry;
+  /** Run the job worker in this process (the server does; tests drive runs themselves). */
+  runJobs?: boolean;
+  /** How often the job worker looks for due runs, in ms. */
+  jobPollMs?: number;
 }
 
 /** Upload limit for spreadsheets and notices. */
@@ -46,7 +58,15 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 /**
  * Composes the application. Never listens: main.ts does, tests use `app.inject`.
  */
-export async function buildApp({ config, database, now = () => new Date(), logger }: BuildAppOptions): Promise<App> {
+export async function buildApp({
+  config,
+  database,
+  now = () => new Date(),
+  logger,
+  jobs = createJobRegistry(),
+  runJobs = false,
+  jobPollMs,
+}: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 2 * 1024 * 1024,
@@ -58,7 +78,7 @@ export async function buildApp({ config, database, now = () => new Date(), logge
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The embedded database admits one process, so only there may resolved sessions be cached (0303).
-  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications, sessionCache: createSessionCache(database.kind === 'pglite') };
+  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications, sessionCache: createSessionCache(database.kind === 'pglite'), jobs };
 
   app.addSchema(ProblemSchema);
   registerErrorHandler(app);
@@ -132,8 +152,19 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     ocdsRoutes,
     noticeRoutes,
     marketRoutes,
+    contractRoutes,
+    followUpRoutes,
+    mailRoutes,
+    notificationRoutes,
+    jobRoutes,
   ]) {
     await feature(app, deps);
+  }
+  if (runJobs) {
+    const runner = createJobRunner({ db: database.db, registry: jobs, now, log: app.log, ...(jobPollMs ? { pollMs: jobPollMs } : {}) });
+    app.addHook('onReady', async () => runner.start());
+    // Before the database closes (main.ts closes the app first): finish the runs in hand.
+    app.addHook('onClose', async () => runner.stop());
   }
 
   const webDir = config.webDir;

@@ -23,6 +23,8 @@ const EnvSchema = Type.Object({
   HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
+  HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
+  HANSYN_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\r\\n@]*[^\\s@<>]@[^\\s@<>]+[^\\r\\n@]*$', maxLength: 254 })),
 });
 
 export interface AppConfig {
@@ -49,6 +51,8 @@ export interface AppConfig {
   importsMaxRunning: number;
   /** Where the built web app lives; null serves no web app (API only). */
   webDir: string | null;
+  /** Outgoing e-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox. */
+  mail: { smtpUrl: string | null; from: string };
 }
 
 export class ConfigError extends Error {
@@ -71,6 +75,9 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
   const problems = [...Value.Errors(EnvSchema, withDefaults)].map(
     (e) => `${e.path.slice(1) || 'environment'}: ${e.message}${e.value === undefined ? '' : ` (got ${JSON.stringify(e.value)})`}`,
   );
+  if (raw.HANSYN_SMTP_URL !== undefined && raw.HANSYN_MAIL_FROM === undefined) {
+    problems.push('HANSYN_MAIL_FROM: required when HANSYN_SMTP_URL is set (the sender, e.g. "Hänsyn <noreply@kommun.se>")');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const parsed = withDefaults as Static<typeof EnvSchema>;
   const usesServer = parsed.DATABASE_URL !== undefined;
@@ -92,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     webDir,
+    mail: { smtpUrl: parsed.HANSYN_SMTP_URL ?? null, from: parsed.HANSYN_MAIL_FROM ?? 'Hänsyn <noreply@localhost>' },
   };
 }

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database, DatabaseNotifications } from '../db/client.js';
 import type { AppConfig } from './config.js';
 import type { CallerCache } from './plugins/authenticate.js';
+import type { JobRegistry } from './features/jobs/job-service.js';
 
 /** What every feature gets from the composition root. */
 export interface AppDeps {
@@ -14,6 +15,8 @@ export interface AppDeps {
   notifications: DatabaseNotifications | null;
   /** Resolved sessions; holds entries only on the embedded database (docs/decisions/0303). */
   sessionCache: CallerCache;
+  /** Where features define their background jobs (docs/jobs-and-mail.md). */
+  jobs: JobRegistry;
 }
 
 export type App = FastifyInstance<

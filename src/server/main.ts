@@ -31,7 +31,7 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
     throw error;
   }
   const webDir = config.webDir ?? (fs.existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null);
-  const app = await buildApp({ config: { ...config, webDir }, database });
+  const app = await buildApp({ config: { ...config, webDir }, database, runJobs: true });
   const log: FastifyBaseLogger = app.log;
   // Requests in flight, so shutdown closes the database only after the last one answered.
   let inFlight = 0;

@@ -1,6 +1,9 @@
 import type { Database } from '../../../db/client.js';
-import { AppError } from '../../errors.js';
-import { insertOutboxMessage } from './mail-repository.js';
+import { can, type Actor } from '../../../domain/access/can.js';
+import { AppError, forbidden, notFound } from '../../errors.js';
+import { findOutboxMessage, insertOutboxMessage, listOutbox, type MailStatus, type OutboxMessage } from './mail-repository.js';
+
+export type { OutboxMessage, MailStatus } from './mail-repository.js';
 
 /** A message for `queueMail`. `kind` names what it is about (e.g. `invitation`, `followup.report_due`). */
 export interface MailMessage {
@@ -46,4 +49,22 @@ export async function queueMail(db: Database, mail: MailMessage, now: Date): Pro
     },
     now,
   );
+}
+
+/** The organisation's outbox for its admin, newest first. */
+export async function listOutboxFor(
+  db: Database,
+  actor: Actor,
+  filter: { status?: MailStatus | undefined; before?: Date | undefined; limit: number },
+): Promise<OutboxMessage[]> {
+  if (!can(actor, 'outbox:read', { organisationId: actor.organisationId })) throw forbidden();
+  return listOutbox(db, actor.organisationId, filter);
+}
+
+/** One message of the organisation's outbox; another organisation's answers 404. */
+export async function getOutboxMessageFor(db: Database, actor: Actor, id: string): Promise<OutboxMessage> {
+  if (!can(actor, 'outbox:read', { organisationId: actor.organisationId })) throw forbidden();
+  const message = await findOutboxMessage(db, actor.organisationId, id);
+  if (message === null) throw notFound('The message');
+  return message;
 }
