@@ -1,0 +1,278 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { Link } from '../../../components/ui/link';
+import { Message } from '../../../components/ui/message';
+import { TextField } from '../../../components/ui/text-field';
+import { isApiError } from '../../../lib/api-client';
+import { formatDate, formatNumber } from '../../../lib/format';
+import { PageHeading } from '../../../lib/page';
+import { labelOf } from '../../../lib/reference-data';
+import { useSession } from '../../../lib/session';
+import { contractCapabilitiesOf } from '../api/contract-rights';
+import { useContract, useFulfilment, useTargetGroupOptions, type Commitment, type Contract, type Fulfilment, type Placement } from '../api/contracts-api';
+import { CommitmentCard } from '../components/commitment-card';
+import { describeContractError } from '../components/contract-problems';
+import { NoAccess } from '../components/no-access';
+import { PlacementDialog } from '../components/placement-dialog';
+import { isIsoDate, type PlacementFormMode } from '../components/placement-form-state';
+import { timelineOf } from '../components/timeline';
+import '../contracts.css';
+
+/** Today as YYYY-MM-DD in the person's own time zone. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function Item({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="details__item">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** "Sysselsättningsvillkor 1" – the kind, numbered when a contract has several of one kind. */
+function commitmentLabeller(commitments: readonly Commitment[], t: (key: string, options?: Record<string, unknown>) => string) {
+  return (commitment: Commitment | undefined): string => {
+    if (!commitment) return '–';
+    const kind = t(`contracts.kind.${commitment.kind}`, { defaultValue: commitment.kind });
+    const same = commitments.filter((c) => c.kind === commitment.kind);
+    return same.length > 1 ? `${kind} ${same.indexOf(commitment) + 1}` : kind;
+  };
+}
+
+function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }: { contract: Contract; fulfilment: Fulfilment | undefined; canManage: boolean; commitmentLabel: (c: Commitment | undefined) => string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const targetGroups = useTargetGroupOptions();
+  const [dialog, setDialog] = useState<{ mode: PlacementFormMode; placement: Placement | null } | null>(null);
+  const placements = contract.placements ?? [];
+  const served = new Map((fulfilment?.commitments ?? []).flatMap((c) => c.placements.map((p) => [p.placementId, p] as const)));
+  const open = (mode: PlacementFormMode, placement: Placement | null) => setDialog({ mode, placement });
+  return (
+    <section aria-labelledby="placements-heading" className="section">
+      <div className="results-header">
+        <h2 id="placements-heading">{t('contracts.placements.title')}</h2>
+        {canManage && contract.commitments.length > 0 ? (
+          <Button variant="primary" onPress={() => open('add', null)}>
+            {t('contracts.placements.add')}
+          </Button>
+        ) : null}
+      </div>
+      <p className="muted">{t('contracts.placements.intro')}</p>
+      {placements.length === 0 ? (
+        <p>{t('contracts.placements.none')}</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="placements-heading">
+          <table className="table">
+            <caption className="visually-hidden">{t('contracts.placements.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('contracts.placementForm.fields.participantRef')}</th>
+                <th scope="col">{t('contracts.placementForm.fields.commitmentId')}</th>
+                <th scope="col">{t('contracts.placementForm.fields.targetGroup')}</th>
+                <th scope="col">{t('contracts.placementForm.fields.startedOn')}</th>
+                <th scope="col">{t('contracts.placementForm.fields.endedOn')}</th>
+                <th scope="col">{t('contracts.placementForm.fields.extentPercent')}</th>
+                <th scope="col">{t('contracts.placements.fullTimeMonths')}</th>
+                <th scope="col">{t('contracts.placements.counts')}</th>
+                {canManage ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {placements.map((p) => {
+                const s = served.get(p.id);
+                const ref = p.participantRef ?? '–';
+                return (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <span className="code">{ref}</span>
+                    </th>
+                    <td>{commitmentLabel(contract.commitments.find((c) => c.id === p.commitmentId))}</td>
+                    <td>{labelOf(targetGroups.data?.find((g) => g.code === p.targetGroup)?.label, lang) || p.targetGroup}</td>
+                    <td>{formatDate(p.startedOn, lang)}</td>
+                    <td>
+                      {p.endedOn ? (
+                        <>
+                          {formatDate(p.endedOn, lang)}
+                          {p.endReason ? <span className="table__sub">{t(`contracts.endReason.${p.endReason}`)}</span> : null}
+                        </>
+                      ) : p.plannedEndOn ? (
+                        <span className="table__sub">{t('contracts.placements.plannedEnd', { date: formatDate(p.plannedEndOn, lang) })}</span>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                    <td className="table__number">{formatNumber(p.extentPercent, lang)} %</td>
+                    <td className="table__number">{s ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(s.fullTimeMonths) : '–'}</td>
+                    <td>{s ? (s.countsAsFulfilled ? t('common.yes') : t('common.no')) : '–'}</td>
+                    {canManage ? (
+                      <td>
+                        <div className="button-row button-row--tight">
+                          <Button variant="quiet" onPress={() => open('edit', p)} aria-label={t('contracts.placements.editNamed', { ref })}>
+                            {t('contracts.placements.edit')}
+                          </Button>
+                          {p.endedOn ? null : (
+                            <Button variant="quiet" onPress={() => open('end', p)} aria-label={t('contracts.placements.endNamed', { ref })}>
+                              {t('contracts.placements.end')}
+                            </Button>
+                          )}
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage && dialog ? (
+        <PlacementDialog
+          key={`${dialog.mode}-${dialog.placement?.id ?? 'new'}`}
+          contractId={contract.id}
+          commitments={contract.commitments}
+          commitmentLabel={commitmentLabel}
+          placement={dialog.placement}
+          mode={dialog.mode}
+          isOpen
+          onOpenChange={(isOpen) => {
+            if (!isOpen) setDialog(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function Timeline({ contract, fulfilment, showParticipant, commitmentLabel, asOf }: { contract: Contract; fulfilment: Fulfilment | undefined; showParticipant: boolean; commitmentLabel: (c: Commitment | undefined) => string; asOf: string }) {
+  const { t, i18n } = useTranslation();
+  const events = timelineOf(contract, fulfilment, showParticipant ? (contract.placements ?? []) : [], (id) => commitmentLabel(contract.commitments.find((c) => c.id === id)), showParticipant);
+  return (
+    <section aria-labelledby="timeline-heading" className="section">
+      <h2 id="timeline-heading">{t('contracts.timeline.title')}</h2>
+      <ol className="timeline">
+        {events.map((e) => (
+          <li key={e.key} className={`timeline__item timeline__item--${e.kind}${e.date > asOf ? ' timeline__item--future' : ''}`}>
+            <time dateTime={e.date} className="timeline__date">
+              {formatDate(e.date, i18n.language)}
+            </time>
+            <span className="timeline__kind">{t(`contracts.timeline.kinds.${e.kind}`)}</span>
+            <span className="timeline__text">
+              {t(e.text.key, e.text.values)}
+              {e.date > asOf ? <span className="visually-hidden"> ({t('contracts.timeline.upcoming')})</span> : null}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** One contract: facts, commitments with fulfilment, placements and the timeline. */
+export function ContractRoute() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const me = useSession();
+  const caps = contractCapabilitiesOf(me);
+  const [asOfDraft, setAsOfDraft] = useState(todayIso);
+  const asOf = isIsoDate(asOfDraft) ? asOfDraft : todayIso();
+  const contract = useContract(id, caps.canReadContracts);
+  const fulfilment = useFulfilment(id, asOf, caps.canReadContracts);
+  const targetGroups = useTargetGroupOptions();
+  const lang = i18n.language;
+
+  if (!caps.canReadContracts) return <NoAccess title={t('contracts.page.loadingTitle')} message={t('contracts.rights.noContracts')} />;
+  if (contract.isPending) {
+    return (
+      <div className="page">
+        <PageHeading title={t('contracts.page.loadingTitle')}>{t('contracts.page.loadingTitle')}</PageHeading>
+        <p role="status">{t('common.loading')}</p>
+      </div>
+    );
+  }
+  if (contract.isError) {
+    const notFound = isApiError(contract.error, 404) || isApiError(contract.error, 400);
+    const forbidden = isApiError(contract.error, 403);
+    const title = notFound ? t('contracts.page.notFound') : t('contracts.page.loadingTitle');
+    return (
+      <div className="page">
+        <PageHeading title={title}>{title}</PageHeading>
+        <Message tone={forbidden ? 'info' : 'error'}>{notFound ? t('contracts.page.notFoundText') : forbidden ? t('contracts.rights.noContract') : describeContractError(contract.error, t)}</Message>
+        <p>
+          <Link href="/contracts">{t('contracts.page.backToList')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const c = contract.data;
+  const label = commitmentLabeller(c.commitments, t);
+  const f = fulfilment.data;
+  const showPlacements = caps.canReadPlacements && c.placements !== undefined;
+  const title = t('contracts.page.title', { reference: c.referenceNumber, supplier: c.supplier.name });
+
+  return (
+    <div className="page page--wide">
+      <p className="breadcrumb">
+        <Link href="/contracts">{t('contracts.page.backToList')}</Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={title}>{title}</PageHeading>
+      </div>
+
+      <section aria-labelledby="contract-facts-heading" className="section">
+        <h2 id="contract-facts-heading">{t('contracts.page.facts')}</h2>
+        <dl className="details">
+          <Item term={t('contracts.fields.supplier')}>
+            {c.supplier.name} <span className="code">{c.supplier.organisationNumber}</span>
+          </Item>
+          <Item term={t('contracts.fields.procurement')}>
+            <Link href={`/procurements/${c.procurement.id}`}>{c.procurement.title}</Link> <span className="code">{c.procurement.referenceNumber}</span>
+          </Item>
+          <Item term={t('contracts.fields.lots')}>{c.lotNumbers === null || c.lotNumbers.length === 0 ? t('contracts.fields.wholeProcurement') : c.lotNumbers.join(', ')}</Item>
+          <Item term={t('contracts.fields.signedOn')}>{formatDate(c.signedOn, lang)}</Item>
+          <Item term={t('contracts.fields.startsOn')}>{formatDate(c.startsOn, lang)}</Item>
+          <Item term={t('contracts.fields.endsOn')}>{formatDate(c.endsOn, lang)}</Item>
+        </dl>
+      </section>
+
+      <section aria-labelledby="commitments-heading" className="section">
+        <h2 id="commitments-heading">{t('contracts.page.commitments')}</h2>
+        <div className="inline-form">
+          <TextField label={t('contracts.page.asOf')} description={t('contracts.page.asOfHint')} name="asOf" type="date" value={asOfDraft} onChange={setAsOfDraft} size="medium" errorMessage={isIsoDate(asOfDraft) ? undefined : t('contracts.placementForm.errors.date')} />
+        </div>
+        {fulfilment.isError ? <Message tone="error">{describeContractError(fulfilment.error, t)}</Message> : null}
+        {c.commitments.length === 0 ? <p>{t('contracts.page.noCommitments')}</p> : null}
+        <div className="commitment-list" aria-busy={fulfilment.isFetching}>
+          {c.commitments.map((commitment, i) => (
+            <CommitmentCard
+              key={commitment.id}
+              headingId={`commitment-${i}`}
+              commitment={commitment}
+              title={label(commitment)}
+              fulfilment={f?.commitments.find((x) => x.commitmentId === commitment.id)}
+              targetGroups={targetGroups.data ?? []}
+            />
+          ))}
+        </div>
+      </section>
+
+      {showPlacements ? (
+        <PlacementsSection contract={c} fulfilment={f} canManage={caps.canManagePlacements} commitmentLabel={label} />
+      ) : (
+        <section aria-labelledby="placements-heading" className="section">
+          <h2 id="placements-heading">{t('contracts.placements.title')}</h2>
+          <Message tone="info" live={false}>
+            {t('contracts.rights.aggregatesOnly')}
+          </Message>
+        </section>
+      )}
+
+      <Timeline contract={c} fulfilment={f} showParticipant={showPlacements} commitmentLabel={label} asOf={asOf} />
+    </div>
+  );
+}
