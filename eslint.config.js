@@ -41,12 +41,22 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      // The web app may share the pure domain (permission policy, codes) but nothing server-side.
-      'no-restricted-imports': [
+      // The web app shares the pure domain with the server, and takes the API's types from the
+      // server's TypeBox schema modules as `import type` only (decision 0501). Nothing else
+      // server-side, and no value from a schema module, may enter the bundle.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/src/server/**', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'], message: 'The web app only shares src/domain with the server; talk to the API instead.' },
+            {
+              group: ['**/src/server/**', '!**/src/server/features/*/*-schemas.js', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'],
+              message: 'The web app only shares src/domain with the server (and server schema types); talk to the API instead.',
+            },
+            {
+              group: ['**/src/server/features/*/*-schemas.js'],
+              allowTypeImports: true,
+              message: 'Import the server schema as a type only: `import type { X } from …-schemas.js` and `Static<typeof X>`.',
+            },
           ],
         },
       ],

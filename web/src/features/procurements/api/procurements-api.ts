@@ -1,89 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
 import type { ContractNature, ProcedureType, ProcurementStatus } from '../../../../../src/domain/procurement/procurement.js';
+import type {
+  Lot as LotSchema,
+  Procurement,
+  ProcurementCreate,
+  ProcurementListItem,
+  RecommendationSchema,
+} from '../../../../../src/server/features/procurements/procurement-schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
-export type { ContractNature, ProcedureType, ProcurementStatus };
+// Answers and bodies are the server's TypeBox schemas, imported as types only (decision 0501):
+// a changed answer is a type error here, and no server code reaches the bundle.
+export type { ContractNature, ProcedureType, ProcurementStatus, Procurement, ProcurementListItem };
+export type Recommendation = Static<typeof RecommendationSchema>;
+export type Lot = Static<typeof LotSchema>;
+export type CpvRef = Lot['mainCpv'];
 
-export type Recommendation = 'recommended' | 'not_recommended' | 'needs_assessment';
-
-export interface CpvRef {
-  code: string;
-  sv: string;
-  en: string;
-}
-
-export interface ProcurementListItem {
-  id: string;
-  referenceNumber: string;
-  title: string;
-  unit: { id: string; code: string; name: string };
-  contractNature: ContractNature;
-  mainCpv: CpvRef;
-  estimatedValueOre: number | null;
-  contractStart: string | null;
-  durationMonths: number | null;
-  labourNeedFte: number | null;
-  status: ProcurementStatus;
-  lotCount: number;
-  screening: Recommendation | null;
-  decision: 'apply' | 'none' | null;
-  updatedAt: string;
-}
-
-export interface Lot {
-  lotNumber: number;
-  title: string;
-  mainCpv: CpvRef;
-  estimatedValueOre: number | null;
-  durationMonths: number | null;
-}
-
-export interface Procurement {
-  id: string;
-  referenceNumber: string;
-  title: string;
-  description: string;
-  unit: { id: string; code: string; name: string };
-  responsible: { id: string; displayName: string } | null;
-  contractNature: ContractNature;
-  mainCpv: CpvRef;
-  additionalCpv: CpvRef[];
-  estimatedValueOre: number | null;
-  contractStart: string | null;
-  durationMonths: number | null;
-  extensionMonths: number | null;
-  procedureType: ProcedureType | null;
-  labourNeedFte: number | null;
-  status: ProcurementStatus;
-  allowedTransitions: ProcurementStatus[];
-  isDeletable: boolean;
-  canEdit: boolean;
-  lots: Lot[];
-  screening: { recommendation: Recommendation; summary: { sv: string; en: string }; missingFacts: string[]; policyVersion: number; screenedAt: string } | null;
-  decision: { kind: 'apply' | 'none'; revision: number; decidedAt: string; hasSocialConsiderations: boolean } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** The body of POST /api/procurements (and, with `version`, of PATCH). */
-export interface ProcurementInput {
-  referenceNumber: string;
-  title: string;
-  description: string;
-  unitId: string;
-  responsibleUserId: string | null;
-  contractNature: ContractNature;
-  mainCpv: string;
-  additionalCpv: string[];
-  estimatedValueOre: number | null;
-  contractStart: string | null;
-  durationMonths: number | null;
-  extensionMonths: number | null;
-  procedureType: ProcedureType | null;
-  labourNeedFte: number | null;
-  lots: Array<{ lotNumber: number; title: string; mainCpv: string; estimatedValueOre: number | null; durationMonths: number | null }>;
-}
+/** The body of POST /api/procurements (and, with `version`, of PATCH); the form sends every field. */
+export type ProcurementInput = Required<ProcurementCreate>;
 
 /** The register's filters, as they appear in the page URL and the API query. */
 export interface ProcurementFilters {
