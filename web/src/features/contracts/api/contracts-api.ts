@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-// eslint-disable-next-line no-restricted-imports -- server schema types, see decision (arch)
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
 import type { Contract, ContractInput, ContractListItem, Fulfilment, Placement, PlacementInput } from './contract-types';
 
