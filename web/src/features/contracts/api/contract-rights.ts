@@ -20,11 +20,11 @@ export function contractCapabilitiesOf(me: Me, unitId?: string | null) {
   const resource = unitId === undefined ? { organisationId: me.organisation.id } : { organisationId: me.organisation.id, unitId };
   return {
     canReadContracts: allowed(actor, me, 'contract:read', resource, ['admin', 'coordinator', 'procurer', 'labour_market', 'viewer']),
-    canRecordContract: allowed(actor, me, 'contract:create', resource, ['coordinator', 'procurer']),
-    canAmendContract: allowed(actor, me, 'contract:amend', resource, ['coordinator', 'procurer']),
+    /** Record and amend contracts (procurers for their own units). */
+    canManageContract: allowed(actor, me, 'contract:manage', resource, ['coordinator', 'procurer']),
     canReadPlacements: allowed(actor, me, 'placement:read', resource, ['coordinator', 'procurer', 'labour_market']),
     canManagePlacements: allowed(actor, me, 'placement:manage', resource, ['coordinator', 'labour_market']),
-    canReadFollowUp: allowed(actor, me, 'follow_up:read', resource, ['coordinator']),
-    canManageSanctions: allowed(actor, me, 'sanction:manage', resource, ['coordinator']),
+    /** Reports, deviations, sanction steps and the follow-up queue: the support function. */
+    canFollowUp: allowed(actor, me, 'follow_up:manage', resource, ['coordinator']),
   };
 }

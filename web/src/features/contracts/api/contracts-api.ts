@@ -1,20 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
-import type { Contract, ContractInput, ContractListItem, Fulfilment, Placement, PlacementInput } from './contract-types';
+import type { AmendmentInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
 
 export type * from './contract-types';
 export type { TargetGroupView };
 
 const enc = encodeURIComponent;
 
-/** The contract's own state, by its dates. */
-export const CONTRACT_STATUSES = ['upcoming', 'active', 'ended'] as const;
+/** A contract's own state, by its dates as of a day. */
+export type ContractState = 'upcoming' | 'active' | 'ended';
+export function contractStateOf(contract: { startsOn: string; endsOn: string }, today: string): ContractState {
+  return today < contract.startsOn ? 'upcoming' : today > contract.endsOn ? 'ended' : 'active';
+}
 
 /** The contract list's filters, as they appear in the page URL and the API query. */
 export interface ContractListQuery {
   q: string;
-  status: string;
+  /** `true`: only contracts running today. */
+  active: string;
   procurementId: string;
   page: number;
   pageSize: number;
@@ -25,7 +29,7 @@ export function useContractList(query: ContractListQuery, enabled = true) {
     queryKey: ['contracts', 'list', query],
     queryFn: ({ signal }) =>
       apiRequest<{ items: ContractListItem[]; total: number }>('/api/contracts', {
-        query: { q: query.q.trim(), status: query.status, procurementId: query.procurementId, page: query.page, pageSize: query.pageSize },
+        query: { q: query.q.trim(), active: query.active === 'true' ? true : undefined, procurementId: query.procurementId, page: query.page, pageSize: query.pageSize },
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -52,8 +56,7 @@ function useInvalidateContract() {
     void client.invalidateQueries({ queryKey: ['contracts', 'list'] });
     void client.invalidateQueries({ queryKey: ['follow-up'] });
     if (id) {
-      void client.invalidateQueries({ queryKey: ['contracts', 'one', id] });
-      void client.invalidateQueries({ queryKey: ['contracts', 'fulfilment', id] });
+      for (const part of ['one', 'fulfilment', 'periods', 'deviations', 'sanctions']) void client.invalidateQueries({ queryKey: ['contracts', part, id] });
     }
   };
 }
@@ -77,7 +80,7 @@ export function useAddPlacement(contractId: string) {
 export function useUpdatePlacement(contractId: string) {
   const invalidate = useInvalidateContract();
   return useMutation({
-    mutationFn: ({ placementId, changes }: { placementId: string; changes: Partial<PlacementInput> }) =>
+    mutationFn: ({ placementId, changes }: { placementId: string; changes: PlacementPatch }) =>
       apiRequest<Placement>(`/api/contracts/${enc(contractId)}/placements/${enc(placementId)}`, { method: 'PATCH', body: changes }),
     onSuccess: () => invalidate(contractId),
   });
@@ -95,4 +98,39 @@ export function useProcurementContracts(procurementId: string, enabled: boolean)
 /** The organisation's target groups, for the placement form (verified by the coordinator). */
 export function useTargetGroupOptions() {
   return useQuery({ queryKey: ['target-groups'], queryFn: () => apiRequest<TargetGroupView[]>('/api/target-groups'), staleTime: 60_000 });
+}
+
+export function usePeriods(contractId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['contracts', 'periods', contractId], queryFn: () => apiRequest<{ items: Period[] }>(`/api/contracts/${enc(contractId)}/periods`), enabled });
+}
+
+export function useDeviations(contractId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['contracts', 'deviations', contractId], queryFn: () => apiRequest<{ items: Deviation[] }>(`/api/contracts/${enc(contractId)}/deviations`), enabled });
+}
+
+export function useSanctions(contractId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['contracts', 'sanctions', contractId], queryFn: () => apiRequest<Sanctions>(`/api/contracts/${enc(contractId)}/sanctions`), enabled });
+}
+
+export function useAddSanctionStep(contractId: string) {
+  const invalidate = useInvalidateContract();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SanctionStepInput) => apiRequest<SanctionStep>(`/api/contracts/${enc(contractId)}/sanctions`, { method: 'POST', body: input }),
+    onSuccess: () => {
+      invalidate(contractId);
+      void client.invalidateQueries({ queryKey: ['contracts', 'sanctions', contractId] });
+    },
+  });
+}
+
+/** The letter to the supplier for one sanction step, as .docx in Swedish or English. */
+export const sanctionLetterUrl = (contractId: string, stepId: string, lang: 'sv' | 'en'): string => `/api/contracts/${enc(contractId)}/sanctions/${enc(stepId)}/letter.docx?lang=${lang}`;
+
+export function useAmendContract(contractId: string) {
+  const invalidate = useInvalidateContract();
+  return useMutation({
+    mutationFn: (input: AmendmentInput) => apiRequest<Contract>(`/api/contracts/${enc(contractId)}/amendments`, { method: 'POST', body: input }),
+    onSuccess: () => invalidate(contractId),
+  });
 }

@@ -37,6 +37,10 @@ function ParameterValue({ name, value, targetGroups }: { name: string; value: un
   return <>{JSON.stringify(value)}</>;
 }
 
+/** Full-time months with two decimals, as the API gives them. */
+export const formatMonths = (value: number, language: string): string =>
+  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+
 export interface CommitmentCardProps {
   commitment: Commitment;
   title: string;
@@ -79,12 +83,15 @@ export function CommitmentCard({ commitment, title, fulfilment, targetGroups, he
               </>
             )}
           </ProgressBar>
+          {fulfilment.fullTimeMonthsRequired > 0 ? (
+            <p>{t('contracts.commitment.monthsServed', { served: formatMonths(fulfilment.fullTimeMonthsServed, lang), required: formatMonths(fulfilment.fullTimeMonthsRequired, lang) })}</p>
+          ) : null}
           <dl className="details">
             <div className="details__item">
               <dt>{t('contracts.commitment.firstHireDeadline')}</dt>
               <dd>
                 {formatDate(fulfilment.firstHireDeadline, lang)}
-                {fulfilment.firstHireDeadline ? ` – ${fulfilment.firstHireMet ? t('contracts.commitment.firstHireMet') : t('contracts.commitment.firstHireNotMet')}` : ''}
+                {fulfilment.firstHireDeadline && fulfilment.firstHireMet !== null ? ` – ${fulfilment.firstHireMet ? t('contracts.commitment.firstHireMet') : t('contracts.commitment.firstHireNotMet')}` : ''}
               </dd>
             </div>
             <div className="details__item">

@@ -12,7 +12,7 @@ import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { useAddPlacement, useTargetGroupOptions, useUpdatePlacement, type Commitment, type Placement, type PlacementInput } from '../api/contracts-api';
 import { contractFieldErrorsOf, describeContractError } from './contract-problems';
-import { EMPLOYMENT_FORMS, END_REASONS, emptyPlacementState, placementStateOf, toPlacementInput, type PlacementFormMode, type PlacementFormState } from './placement-form-state';
+import { EMPLOYMENT_FORMS, END_REASONS, WAGE_SUBSIDIES, emptyPlacementState, placementStateOf, toPlacementInput, type PlacementFormMode, type PlacementFormState } from './placement-form-state';
 
 export interface PlacementDialogProps {
   contractId: string;
@@ -25,7 +25,7 @@ export interface PlacementDialogProps {
   onOpenChange: (isOpen: boolean) => void;
 }
 
-const FIELD_ORDER: ReadonlyArray<keyof PlacementFormState> = ['commitmentId', 'participantRef', 'targetGroup', 'offeredOn', 'startedOn', 'plannedEndOn', 'endedOn', 'endReason', 'extentPercent', 'employmentForm', 'ssykCode'];
+const FIELD_ORDER: ReadonlyArray<keyof PlacementFormState> = ['commitmentId', 'participantRef', 'targetGroup', 'offeredOn', 'startedOn', 'plannedEndOn', 'endedOn', 'endReason', 'extentPercent', 'employmentForm', 'ssykCode', 'wageSubsidy'];
 
 /** Only what changed, for PATCH (the server keeps the rest). */
 function changesOf(before: PlacementInput, after: PlacementInput): Partial<PlacementInput> {
@@ -62,7 +62,8 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
     try {
       if (placement) {
         const before = toPlacementInput(initial, 'add', t).input;
-        await update.mutateAsync({ placementId: placement.id, changes: before ? changesOf(before, input) : input });
+        const { commitmentId: _commitment, ...changes } = before ? changesOf(before, input) : input;
+        await update.mutateAsync({ placementId: placement.id, changes: { ...changes, version: placement.version } });
         announce(mode === 'end' ? t('contracts.placementForm.ended', { ref: input.participantRef }) : t('contracts.placementForm.saved', { ref: input.participantRef }));
       } else {
         await add.mutateAsync(input);
@@ -128,6 +129,15 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
             options={EMPLOYMENT_FORMS.map((f) => ({ id: f, label: t(`contracts.employmentForm.${f}`) }))}
             isRequired
             errorMessage={errors.employmentForm}
+          />
+          <SelectField
+            label={label('wageSubsidy')}
+            name="wageSubsidy"
+            value={state.wageSubsidy}
+            onChange={(v) => set('wageSubsidy', v ?? 'none')}
+            options={WAGE_SUBSIDIES.map((w) => ({ id: w, label: t(`contracts.wageSubsidy.${w}`) }))}
+            description={t('contracts.placementForm.hints.wageSubsidy')}
+            errorMessage={errors.wageSubsidy}
           />
           <TextField label={label('ssykCode')} name="ssykCode" value={state.ssykCode} onChange={(v) => set('ssykCode', v)} inputMode="numeric" description={t('contracts.placementForm.hints.ssykCode')} errorMessage={errors.ssykCode} size="short" maxLength={4} />
         </>

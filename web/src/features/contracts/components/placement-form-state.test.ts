@@ -33,6 +33,7 @@ describe('toPlacementInput', () => {
       extentPercent: 100,
       employmentForm: 'las_employment',
       ssykCode: null,
+      wageSubsidy: 'none',
     });
   });
 

@@ -1,10 +1,14 @@
 import type { TFunction } from 'i18next';
 import { parseInteger } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/problems';
-import type { EmploymentForm, EndReason, Placement, PlacementInput } from '../api/contracts-api';
+import { END_REASONS as DOMAIN_END_REASONS } from '../../../../../src/domain/follow-up/evaluate-commitment.js';
+import { WAGE_SUBSIDIES as DOMAIN_WAGE_SUBSIDIES } from '../../../../../src/domain/follow-up/validate-placement.js';
+import type { EndReason, Placement, PlacementInput, WageSubsidy } from '../api/contracts-api';
 
-export const END_REASONS: readonly EndReason[] = ['completed', 'resigned', 'dismissed_with_cause', 'ended_by_supplier', 'other'];
-export const EMPLOYMENT_FORMS: readonly EmploymentForm[] = ['las_employment', 'apprenticeship', 'traineeship'];
+export const END_REASONS: readonly EndReason[] = DOMAIN_END_REASONS;
+export const WAGE_SUBSIDIES: readonly WageSubsidy[] = DOMAIN_WAGE_SUBSIDIES;
+/** The employment forms of the templates (EMPLOYMENT_FORM_OPTIONS). */
+export const EMPLOYMENT_FORMS: readonly string[] = ['las_employment', 'apprenticeship', 'traineeship'];
 
 /** add: a new hire; edit: change one; end: record that it ended. */
 export type PlacementFormMode = 'add' | 'edit' | 'end';
@@ -22,6 +26,7 @@ export interface PlacementFormState {
   extentPercent: string;
   employmentForm: string | null;
   ssykCode: string;
+  wageSubsidy: string;
 }
 
 export function emptyPlacementState(defaults: { commitmentId?: string | null; employmentForm?: string | null } = {}): PlacementFormState {
@@ -37,6 +42,7 @@ export function emptyPlacementState(defaults: { commitmentId?: string | null; em
     extentPercent: '100',
     employmentForm: defaults.employmentForm ?? 'las_employment',
     ssykCode: '',
+    wageSubsidy: 'none',
   };
 }
 
@@ -53,6 +59,7 @@ export function placementStateOf(p: Placement): PlacementFormState {
     extentPercent: String(p.extentPercent),
     employmentForm: p.employmentForm,
     ssykCode: p.ssykCode ?? '',
+    wageSubsidy: p.wageSubsidy,
   };
 }
 
@@ -99,6 +106,7 @@ export function toPlacementInput(state: PlacementFormState, mode: PlacementFormM
   if (extent === null) errors.extentPercent = required;
   else if (Number.isNaN(extent) || extent < 1 || extent > 100) errors.extentPercent = t('contracts.placementForm.errors.extent');
   if (!state.employmentForm) errors.employmentForm = t('contracts.placementForm.errors.choose');
+  if (!(DOMAIN_WAGE_SUBSIDIES as readonly string[]).includes(state.wageSubsidy)) errors.wageSubsidy = t('contracts.placementForm.errors.choose');
   const ssykCode = state.ssykCode.trim();
   if (ssykCode !== '' && !/^\d{4}$/.test(ssykCode)) errors.ssykCode = t('contracts.placementForm.errors.ssyk');
   if ((endedOn !== null || mode === 'end') && !state.endReason) errors.endReason = t('contracts.placementForm.errors.endReason');
@@ -119,8 +127,9 @@ export function toPlacementInput(state: PlacementFormState, mode: PlacementFormM
       endedOn,
       endReason: endedOn === null ? null : (state.endReason as EndReason),
       extentPercent: extent as number,
-      employmentForm: state.employmentForm as EmploymentForm,
+      employmentForm: state.employmentForm as string,
       ssykCode: ssykCode === '' ? null : ssykCode,
+      wageSubsidy: state.wageSubsidy as WageSubsidy,
     },
     errors,
   };

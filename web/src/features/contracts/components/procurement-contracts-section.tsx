@@ -17,7 +17,7 @@ import { RecordContractDialog, type ProcurementForContracts } from './record-con
 export function ProcurementContractsSection({ procurement }: { procurement: ProcurementForContracts }) {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const { canReadContracts, canRecordContract } = contractCapabilitiesOf(me, procurement.unit.id);
+  const { canReadContracts, canManageContract } = contractCapabilitiesOf(me, procurement.unit.id);
   const isAwarded = procurement.status === 'awarded';
   const contracts = useProcurementContracts(procurement.id, isAwarded && canReadContracts);
   const [isOpen, setOpen] = useState(false);
@@ -39,14 +39,14 @@ export function ProcurementContractsSection({ procurement }: { procurement: Proc
           ))}
         </ul>
       ) : null}
-      {canRecordContract ? (
+      {canManageContract ? (
         <div className="button-row">
           <Button variant="primary" onPress={() => setOpen(true)}>
             {t('contracts.procurementSection.record')}
           </Button>
         </div>
       ) : null}
-      {canRecordContract && isOpen ? <RecordContractDialog procurement={procurement} isOpen={isOpen} onOpenChange={setOpen} /> : null}
+      {canManageContract && isOpen ? <RecordContractDialog procurement={procurement} isOpen={isOpen} onOpenChange={setOpen} /> : null}
     </section>
   );
 }

@@ -12,7 +12,7 @@ export function useContractListUrlState() {
     const pageSize = Number(params.get('pageSize') ?? '25');
     return {
       q: params.get('q') ?? '',
-      status: params.get('status') ?? '',
+      active: params.get('active') === 'true' ? 'true' : '',
       procurementId: params.get('procurementId') ?? '',
       page: Number.isInteger(page) && page > 0 ? page : 1,
       pageSize: (CONTRACT_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : 25,
@@ -38,7 +38,7 @@ export function useContractListUrlState() {
     },
     [setParams],
   );
-  const hasFilters = Boolean(query.q || query.status || query.procurementId);
-  const clear = useCallback(() => update({ q: '', status: '', procurementId: '' }), [update]);
+  const hasFilters = Boolean(query.q || query.active || query.procurementId);
+  const clear = useCallback(() => update({ q: '', active: '', procurementId: '' }), [update]);
   return { query, update, hasFilters, clear };
 }

@@ -13,9 +13,10 @@ import { describeError } from '../../../lib/problems';
 import { useSession } from '../../../lib/session';
 import { useDebouncedFilter } from '../../../lib/use-debounced-filter';
 import { contractCapabilitiesOf } from '../api/contract-rights';
-import { CONTRACT_STATUSES, useContractList } from '../api/contracts-api';
+import { contractStateOf, useContractList } from '../api/contracts-api';
 import { ContractStatusBadge } from '../components/contract-badges';
 import { NoAccess } from '../components/no-access';
+import { todayIso } from '../components/today';
 import { CONTRACT_PAGE_SIZES, useContractListUrlState } from '../components/use-contract-list-url-state';
 
 const ALL = 'all';
@@ -30,6 +31,7 @@ export function ContractListRoute() {
   const list = useContractList(query, canReadContracts);
   const [q, setQ] = useDebouncedFilter(query.q, (value) => update({ q: value }, { replace: true }));
   const title = t('contracts.list.title');
+  const today = todayIso();
 
   const announced = useRef<string | null>(null);
   useEffect(() => {
@@ -60,9 +62,12 @@ export function ContractListRoute() {
           <TextField label={t('contracts.list.supplierFilter')} description={t('contracts.list.supplierFilterHint')} type="search" name="q" value={q} onChange={setQ} />
           <SelectField
             label={t('contracts.list.statusFilter')}
-            value={query.status || ALL}
-            onChange={(value) => update({ status: value === ALL || value === null ? '' : value })}
-            options={[{ id: ALL, label: t('contracts.list.allStatuses') }, ...CONTRACT_STATUSES.map((s) => ({ id: s, label: t(`contracts.status.${s}`) }))]}
+            value={query.active ? 'true' : ALL}
+            onChange={(value) => update({ active: value === 'true' ? 'true' : '' })}
+            options={[
+              { id: ALL, label: t('contracts.list.allStatuses') },
+              { id: 'true', label: t('contracts.list.onlyActive') },
+            ]}
           />
         </div>
         {query.procurementId ? (
@@ -95,12 +100,13 @@ export function ContractListRoute() {
                 <th scope="col">{t('contracts.fields.status')}</th>
                 <th scope="col">{t('contracts.fields.startsOn')}</th>
                 <th scope="col">{t('contracts.fields.endsOn')}</th>
+                <th scope="col">{t('contracts.list.openDeviations')}</th>
               </tr>
             </thead>
             <tbody>
               {items.length === 0 ? (
                 <tr>
-                  <td colSpan={6}>{list.isPending ? t('common.loading') : t('contracts.list.empty')}</td>
+                  <td colSpan={7}>{list.isPending ? t('common.loading') : t('contracts.list.empty')}</td>
                 </tr>
               ) : (
                 items.map((c) => (
@@ -110,15 +116,18 @@ export function ContractListRoute() {
                     </th>
                     <td>
                       {c.supplier.name}
-                      <span className="table__sub code">{c.supplier.organisationNumber}</span>
+                      <span className="table__sub code">{c.supplier.organisationNumber ?? `${c.supplier.country} ${c.supplier.nationalId}`}</span>
                     </td>
                     <td>
                       {c.procurement.title}
                       <span className="table__sub code">{c.procurement.referenceNumber}</span>
                     </td>
-                    <td>{c.status ? <ContractStatusBadge status={c.status} /> : '–'}</td>
+                    <td>
+                      <ContractStatusBadge status={contractStateOf(c, today)} />
+                    </td>
                     <td>{formatDate(c.startsOn, i18n.language)}</td>
                     <td>{formatDate(c.endsOn, i18n.language)}</td>
+                    <td className="table__number">{c.openDeviations}</td>
                   </tr>
                 ))
               )}

@@ -11,20 +11,17 @@ import { PageHeading } from '../../../lib/page';
 import { labelOf } from '../../../lib/reference-data';
 import { useSession } from '../../../lib/session';
 import { contractCapabilitiesOf } from '../api/contract-rights';
-import { useContract, useFulfilment, useTargetGroupOptions, type Commitment, type Contract, type Fulfilment, type Placement } from '../api/contracts-api';
-import { CommitmentCard } from '../components/commitment-card';
+import { useContract, useDeviations, useFulfilment, usePeriods, useSanctions, useTargetGroupOptions, type Commitment, type Contract, type Fulfilment, type Placement } from '../api/contracts-api';
+import { CommitmentCard, formatMonths } from '../components/commitment-card';
 import { describeContractError } from '../components/contract-problems';
 import { NoAccess } from '../components/no-access';
 import { PlacementDialog } from '../components/placement-dialog';
 import { isIsoDate, type PlacementFormMode } from '../components/placement-form-state';
-import { timelineOf } from '../components/timeline';
+import { timelineOf, type TimelineSources } from '../components/timeline';
+import { AmendmentsSection, DeviationsSection, PeriodsSection, SanctionsSection } from '../components/contract-follow-up';
+import { todayIso } from '../components/today';
 import '../contracts.css';
 
-/** Today as YYYY-MM-DD in the person's own time zone. */
-export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -35,13 +32,13 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** "Sysselsättningsvillkor 1" – the kind, numbered when a contract has several of one kind. */
-function commitmentLabeller(commitments: readonly Commitment[], t: (key: string, options?: Record<string, unknown>) => string) {
+/** A commitment's title in the current language, numbered when a contract has several alike. */
+function commitmentLabeller(commitments: readonly Commitment[], language: string) {
   return (commitment: Commitment | undefined): string => {
     if (!commitment) return '–';
-    const kind = t(`contracts.kind.${commitment.kind}`, { defaultValue: commitment.kind });
-    const same = commitments.filter((c) => c.kind === commitment.kind);
-    return same.length > 1 ? `${kind} ${same.indexOf(commitment) + 1}` : kind;
+    const title = labelOf(commitment.title, language);
+    const same = commitments.filter((c) => labelOf(c.title, language) === title);
+    return same.length > 1 ? `${title} ${same.indexOf(commitment) + 1}` : title;
   };
 }
 
@@ -50,14 +47,15 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
   const lang = i18n.language;
   const targetGroups = useTargetGroupOptions();
   const [dialog, setDialog] = useState<{ mode: PlacementFormMode; placement: Placement | null } | null>(null);
-  const placements = contract.placements ?? [];
+  const placements = contract.placements;
+  const placeable = contract.commitments.filter((c) => c.takesPlacements);
   const served = new Map((fulfilment?.commitments ?? []).flatMap((c) => c.placements.map((p) => [p.placementId, p] as const)));
   const open = (mode: PlacementFormMode, placement: Placement | null) => setDialog({ mode, placement });
   return (
     <section aria-labelledby="placements-heading" className="section">
       <div className="results-header">
         <h2 id="placements-heading">{t('contracts.placements.title')}</h2>
-        {canManage && contract.commitments.length > 0 ? (
+        {canManage && placeable.length > 0 ? (
           <Button variant="primary" onPress={() => open('add', null)}>
             {t('contracts.placements.add')}
           </Button>
@@ -108,7 +106,7 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
                       )}
                     </td>
                     <td className="table__number">{formatNumber(p.extentPercent, lang)} %</td>
-                    <td className="table__number">{s ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(s.fullTimeMonths) : '–'}</td>
+                    <td className="table__number">{s ? formatMonths(s.fullTimeMonths, lang) : '–'}</td>
                     <td>{s ? (s.countsAsFulfilled ? t('common.yes') : t('common.no')) : '–'}</td>
                     {canManage ? (
                       <td>
@@ -135,7 +133,7 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
         <PlacementDialog
           key={`${dialog.mode}-${dialog.placement?.id ?? 'new'}`}
           contractId={contract.id}
-          commitments={contract.commitments}
+          commitments={dialog.placement ? contract.commitments : placeable}
           commitmentLabel={commitmentLabel}
           placement={dialog.placement}
           mode={dialog.mode}
@@ -149,9 +147,9 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
   );
 }
 
-function Timeline({ contract, fulfilment, showParticipant, commitmentLabel, asOf }: { contract: Contract; fulfilment: Fulfilment | undefined; showParticipant: boolean; commitmentLabel: (c: Commitment | undefined) => string; asOf: string }) {
+function Timeline({ sources, asOf }: { sources: TimelineSources; asOf: string }) {
   const { t, i18n } = useTranslation();
-  const events = timelineOf(contract, fulfilment, showParticipant ? (contract.placements ?? []) : [], (id) => commitmentLabel(contract.commitments.find((c) => c.id === id)), showParticipant);
+  const events = timelineOf(sources);
   return (
     <section aria-labelledby="timeline-heading" className="section">
       <h2 id="timeline-heading">{t('contracts.timeline.title')}</h2>
@@ -184,6 +182,9 @@ export function ContractRoute() {
   const contract = useContract(id, caps.canReadContracts);
   const fulfilment = useFulfilment(id, asOf, caps.canReadContracts);
   const targetGroups = useTargetGroupOptions();
+  const periods = usePeriods(id, caps.canReadContracts);
+  const deviations = useDeviations(id, caps.canReadContracts);
+  const sanctions = useSanctions(id, caps.canReadContracts);
   const lang = i18n.language;
 
   if (!caps.canReadContracts) return <NoAccess title={t('contracts.page.loadingTitle')} message={t('contracts.rights.noContracts')} />;
@@ -210,9 +211,10 @@ export function ContractRoute() {
     );
   }
   const c = contract.data;
-  const label = commitmentLabeller(c.commitments, t);
+  const label = commitmentLabeller(c.commitments, lang);
+  const labelById = (cid: string | null) => label(c.commitments.find((x) => x.id === cid));
   const f = fulfilment.data;
-  const showPlacements = caps.canReadPlacements && c.placements !== undefined;
+  const showPlacements = caps.canReadPlacements && c.mayReadPlacements;
   const title = t('contracts.page.title', { reference: c.referenceNumber, supplier: c.supplier.name });
 
   return (
@@ -228,7 +230,7 @@ export function ContractRoute() {
         <h2 id="contract-facts-heading">{t('contracts.page.facts')}</h2>
         <dl className="details">
           <Item term={t('contracts.fields.supplier')}>
-            {c.supplier.name} <span className="code">{c.supplier.organisationNumber}</span>
+            {c.supplier.name} <span className="code">{c.supplier.organisationNumber ?? `${c.supplier.country} ${c.supplier.nationalId}`}</span>
           </Item>
           <Item term={t('contracts.fields.procurement')}>
             <Link href={`/procurements/${c.procurement.id}`}>{c.procurement.title}</Link> <span className="code">{c.procurement.referenceNumber}</span>
@@ -272,7 +274,23 @@ export function ContractRoute() {
         </section>
       )}
 
-      <Timeline contract={c} fulfilment={f} showParticipant={showPlacements} commitmentLabel={label} asOf={asOf} />
+      <PeriodsSection periods={periods.data?.items} isError={periods.isError} error={periods.error} />
+      <DeviationsSection deviations={deviations.data?.items} commitmentLabel={labelById} />
+      <SanctionsSection contract={c} sanctions={sanctions.data} canFollowUp={caps.canFollowUp} commitmentLabel={labelById} />
+      <AmendmentsSection contract={c} canAmend={contractCapabilitiesOf(me, c.unit.id).canManageContract} />
+
+      <Timeline
+        asOf={asOf}
+        sources={{
+          contract: c,
+          fulfilment: f,
+          placements: showPlacements ? c.placements : [],
+          periods: periods.data?.items,
+          deviations: deviations.data?.items,
+          sanctions: sanctions.data?.steps,
+          commitmentLabel: labelById,
+        }}
+      />
     </div>
   );
 }

@@ -15,7 +15,7 @@ export interface FollowUpItem {
 
 /** The queue is the coordinator's (the support function's) work list. */
 export function canReadFollowUp(me: Me): boolean {
-  const action = 'follow_up:read';
+  const action = 'follow_up:manage';
   if ((ACTIONS as readonly string[]).includes(action)) return can(actorOf(me), action as Action, { organisationId: me.organisation.id });
   return me.roles.includes('coordinator');
 }
