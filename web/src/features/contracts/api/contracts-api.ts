@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
-import type { AmendmentInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
+import type { AmendmentInput, ReportInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
 
 export type * from './contract-types';
 export type { TargetGroupView };
@@ -101,11 +101,11 @@ export function useTargetGroupOptions() {
 }
 
 export function usePeriods(contractId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['contracts', 'periods', contractId], queryFn: () => apiRequest<{ items: Period[] }>(`/api/contracts/${enc(contractId)}/periods`), enabled });
+  return useQuery({ queryKey: ['contracts', 'periods', contractId], queryFn: () => apiRequest<Period[]>(`/api/contracts/${enc(contractId)}/periods`), enabled });
 }
 
 export function useDeviations(contractId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['contracts', 'deviations', contractId], queryFn: () => apiRequest<{ items: Deviation[] }>(`/api/contracts/${enc(contractId)}/deviations`), enabled });
+  return useQuery({ queryKey: ['contracts', 'deviations', contractId], queryFn: () => apiRequest<Deviation[]>(`/api/contracts/${enc(contractId)}/deviations`), enabled });
 }
 
 export function useSanctions(contractId: string, enabled: boolean) {
@@ -134,3 +134,24 @@ export function useAmendContract(contractId: string) {
     onSuccess: () => invalidate(contractId),
   });
 }
+
+function useFollowUpMutation<I, O>(contractId: string, request: (input: I) => Promise<O>) {
+  const invalidate = useInvalidateContract();
+  return useMutation({ mutationFn: request, onSuccess: () => invalidate(contractId) });
+}
+
+/** The coordinator enters a period's report (the supplier portal comes later). */
+export const useRecordReport = (contractId: string) =>
+  useFollowUpMutation(contractId, ({ sequence, ...body }: ReportInput & { sequence: number }) =>
+    apiRequest<Period>(`/api/contracts/${enc(contractId)}/periods/${sequence}/report`, { method: 'POST', body }),
+  );
+
+export const useResolveDeviation = (contractId: string) =>
+  useFollowUpMutation(contractId, ({ deviationId, ...body }: { deviationId: string; resolvedOn: string; resolution: string }) =>
+    apiRequest<Deviation>(`/api/contracts/${enc(contractId)}/deviations/${enc(deviationId)}/resolve`, { method: 'POST', body }),
+  );
+
+export const useRecordCorrection = (contractId: string) =>
+  useFollowUpMutation(contractId, ({ stepId, correctedOn }: { stepId: string; correctedOn: string }) =>
+    apiRequest<SanctionStep>(`/api/contracts/${enc(contractId)}/sanctions/${enc(stepId)}/correction`, { method: 'POST', body: { correctedOn } }),
+  );

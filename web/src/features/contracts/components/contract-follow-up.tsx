@@ -16,23 +16,105 @@ import {
   sanctionLetterUrl,
   useAddSanctionStep,
   useAmendContract,
+  useRecordCorrection,
+  useRecordReport,
+  useResolveDeviation,
   type Commitment,
   type Contract,
   type Deviation,
   type Period,
   type Sanctions,
+  type SanctionStep,
   type SanctionStepKind,
 } from '../api/contracts-api';
 import { contractFieldErrorsOf, describeContractError } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
 import { todayIso } from './today';
 
+interface DateNoteDialogProps {
+  title: string;
+  dateLabel: string;
+  /** A note field when given; required with this many characters when `noteMin` > 0. */
+  noteLabel?: string;
+  noteMin?: number;
+  submitLabel: string;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSubmit: (date: string, note: string) => Promise<unknown>;
+  success: string;
+}
+
+/** A small dialog for "when, and what" records: a report, a resolution, a correction. */
+function DateNoteDialog({ title, dateLabel, noteLabel, noteMin = 0, submitLabel, isOpen, onOpenChange, onSubmit, success }: DateNoteDialogProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [date, setDate] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [submitCount, setSubmitCount] = useState(0);
+  const [isPending, setPending] = useState(false);
+  const names: Record<string, string> = { date: dateLabel, note: noteLabel ?? '' };
+  return (
+    <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={false}>
+      {(close) => (
+        <Form
+          className="form"
+          validationBehavior="aria"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setGeneralError(null);
+            const found: FieldErrors = {};
+            if (!isIsoDate(date)) found.date = t('contracts.placementForm.errors.date');
+            if (noteLabel && noteMin > 0 && note.trim().length < noteMin) found.note = t('contracts.followUpForms.noteMin', { count: noteMin });
+            setErrors(found);
+            setSubmitCount((n) => n + 1);
+            if (Object.keys(found).length > 0) return;
+            setPending(true);
+            onSubmit(date, note.trim())
+              .then(() => {
+                announce(success);
+                close();
+              })
+              .catch((error: unknown) => {
+                // The server names its own fields (reportedOn, resolution …); show them here.
+                const fields = contractFieldErrorsOf(error, t);
+                const mapped: FieldErrors = {};
+                for (const [key, message] of Object.entries(fields)) mapped[/On$/.test(key) ? 'date' : 'note'] ??= message;
+                setErrors(mapped);
+                setSubmitCount((n) => n + 1);
+                if (Object.keys(mapped).length === 0) setGeneralError(describeContractError(error, t));
+              })
+              .finally(() => setPending(false));
+          }}
+        >
+          {generalError ? <Message tone="error">{generalError}</Message> : null}
+          <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ name, message, label: names[name] ?? name }))} submitCount={submitCount} />
+          <TextField label={dateLabel} name="date" type="date" value={date} onChange={setDate} isRequired errorMessage={errors.date} size="medium" />
+          {noteLabel ? <TextField label={noteLabel} name="note" value={note} onChange={setNote} multiline isRequired={noteMin > 0} errorMessage={errors.note} maxLength={4000} /> : null}
+          <div className="button-row form__actions">
+            <Button type="submit" variant="primary" isPending={isPending}>
+              {submitLabel}
+            </Button>
+            <Button variant="secondary" onPress={close}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Form>
+      )}
+    </ModalDialog>
+  );
+}
+
 const PERIOD_TONES = { upcoming: 'neutral', open: 'info', due: 'attention', overdue: 'negative', reported: 'positive' } as const;
 
 /** Reporting periods with their due dates and whether the report has come in. */
-export function PeriodsSection({ periods, isError, error }: { periods: readonly Period[] | undefined; isError: boolean; error: unknown }) {
+export function PeriodsSection({ contractId, periods, isError, error, canFollowUp }: { contractId: string; periods: readonly Period[] | undefined; isError: boolean; error: unknown; canFollowUp: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const record = useRecordReport(contractId);
+  const [reporting, setReporting] = useState<number | null>(null);
+  const reportable = (p: Period) => canFollowUp && p.report === null && p.status !== 'upcoming';
   return (
     <section aria-labelledby="periods-heading" className="section">
       <h2 id="periods-heading">{t('contracts.periods.title')}</h2>
@@ -48,6 +130,7 @@ export function PeriodsSection({ periods, isError, error }: { periods: readonly 
                 <th scope="col">{t('contracts.periods.dueOn')}</th>
                 <th scope="col">{t('contracts.periods.status')}</th>
                 <th scope="col">{t('contracts.periods.reportedOn')}</th>
+                {canFollowUp ? <th scope="col">{t('common.actions')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -58,21 +141,47 @@ export function PeriodsSection({ periods, isError, error }: { periods: readonly 
                   <td>
                     <Badge tone={PERIOD_TONES[p.status] ?? 'neutral'}>{t(`contracts.periods.statuses.${p.status}`, { defaultValue: p.status })}</Badge>
                   </td>
-                  <td>{p.report ? formatDate(p.report.reportedOn, lang) : '–'}</td>
+                  <td>
+                    {p.report ? formatDate(p.report.reportedOn, lang) : '–'}
+                    {p.report?.note ? <span className="table__sub prewrap">{p.report.note}</span> : null}
+                  </td>
+                  {canFollowUp ? (
+                    <td>
+                      {reportable(p) ? (
+                        <Button variant="quiet" onPress={() => setReporting(p.sequence)}>
+                          {t('contracts.periods.record', { number: p.sequence })}
+                        </Button>
+                      ) : null}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      {reporting !== null ? (
+        <DateNoteDialog
+          isOpen
+          onOpenChange={(open) => !open && setReporting(null)}
+          title={t('contracts.periods.record', { number: reporting })}
+          dateLabel={t('contracts.periods.reportedOnField')}
+          noteLabel={t('contracts.periods.note')}
+          submitLabel={t('contracts.periods.submit')}
+          success={t('contracts.periods.recorded', { number: reporting })}
+          onSubmit={(reportedOn, note) => record.mutateAsync({ sequence: reporting, reportedOn, note })}
+        />
+      ) : null}
     </section>
   );
 }
 
 /** Deviations the daily check found, open first. */
-export function DeviationsSection({ deviations, commitmentLabel }: { deviations: readonly Deviation[] | undefined; commitmentLabel: (id: string | null) => string }) {
+export function DeviationsSection({ contractId, deviations, commitmentLabel, canFollowUp }: { contractId: string; deviations: readonly Deviation[] | undefined; commitmentLabel: (id: string | null) => string; canFollowUp: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const resolve = useResolveDeviation(contractId);
+  const [resolving, setResolving] = useState<Deviation | null>(null);
   const sorted = [...(deviations ?? [])].sort((a, b) => (a.status === b.status ? (a.detectedOn < b.detectedOn ? 1 : -1) : a.status === 'open' ? -1 : 1));
   return (
     <section aria-labelledby="deviations-heading" className="section">
@@ -86,9 +195,27 @@ export function DeviationsSection({ deviations, commitmentLabel }: { deviations:
               {d.commitmentId ? ` (${commitmentLabel(d.commitmentId)})` : d.periodSequence ? ` (${t('contracts.deviations.period', { number: d.periodSequence })})` : ''}{' '}
               <span className="muted">{t('contracts.deviations.detected', { date: formatDate(d.detectedOn, lang) })}</span>
               {d.resolution ? <span className="table__sub">{t('contracts.deviations.resolution', { date: formatDate(d.resolvedOn, lang), text: d.resolution })}</span> : null}
+              {canFollowUp && d.status === 'open' ? (
+                <Button variant="quiet" onPress={() => setResolving(d)} aria-label={t('contracts.deviations.resolveNamed', { what: t(`contracts.deviations.kinds.${d.kind}`), date: formatDate(d.detectedOn, lang) })}>
+                  {t('contracts.deviations.resolve')}
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
+      ) : null}
+      {resolving ? (
+        <DateNoteDialog
+          isOpen
+          onOpenChange={(open) => !open && setResolving(null)}
+          title={t('contracts.deviations.resolveTitle')}
+          dateLabel={t('contracts.deviations.resolvedOn')}
+          noteLabel={t('contracts.deviations.resolutionField')}
+          noteMin={3}
+          submitLabel={t('contracts.deviations.resolve')}
+          success={t('contracts.deviations.resolved')}
+          onSubmit={(resolvedOn, resolution) => resolve.mutateAsync({ deviationId: resolving.id, resolvedOn, resolution })}
+        />
       ) : null}
     </section>
   );
@@ -181,6 +308,8 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [isOpen, setOpen] = useState(false);
+  const correction = useRecordCorrection(contract.id);
+  const [correcting, setCorrecting] = useState<SanctionStep | null>(null);
   const steps = sanctions?.steps ?? [];
   const hasNext = (sanctions?.next ?? []).some((n) => n.kinds.length > 0);
   return (
@@ -222,6 +351,11 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
                       {s.amountOre !== null ? <span className="table__sub">{t('contracts.sanctions.amount', { amount: formatSek(s.amountOre) })}</span> : null}
                       {s.takenBy ? <span className="table__sub">{t('contracts.sanctions.takenBy', { name: s.takenBy })}</span> : null}
                       {s.approvedBy ? <span className="table__sub">{t('contracts.sanctions.approvedBy', { name: s.approvedBy })}</span> : null}
+                      {canFollowUp && s.kind === 'correction_notice' && s.correctedOn === null ? (
+                        <Button variant="quiet" onPress={() => setCorrecting(s)} aria-label={t('contracts.sanctions.recordCorrectionNamed', { date: formatDate(s.takenOn, lang) })}>
+                          {t('contracts.sanctions.recordCorrection')}
+                        </Button>
+                      ) : null}
                     </td>
                     <td>
                       {s.kind === 'resolved' ? (
@@ -247,6 +381,17 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
             </tbody>
           </table>
         </div>
+      ) : null}
+      {correcting ? (
+        <DateNoteDialog
+          isOpen
+          onOpenChange={(open) => !open && setCorrecting(null)}
+          title={t('contracts.sanctions.recordCorrection')}
+          dateLabel={t('contracts.sanctions.correctedOn')}
+          submitLabel={t('contracts.sanctions.recordCorrection')}
+          success={t('contracts.sanctions.correctionRecorded')}
+          onSubmit={(correctedOn) => correction.mutateAsync({ stepId: correcting.id, correctedOn })}
+        />
       ) : null}
       {canFollowUp && sanctions && isOpen ? (
         <ModalDialog title={t('contracts.sanctions.add')} isOpen onOpenChange={setOpen} size="large" isDismissable={false}>

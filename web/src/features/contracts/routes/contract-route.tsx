@@ -274,8 +274,8 @@ export function ContractRoute() {
         </section>
       )}
 
-      <PeriodsSection periods={periods.data?.items} isError={periods.isError} error={periods.error} />
-      <DeviationsSection deviations={deviations.data?.items} commitmentLabel={labelById} />
+      <PeriodsSection contractId={c.id} periods={periods.data} isError={periods.isError} error={periods.error} canFollowUp={caps.canFollowUp} />
+      <DeviationsSection contractId={c.id} deviations={deviations.data} commitmentLabel={labelById} canFollowUp={caps.canFollowUp} />
       <SanctionsSection contract={c} sanctions={sanctions.data} canFollowUp={caps.canFollowUp} commitmentLabel={labelById} />
       <AmendmentsSection contract={c} canAmend={contractCapabilitiesOf(me, c.unit.id).canManageContract} />
 
@@ -285,8 +285,8 @@ export function ContractRoute() {
           contract: c,
           fulfilment: f,
           placements: showPlacements ? c.placements : [],
-          periods: periods.data?.items,
-          deviations: deviations.data?.items,
+          periods: periods.data,
+          deviations: deviations.data,
           sanctions: sanctions.data?.steps,
           commitmentLabel: labelById,
         }}

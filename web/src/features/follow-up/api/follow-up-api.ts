@@ -3,14 +3,21 @@ import { ACTIONS, can, type Action } from '../../../../../src/domain/access/can.
 import { apiRequest } from '../../../lib/api-client';
 import { actorOf, type Me } from '../../../lib/session';
 
-/** PROVISIONAL until the server's follow-up schemas land. */
+/**
+ * PROVISIONAL: the queue item is declared inline in the server's follow-up-routes.ts, which the
+ * web may not import (decision 0501: only *-schemas.ts); to become an alias once it moves.
+ */
 export interface FollowUpItem {
-  kind: string;
+  kind: 'deviation_open' | 'report_overdue' | 'report_due_soon' | 'correction_deadline_passed' | 'correction_deadline_near';
   contractId: string;
   contractReference: string;
   supplierName: string;
+  commitmentId: string | null;
+  deviationId: string | null;
+  sanctionStepId: string | null;
+  periodSequence: number | null;
   dueOn: string | null;
-  commitmentId?: string | null;
+  detail: Record<string, unknown>;
 }
 
 /** The queue is the coordinator's (the support function's) work list. */
@@ -24,7 +31,7 @@ export function canReadFollowUp(me: Me): boolean {
 export function useFollowUpQueue(enabled: boolean) {
   return useQuery({
     queryKey: ['follow-up', 'queue'],
-    queryFn: () => apiRequest<{ items: FollowUpItem[] }>('/api/follow-up/queue'),
+    queryFn: () => apiRequest<{ asOf: string; items: FollowUpItem[] }>('/api/follow-up/queue'),
     enabled,
   });
 }

@@ -5,7 +5,7 @@ import { formatDate } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { useSession } from '../../../lib/session';
-import { canReadFollowUp as mayReadFollowUp, useFollowUpQueue } from '../api/follow-up-api';
+import { canReadFollowUp as mayReadFollowUp, useFollowUpQueue, type FollowUpItem } from '../api/follow-up-api';
 
 /** The coordinator's follow-up queue: each row says what to do and links to the contract. */
 export function FollowUpQueueRoute() {
@@ -25,6 +25,12 @@ export function FollowUpQueueRoute() {
     );
   }
   const items = queue.data?.items ?? [];
+  const describeDetail = (item: FollowUpItem): string => {
+    const deviationKind = item.detail.deviationKind;
+    if (item.kind === 'deviation_open' && typeof deviationKind === 'string') return t(`contracts.deviations.kinds.${deviationKind}`, { defaultValue: deviationKind });
+    if (item.periodSequence !== null) return t('followUp.period', { number: item.periodSequence });
+    return '';
+  };
   return (
     <div className="page page--wide">
       <PageHeading title={title}>{title}</PageHeading>
@@ -50,7 +56,10 @@ export function FollowUpQueueRoute() {
               <tbody>
                 {items.map((item, i) => (
                   <tr key={`${item.contractId}-${item.kind}-${item.commitmentId ?? ''}-${i}`}>
-                    <th scope="row">{t(`followUp.kinds.${item.kind}`, { defaultValue: item.kind })}</th>
+                    <th scope="row">
+                      {t(`followUp.kinds.${item.kind}`, { defaultValue: item.kind })}
+                      {describeDetail(item) ? <span className="table__sub">{describeDetail(item)}</span> : null}
+                    </th>
                     <td>
                       <Link href={`/contracts/${item.contractId}`}>{t('followUp.contractLink', { reference: item.contractReference, supplier: item.supplierName })}</Link>
                     </td>
