@@ -29,6 +29,8 @@ import { referenceRoutes } from './features/reference/reference-routes.js';
 import { decisionRoutes } from './features/decisions/decision-routes.js';
 import { requirementRoutes } from './features/requirements/requirement-routes.js';
 import { screeningRoutes } from './features/screening/screening-routes.js';
+import { contractRoutes } from './features/contracts/contract-routes.js';
+import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -126,6 +128,8 @@ export async function buildApp({ config, database, now = () => new Date(), logge
     ocdsRoutes,
     noticeRoutes,
     marketRoutes,
+    contractRoutes,
+    followUpRoutes,
   ]) {
     await feature(app, deps);
   }

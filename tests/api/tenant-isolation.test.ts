@@ -14,7 +14,33 @@ let b: Session;
 const ids: Record<string, string> = {};
 
 /** Which record of organisation A each path parameter points at, by path prefix. */
-const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string, unknown> }> = [
+const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string, unknown>; params?: Record<string, () => string> }> = [
+  {
+    prefix: '/api/contracts/{id}/placements/{placementId}',
+    id: () => ids.contract!,
+    params: { placementId: () => ids.placement! },
+    body: { PATCH: { extentPercent: 50 } },
+  },
+  {
+    prefix: '/api/contracts/{id}/placements',
+    id: () => ids.contract!,
+    // Getters: the ids exist only once beforeAll has run.
+    get body() {
+      return { POST: { commitmentId: ids.commitment, participantRef: 'KAPAD-1', targetGroup: 'newly_arrived', startedOn: '2025-03-01', extentPercent: 100, employmentForm: 'las_employment' } };
+    },
+  },
+  { prefix: '/api/contracts/{id}/amendments', id: () => ids.contract!, body: { POST: { version: 1, reason: 'Kapad ändring', signedOn: '2025-05-01', endsOn: '2025-06-01' } } },
+  { prefix: '/api/contracts/{id}/periods/{sequence}', id: () => ids.contract!, params: { sequence: () => '2' }, body: { POST: { reportedOn: '2025-05-01' } } },
+  { prefix: '/api/contracts/{id}/deviations/{deviationId}', id: () => ids.contract!, params: { deviationId: () => ids.deviation! }, body: { POST: { resolvedOn: '2025-05-01', resolution: 'Kapad' } } },
+  { prefix: '/api/contracts/{id}/sanctions/{stepId}', id: () => ids.contract!, params: { stepId: () => ids.sanctionStep! }, body: { POST: { correctedOn: '2025-08-01' } } },
+  {
+    prefix: '/api/contracts/{id}/sanctions',
+    id: () => ids.contract!,
+    get body() {
+      return { POST: { commitmentId: ids.commitment, kind: 'correction_notice', takenOn: '2025-08-01', reason: 'Kapad' } };
+    },
+  },
+  { prefix: '/api/contracts/{id}', id: () => ids.contract! },
   { prefix: '/api/procurements/{id}/status', id: () => ids.procurement!, body: { POST: { status: 'cancelled' } } },
   {
     prefix: '/api/procurements/{id}/decision',
@@ -69,6 +95,34 @@ beforeAll(async () => {
   ids.import = imported.json().importId;
   const linked = (await a.get(`/api/market/notices/${CONSTRUCTED_NOTICE_ID}`)).json();
   ids.importedProcurement = linked.linkedProcurement.id;
+  // An awarded procurement of A with a contract, a placement, a deviation and a sanction step.
+  const awarded = await a.post('/api/procurements', validProcurement(orgA.unit.id));
+  await a.request({
+    method: 'PUT',
+    url: `/api/procurements/${awarded.json().id}/decision`,
+    payload: { kind: 'apply', requirements: [{ templateVersionId: template.publishedVersion.id, lotNumbers: null, parameters: { positions: 2 } }], justification: 'Bedömning: villkoren är uppfyllda utom beredskapen.' },
+  });
+  for (const status of ['in_preparation', 'published', 'evaluation', 'awarded']) await a.post(`/api/procurements/${awarded.json().id}/status`, { status });
+  const contract = await a.post('/api/contracts', {
+    procurementId: awarded.json().id,
+    lotNumbers: null,
+    supplier: { organisationNumber: '556036-0793', name: 'Isolering AB' },
+    referenceNumber: 'AVT-A-1',
+    signedOn: '2024-12-01',
+    startsOn: '2025-01-01',
+    endsOn: '2025-12-31',
+  });
+  expect(contract.statusCode, contract.body).toBe(201);
+  ids.contract = contract.json().id;
+  ids.commitment = contract.json().commitments[0].id;
+  const placement = await a.post(`/api/contracts/${ids.contract}/placements`, { commitmentId: ids.commitment, participantRef: 'A-REF-1', targetGroup: 'newly_arrived', startedOn: '2025-02-01', extentPercent: 100, employmentForm: 'las_employment' });
+  expect(placement.statusCode, placement.body).toBe(201);
+  ids.placement = placement.json().id;
+  const check = await a.post('/api/follow-up/daily-check', { asOf: '2025-04-20' });
+  ids.deviation = check.json().deviationsFound[0].id;
+  const step = await a.post(`/api/contracts/${ids.contract}/sanctions`, { commitmentId: ids.commitment, kind: 'dialogue_note', takenOn: '2025-04-21', reason: 'Rapporten saknas.' });
+  expect(step.statusCode, step.body).toBe(201);
+  ids.sanctionStep = step.json().id;
 });
 afterAll(() => ctx.close());
 
@@ -84,7 +138,7 @@ describe('tenant isolation', () => {
     for (const op of ops) {
       const resource = RESOURCES.find((r) => op.path.startsWith(r.prefix));
       expect(resource, `${op.method} ${op.path} is not covered by the tenant-isolation test`).toBeDefined();
-      const url = op.path.replace('{id}', resource!.id());
+      const url = Object.entries(resource!.params ?? {}).reduce((u, [name, value]) => u.replace(`{${name}}`, value()), op.path.replace('{id}', resource!.id()));
       const body = resource!.body?.[op.method];
       const response = await b.request({ method: op.method as 'GET', url, ...(body ? { payload: body as object } : {}) });
       expect(response.statusCode, `${op.method} ${url}: ${response.body}`).toBe(404);
@@ -94,6 +148,8 @@ describe('tenant isolation', () => {
     expect(still.json()).toMatchObject({ status: 'planned', version: 1, title: 'Lokalvård i förskolor', decision: { kind: 'apply', revision: 1 } });
     expect((await a.get(`/api/requirement-templates/${ids.template}`)).json()).toMatchObject({ shared: false, hasDraft: false });
     expect((await a.get('/api/me/tokens')).json()).toHaveLength(1);
+    expect((await a.get(`/api/contracts/${ids.contract}`)).json()).toMatchObject({ version: 1, endsOn: '2025-12-31', placements: [{ extentPercent: 100 }] });
+    expect((await a.get(`/api/contracts/${ids.contract}/sanctions`)).json().steps).toHaveLength(1);
   });
 
   it('lists never show another organisation’s records', async () => {

@@ -3,3 +3,4 @@ export * from './audit.js';
 export * from './procurement.js';
 export * from './requirements.js';
 export * from './notices.js';
+export * from './contracts.js';

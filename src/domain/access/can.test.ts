@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, type Action, type Actor, type Role } from './can.js';
+import { ACTIONS, ROLES, can, unitScope, type Action, type Actor, type Role } from './can.js';
 
 const ORG = 'org-a';
 const OTHER_ORG = 'org-b';
@@ -22,6 +22,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'template:read': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -44,6 +45,11 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'target_group:manage': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
+    'contract:manage': 'all',
+    'placement:read': 'all',
+    'placement:manage': 'all',
+    'follow_up:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -60,6 +66,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'decision:record': 'own_units',
     'template:read': 'all',
     'market:read': 'all',
+    'contract:read': 'own_units',
+    'contract:manage': 'own_units',
+    'placement:read': 'own_units',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -68,9 +77,12 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'screening_policy:read': 'all',
     'template:read': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
+    'placement:read': 'all',
+    'placement:manage': 'all',
   },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all', 'contract:read': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {
@@ -114,5 +126,13 @@ describe('can: the whole permission matrix', () => {
   it('a user without memberships may do nothing', () => {
     const nobody: Actor = { userId: 'u', organisationId: ORG, memberships: [] };
     expect(ACTIONS.some((a) => can(nobody, a, { organisationId: ORG }))).toBe(false);
+  });
+
+  it('unitScope: null when granted everywhere, the own units when limited, empty when not granted', () => {
+    expect(unitScope(actor('coordinator', null), 'contract:read')).toBeNull();
+    expect(unitScope(actor('procurer', [OWN_UNIT]), 'contract:read')).toEqual([OWN_UNIT]);
+    expect(unitScope(actor('procurer', null), 'contract:read')).toBeNull();
+    expect(unitScope(actor('viewer', [OWN_UNIT]), 'contract:read')).toBeNull();
+    expect(unitScope(actor('supplier', null), 'contract:read')).toEqual([]);
   });
 });

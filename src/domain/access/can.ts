@@ -45,6 +45,11 @@ export const ACTIONS = [
   'target_group:manage',
   'notice:import',
   'market:read',
+  'contract:read',
+  'contract:manage',
+  'placement:read',
+  'placement:manage',
+  'follow_up:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -78,6 +83,13 @@ type Grant = 'all' | 'own_units' | 'none';
  * Notices (docs/eforms.md):
  *  - everyone but suppliers reads the market view (public TED notices); admins and coordinators
  *    import notices.
+ * Contracts and follow-up (docs/follow-up.md):
+ *  - coordinators (the support function) see and follow up every contract, enter reports and
+ *    take sanction steps (`follow_up:manage`, which also approves a penalty decision);
+ *  - procurers record and amend contracts of their own units and see those contracts;
+ *  - labour-market officers see every contract and record and edit the placements;
+ *  - viewers and admins see contracts and their aggregate fulfilment, never the placements
+ *    with their participant references (`placement:read`).
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -94,6 +106,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'template:read': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -116,6 +129,11 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'target_group:manage': 'all',
     'notice:import': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
+    'contract:manage': 'all',
+    'placement:read': 'all',
+    'placement:manage': 'all',
+    'follow_up:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -132,6 +150,9 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'decision:record': 'own_units',
     'template:read': 'all',
     'market:read': 'all',
+    'contract:read': 'own_units',
+    'contract:manage': 'own_units',
+    'placement:read': 'own_units',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -140,6 +161,9 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'screening_policy:read': 'all',
     'template:read': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
+    'placement:read': 'all',
+    'placement:manage': 'all',
   },
   supplier: {},
   viewer: {
@@ -148,6 +172,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'screening_policy:read': 'all',
     'template:read': 'all',
     'market:read': 'all',
+    'contract:read': 'all',
   },
 };
 
@@ -168,6 +193,22 @@ function membershipAllows(membership: Membership, action: Action, resource: Reso
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.organisationId !== resource.organisationId) return false;
   return actor.memberships.some((m) => membershipAllows(m, action, resource));
+}
+
+/**
+ * The units within which `actor` may perform `action`: null when anywhere in the organisation,
+ * otherwise the union of the unit-limited memberships that grant it (empty: nowhere). Lists use
+ * it to filter rows, so a unit-limited procurer sees only their own units' contracts.
+ */
+export function unitScope(actor: Actor, action: Action): readonly string[] | null {
+  const units = new Set<string>();
+  for (const m of actor.memberships) {
+    const grant = MATRIX[m.role][action] ?? 'none';
+    if (grant === 'none') continue;
+    if (grant === 'all' || m.unitIds === null) return null;
+    for (const u of m.unitIds) units.add(u);
+  }
+  return [...units];
 }
 
 /** The roles of an actor, without duplicates, in the canonical order. */

@@ -1,0 +1,117 @@
+import { Type } from '@sinclair/typebox';
+import type { App, AppDeps } from '../../deps.js';
+import { authOf } from '../../plugins/authenticate.js';
+import { errorResponses, IdParams, listOf } from '../../schemas.js';
+import {
+  AsOfQuery,
+  ContractAmendment,
+  ContractCreate,
+  ContractListQuery,
+  ContractSummary,
+  ContractView,
+  FulfilmentView,
+  PlacementCreate,
+  PlacementParams,
+  PlacementPatch,
+  PlacementView,
+} from './contract-schemas.js';
+import { addPlacement, amendContractFor, changePlacement, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate, type Who } from './contract-service.js';
+
+export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
+  const auth = authOf(request);
+  return { actor: auth.actor, label: auth.user.email };
+};
+
+const tags = ['contracts'];
+
+/** Contracts, their commitments, amendments and placements, and fulfilment as of a date. */
+export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+  app.addSchema(ContractView);
+
+  app.get(
+    '/api/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'Contracts of the organisation (procurers: their own units), filtered and paged; per supplier with supplierId',
+        querystring: ContractListQuery,
+        response: { 200: listOf(ContractSummary), ...errorResponses },
+      },
+    },
+    async (request) => listContractsFor(db, authOf(request).actor, request.query, now()),
+  );
+
+  app.post(
+    '/api/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'Record a contract awarded under a procurement (or some of its lots); the decision’s applied requirements become its commitments',
+        description:
+          'The procurement must be awarded. Commitments are snapshots of the applied requirements covering the contract’s lots, with parameters frozen as agreed. The supplier is identified by a valid Swedish organisation number, or country and national id.',
+        body: ContractCreate,
+        response: { 201: Type.Ref(ContractView), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const contract = await createContract(db, whoOf(request), request.body, now());
+      return reply.status(201).header('location', `/api/contracts/${contract.id}`).send(contract);
+    },
+  );
+
+  app.get(
+    '/api/contracts/:id',
+    { schema: { tags, summary: 'A contract with commitments, amendments and (for those who may see them) placements', params: IdParams, response: { 200: Type.Ref(ContractView), ...errorResponses } } },
+    async (request) => getContract(db, authOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/api/contracts/:id/amendments',
+    {
+      schema: {
+        tags,
+        summary: 'Amend a contract (ändringsavtal): a new version with a reason; earlier commitment parameters are kept',
+        params: IdParams,
+        body: ContractAmendment,
+        response: { 200: Type.Ref(ContractView), ...errorResponses },
+      },
+    },
+    async (request) => amendContractFor(db, whoOf(request), request.params.id, request.body, now()),
+  );
+
+  app.post(
+    '/api/contracts/:id/placements',
+    {
+      schema: {
+        tags,
+        summary: 'Record a placement (a hire) under a commitment; participantRef is a pseudonym',
+        params: IdParams,
+        body: PlacementCreate,
+        response: { 201: Type.Object({ id: Type.String({ format: 'uuid' }) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await addPlacement(db, whoOf(request), request.params.id, request.body, now())),
+  );
+
+  app.patch(
+    '/api/contracts/:id/placements/:placementId',
+    {
+      schema: { tags, summary: 'Change or end a placement', params: PlacementParams, body: PlacementPatch, response: { 200: PlacementView, ...errorResponses } },
+    },
+    async (request) => changePlacement(db, whoOf(request), request.params.id, request.params.placementId, request.body, now()),
+  );
+
+  app.get(
+    '/api/contracts/:id/fulfilment',
+    {
+      schema: {
+        tags,
+        summary: 'Each commitment’s status as of a date (default today), with the numbers behind it',
+        params: IdParams,
+        querystring: AsOfQuery,
+        response: { 200: FulfilmentView, ...errorResponses },
+      },
+    },
+    async (request) => fulfilmentOf(db, authOf(request).actor, request.params.id, request.query.asOf ?? swedishDate(now())),
+  );
+}
