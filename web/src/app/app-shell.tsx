@@ -15,6 +15,8 @@ import {
   ToggleButtonGroup,
 } from 'react-aria-components';
 import { Link } from '../components/ui/link';
+import { contractCapabilitiesOf } from '../features/contracts/api/contract-rights';
+import { canReadFollowUp } from '../features/follow-up/api/follow-up-api';
 import { apiRequest } from '../lib/api-client';
 import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
@@ -179,6 +181,7 @@ function SignedInHeader() {
   const { t } = useTranslation();
   const me = useSession();
   const { canAdminister, canReadProcurements, canDecide, canReadLibrary, canReadMarket } = capabilitiesOf(me);
+  const { canReadContracts } = contractCapabilitiesOf(me);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -208,6 +211,16 @@ function SignedInHeader() {
           {canDecide ? (
             <li>
               <NavLink href="/work-queue">{t('nav.workQueue')}</NavLink>
+            </li>
+          ) : null}
+          {canReadContracts ? (
+            <li>
+              <NavLink href="/contracts">{t('nav.contracts')}</NavLink>
+            </li>
+          ) : null}
+          {canReadFollowUp(me) ? (
+            <li>
+              <NavLink href="/follow-up">{t('nav.followUp')}</NavLink>
             </li>
           ) : null}
           {canReadLibrary ? (

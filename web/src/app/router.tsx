@@ -6,6 +6,10 @@ import { AdminUsersRoute } from '../features/admin/routes/admin-users-route';
 import { ApiTokensRoute } from '../features/auth/routes/api-tokens-route';
 import { ChangePasswordRoute } from '../features/auth/routes/change-password-route';
 import { LoginRoute } from '../features/auth/routes/login-route';
+import { ProcurementContractsSection } from '../features/contracts/components/procurement-contracts-section';
+import { ContractListRoute } from '../features/contracts/routes/contract-list-route';
+import { ContractRoute } from '../features/contracts/routes/contract-route';
+import { FollowUpQueueRoute } from '../features/follow-up/routes/follow-up-queue-route';
 import { OverviewRoute } from '../features/overview/routes/overview-route';
 import { ProcurementDetailsRoute } from '../features/procurements/routes/procurement-details-route';
 import { ProcurementEditRoute } from '../features/procurements/routes/procurement-edit-route';
@@ -35,7 +39,19 @@ export function createAppRouter() {
             { path: '/', element: <OverviewRoute /> },
             { path: '/procurements', element: <ProcurementListRoute key="register" /> },
             { path: '/procurements/new', element: <ProcurementNewRoute /> },
-            { path: '/procurements/:id', element: <ProcurementDetailsRoute socialSection={(p) => <SocialConsiderationsSection procurement={p} />} /> },
+            {
+              path: '/procurements/:id',
+              element: (
+                <ProcurementDetailsRoute
+                  socialSection={(p) => (
+                    <>
+                      <SocialConsiderationsSection procurement={p} />
+                      <ProcurementContractsSection procurement={p} />
+                    </>
+                  )}
+                />
+              ),
+            },
             { path: '/work-queue', element: <ProcurementListRoute isWorkQueue key="work-queue" /> },
             {
               path: '/library',
@@ -47,6 +63,9 @@ export function createAppRouter() {
                 { path: ':id', element: <TemplateRoute /> },
               ],
             },
+            { path: '/contracts', element: <ContractListRoute /> },
+            { path: '/contracts/:id', element: <ContractRoute /> },
+            { path: '/follow-up', element: <FollowUpQueueRoute /> },
             { path: '/market', element: <MarketRoute /> },
             { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
             { path: '/market/import', element: <EformsImportRoute /> },

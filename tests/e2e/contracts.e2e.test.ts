@@ -1,0 +1,240 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { descriptionOf, focused } from './support/ui.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Waits until nothing on the page is loading. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
+  await page.waitForTimeout(300);
+}
+
+/** WCAG 2.1 A/AA (the shared check) and axe's best-practice rules on top. */
+async function expectCleanAxe(page: Page, name: string): Promise<void> {
+  await expectNoAxeViolations(page, name);
+  const results = await new AxeBuilder({ page }).withTags(['best-practice']).analyze();
+  const violations = results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  if (violations.length > 0) console.error(`axe best-practice violations on ${name}:\n${JSON.stringify(violations, null, 2)}`);
+  expect(violations, `axe best-practice violations on ${name}`).toEqual([]);
+}
+
+async function switchLanguage(page: Page, language: 'Svenska' | 'English'): Promise<void> {
+  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'English' ? 'en' : 'sv');
+}
+
+const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor();
+
+/** An awarded procurement whose decision applies requirements (demo data), through the API. */
+async function awardedProcurementWithRequirements(page: Page): Promise<{ id: string; title: string }> {
+  const response = await page.request.get('/api/procurements?status=awarded&pageSize=100');
+  expect(response.ok()).toBe(true);
+  const body = (await response.json()) as { items: Array<{ id: string; title: string; decision: string | null; lotCount: number }> };
+  const found = body.items.find((p) => p.decision === 'apply' && p.lotCount === 0) ?? body.items.find((p) => p.decision === 'apply');
+  if (!found) throw new Error('The demo data has no awarded procurement with requirements');
+  return found;
+}
+
+/** Presses keys until the element with this accessible name has focus (keyboard only). */
+async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return '';
+      const labelledBy = element.getAttribute('aria-labelledby');
+      const fromIds = labelledBy ? labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
+      const labels = 'labels' in element ? [...((element as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ') : '';
+      return `${element.getAttribute('aria-label') ?? ''} ${fromIds} ${labels} ${element.textContent ?? ''}`.trim();
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+let contractUrl = '';
+
+describe('contracts: record, follow up and add placements', () => {
+  it('records a contract from an awarded procurement, with every error at once first', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    const procurement = await awardedProcurementWithRequirements(page);
+    await page.goto(`/procurements/${procurement.id}`);
+    const section = page.getByRole('region', { name: 'Avtal' });
+    await section.getByRole('button', { name: 'Registrera avtal' }).click();
+    const dialog = page.getByRole('dialog', { name: /Registrera avtal för/ });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Avtalsslut' }).fill('2020-01-01');
+    await dialog.getByRole('button', { name: 'Registrera avtalet' }).click();
+    await dialog.getByRole('heading', { level: 2, name: /Formuläret har \d+ fel/ }).waitFor();
+    const orgNo = dialog.getByRole('textbox', { name: 'Leverantörens organisationsnummer' });
+    expect(await descriptionOf(orgNo)).toContain('Fyll i fältet.');
+    await settle(page);
+    await expectCleanAxe(page, 'record-contract dialog with errors');
+
+    await orgNo.fill('556677-8899');
+    await dialog.getByRole('textbox', { name: 'Leverantörens namn' }).fill('Demo Bygg AB (demo)');
+    await dialog.getByRole('textbox', { name: 'Avtalsnummer' }).fill(`E2E-${Date.now()}`);
+    await dialog.getByRole('textbox', { name: 'Undertecknat' }).fill('2025-12-15');
+    await dialog.getByRole('textbox', { name: 'Avtalsstart' }).fill('2026-01-01');
+    await dialog.getByRole('textbox', { name: 'Avtalsslut' }).fill('2027-12-31');
+    await dialog.getByRole('button', { name: 'Registrera avtalet' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Avtal E2E-\d+ med Demo Bygg AB \(demo\)$/ }).waitFor();
+    contractUrl = new URL(page.url()).pathname;
+
+    const progress = page.getByRole('progressbar', { name: 'Uppfyllda anställningar' }).first();
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-valuenow')).toBe('0');
+    expect(await progress.getAttribute('aria-valuetext')).toMatch(/^0 av \d+ anställningar$/);
+    await page.getByRole('heading', { level: 2, name: 'Tidslinje' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'contract page');
+    await switchLanguage(page, 'English');
+    await page.getByRole('progressbar', { name: 'Hires fulfilled' }).first().waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'contract page in English');
+    await switchLanguage(page, 'Svenska');
+    await context.close();
+  });
+
+  it('adds a placement with the keyboard only: errors listed at once, then fixed', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.goto(contractUrl);
+    await page.getByRole('heading', { level: 2, name: 'Anställningar' }).waitFor();
+    await settle(page);
+
+    await tabTo(page, /^Registrera anställning$/);
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Registrera anställning' });
+    await dialog.waitFor();
+
+    // Fill what a person would, with mistakes: extent too large, end before start.
+    await tabTo(page, /Deltagarkod/);
+    await page.keyboard.type('E2E-0001');
+    await tabTo(page, /Målgrupp/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /Började/);
+    await page.keyboard.type('2026-03-01');
+    await tabTo(page, /Planerat slut/);
+    await page.keyboard.type('2026-02-01');
+    await tabTo(page, /Omfattning/);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('150');
+    await tabTo(page, /^Registrera anställningen$/);
+    await page.keyboard.press('Enter');
+
+    const summary = dialog.getByRole('heading', { level: 2, name: /Formuläret har \d+ fel/ });
+    await summary.waitFor();
+    const summaryBox = dialog.getByRole('group', { name: /Formuläret har/ });
+    expect(await summaryBox.getByRole('link').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Planerat slut'), expect.stringContaining('Omfattning i procent av heltid')]),
+    );
+    expect((await focused(page)).text).toMatch(/Formuläret har/);
+    await settle(page);
+    await expectCleanAxe(page, 'placement form with errors');
+
+    // The summary links lead to their fields; fix them there.
+    await tabTo(page, /Omfattning i procent av heltid: /);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('100');
+    await dialog.getByRole('textbox', { name: 'Planerat slut' }).focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2026-08-31');
+    await tabTo(page, /^Registrera anställningen$/);
+    await page.keyboard.press('Enter');
+    await announced(page, 'Anställningen E2E-0001 är registrerad.');
+    await dialog.waitFor({ state: 'detached' });
+    const table = page.getByRole('table', { name: 'Anställningar i avtalet' });
+    await table.getByRole('rowheader', { name: 'E2E-0001' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'contract page with a placement');
+
+    // End it: the reason is asked for.
+    await table.getByRole('button', { name: 'Avsluta anställningen E2E-0001' }).click();
+    const end = page.getByRole('dialog', { name: 'Avsluta anställningen E2E-0001' });
+    await end.getByRole('button', { name: 'Avsluta anställningen' }).click();
+    await end.getByRole('heading', { level: 2, name: 'Formuläret har 2 fel' }).waitFor();
+    await end.getByRole('textbox', { name: 'Slutade' }).fill('2026-06-30');
+    await end.getByRole('button', { name: /Varför anställningen slutade$/ }).click();
+    await page.getByRole('option', { name: 'Den anställda sa upp sig' }).click();
+    await end.getByRole('button', { name: 'Avsluta anställningen' }).click();
+    await announced(page, 'Anställningen E2E-0001 är avslutad.');
+    await table.getByText('Den anställda sa upp sig').waitFor();
+    await context.close();
+  });
+
+  it('lists contracts with filters in the URL, in both languages', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Avtal' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Avtal' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'contract list');
+    await page.getByRole('searchbox', { name: 'Leverantör' }).fill('Demo Bygg');
+    await page.waitForURL(/q=Demo/);
+    const results = page.getByRole('table', { name: 'Avtal' });
+    await results.getByRole('link', { name: /^E2E-/ }).first().waitFor();
+    await switchLanguage(page, 'English');
+    await page.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'contract list in English');
+    await context.close();
+  });
+
+  it("shows the coordinator's follow-up queue, each row leading to its contract", async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uppföljning i dag' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'follow-up queue');
+    await switchLanguage(page, 'English');
+    await page.getByRole('heading', { level: 1, name: 'Follow-up today' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'follow-up queue in English');
+    await context.close();
+  });
+});
+
+describe('contracts: rights', () => {
+  it('shows a viewer figures only: no participant codes, no controls', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'viewer@goteborg.example');
+    await page.goto(contractUrl);
+    await page.getByRole('progressbar', { name: 'Uppfyllda anställningar' }).first().waitFor();
+    await page.getByText(/Du ser bara siffror för hela avtalet/).waitFor();
+    expect(await page.getByText('E2E-0001').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Registrera anställning|Ändra|Avsluta/ }).count()).toBe(0);
+    await settle(page);
+    await expectCleanAxe(page, 'contract page for a viewer');
+    await page.goto('/follow-up');
+    await page.getByText('Uppföljningskön är till för stödfunktionen. Du har inte behörighet att se den.').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('tells a supplier once that contracts are not for them', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'supplier@goteborg.example');
+    await page.goto('/contracts');
+    await page.getByText('Du har inte behörighet att se avtal.').waitFor();
+    expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
+    await settle(page);
+    await expectCleanAxe(page, 'contracts for a supplier');
+    await context.close();
+  });
+});
