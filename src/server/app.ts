@@ -29,6 +29,7 @@ import { referenceRoutes } from './features/reference/reference-routes.js';
 import { decisionRoutes } from './features/decisions/decision-routes.js';
 import { requirementRoutes } from './features/requirements/requirement-routes.js';
 import { screeningRoutes } from './features/screening/screening-routes.js';
+import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -46,6 +47,8 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function buildApp({ config, database, now = () => new Date(), logger }: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    // Route schemas are compiled on first use, not at start (decision 0421).
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     // Malformed URLs and the like never reach a route; answer them as problem+json too.

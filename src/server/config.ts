@@ -17,6 +17,7 @@ const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  HANSYN_LOG_FORMAT: Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')], { default: 'auto' }),
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
@@ -33,6 +34,8 @@ export interface AppConfig {
   publicUrl: string | null;
   ocidPrefix: string;
   logLevel: Static<typeof EnvSchema>['LOG_LEVEL'];
+  /** `pretty`: readable lines and a start banner; `json`: pino lines; `auto`: pretty on a terminal. */
+  logFormat: Static<typeof EnvSchema>['HANSYN_LOG_FORMAT'];
   sessionTtlHours: number;
   loginRateLimit: number;
   /** Register list answers kept in memory per server process; 0 turns the cache off. */
@@ -75,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     publicUrl: parsed.HANSYN_PUBLIC_URL ?? null,
     ocidPrefix: parsed.HANSYN_OCID_PREFIX,
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.HANSYN_LOG_FORMAT,
     sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,

@@ -155,6 +155,18 @@ describe('POST /api/procurements/import', () => {
     expect(invalid.json().errors[0]).toMatchObject({ row: 2, column: 'Löptid (mån)', code: 'invalid_number' });
   });
 
+  it('lists every problem of a row in one dry run: unknown unit and CPV code beside a bad amount and date (issue 11)', async () => {
+    const csv = [HEADERS.join(';'), row({ unitCode: 'NOPE', mainCpv: '12345678', estimatedValueOre: '1,234.56', contractStart: '2027-02-30' }).join(';')].join('\n');
+    const response = await upload(coordinator, 'register.csv', Buffer.from(csv), '?dryRun=true');
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Enhet (kod)', 'unknown_unit'],
+      [2, 'Huvud-CPV', 'unknown_cpv'],
+      [2, 'Uppskattat värde (SEK)', 'invalid_amount'],
+      [2, 'Planerad start', 'invalid_date'],
+    ]);
+  });
+
   it("treats another organisation's unit codes and people as unknown", async () => {
     const response = await upload(otherCoordinator, 'register.xlsx', await xlsxOf([HEADERS, row({ unitCode: 'ONLY-GBG' }), row({ responsibleEmail: 'nobody@test.example' })]));
     expect(response.statusCode).toBe(422);
