@@ -187,6 +187,60 @@ export const PROCUREMENT_COLUMNS: readonly ColumnSpec[] = [
   },
 ];
 
+/**
+ * What an export adds after the template's columns: what Hänsyn knows beyond the register's
+ * facts (status, the screening's outcome and the comply-or-explain decision). The import
+ * ignores these columns, so an export can still be edited and imported again.
+ */
+export interface ExportColumnSpec {
+  key: 'status' | 'screening' | 'decision' | 'decidedAt' | 'justification';
+  header: string;
+  width: number;
+}
+
+export const EXPORT_ONLY_COLUMNS: readonly ExportColumnSpec[] = [
+  { key: 'status', header: 'Status', width: 18 },
+  { key: 'screening', header: 'Granskning', width: 34 },
+  { key: 'decision', header: 'Beslut om sociala krav', width: 22 },
+  { key: 'decidedAt', header: 'Beslutsdatum', width: 14 },
+  { key: 'justification', header: 'Motivering (inga krav)', width: 50 },
+];
+
+/** A register row as exported: the template's columns and the export-only ones (Swedish text; dates ISO). */
+export type ExportRow = ProcurementSheetRow & { [K in ExportColumnSpec['key']]: string | null };
+
+const STATUS_SV: Record<string, string> = {
+  planned: 'Planerad',
+  in_preparation: 'Under förberedelse',
+  published: 'Publicerad',
+  evaluation: 'Utvärdering',
+  awarded: 'Tilldelad',
+  cancelled: 'Avbruten',
+};
+const RECOMMENDATION_SV: Record<string, string> = {
+  recommended: 'Sysselsättningskrav rekommenderas',
+  not_recommended: 'Sysselsättningskrav rekommenderas inte',
+  needs_assessment: 'Behöver bedömas',
+};
+const DECISION_SV: Record<string, string> = { apply: 'Ställ sociala krav', none: 'Inga sociala krav' };
+
+/** The export-only cells of a procurement, in Swedish as the register shows them. */
+export function exportOnlyCells(facts: {
+  status: string;
+  recommendation: string | null;
+  decisionKind: string | null;
+  decidedAt: string | null;
+  justification: string | null;
+}): { [K in ExportColumnSpec['key']]: string | null } {
+  return {
+    status: STATUS_SV[facts.status] ?? facts.status,
+    screening: facts.recommendation === null ? null : (RECOMMENDATION_SV[facts.recommendation] ?? facts.recommendation),
+    decision: facts.decisionKind === null ? null : (DECISION_SV[facts.decisionKind] ?? facts.decisionKind),
+    decidedAt: facts.decidedAt,
+    justification: facts.decisionKind === 'none' && facts.justification ? facts.justification : null,
+  };
+}
+
 const COLUMN_BY_KEY = new Map(PROCUREMENT_COLUMNS.map((c) => [c.key, c]));
 const COLUMN_ORDER = new Map(PROCUREMENT_COLUMNS.map((c, i) => [c.key, i]));
 

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
-import { parseProcurementSheet, PROCUREMENT_COLUMNS, type ColumnKey, type ProcurementSheetRow, type SheetProblem } from '../../../interop/spreadsheet/procurement-sheet.js';
+import { exportOnlyCells, parseProcurementSheet, PROCUREMENT_COLUMNS, type ColumnKey, type ExportRow, type ProcurementSheetRow, type SheetProblem } from '../../../interop/spreadsheet/procurement-sheet.js';
 import { readSpreadsheet, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
 import {
   procurementCsvTemplate,
@@ -183,8 +183,9 @@ export function exportFilename(prefix: string, slug: string, now: Date, format: 
   return `${prefix}-${slug.replace(/[^a-z0-9-]/gi, '')}-${date}.${format}`;
 }
 
-function toSheetRow(row: RegisterRow, showPersonalData: boolean): ProcurementSheetRow {
+function toSheetRow(row: RegisterRow, showPersonalData: boolean): ExportRow {
   return {
+    ...exportOnlyCells(row),
     referenceNumber: row.referenceNumber,
     title: row.title,
     description: row.description,
@@ -222,7 +223,7 @@ export async function exportProcurements(
   }
   const showPersonalData = can(actor, 'personal_data:read', { organisationId });
   const filename = exportFilename('upphandlingar', await findOrganisationSlug(db, organisationId), now, format);
-  async function* batches(): AsyncGenerator<ProcurementSheetRow[]> {
+  async function* batches(): AsyncGenerator<ExportRow[]> {
     for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
       const rows = await findRegisterRows(db, organisationId, ids.slice(i, i + EXPORT_BATCH));
       yield rows.map((r) => toSheetRow(r, showPersonalData));
