@@ -38,6 +38,7 @@ import { requirementRoutes } from './features/requirements/requirement-routes.js
 import { screeningRoutes } from './features/screening/screening-routes.js';
 import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
+import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
   config: AppConfig;
@@ -69,6 +70,8 @@ export async function buildApp({
 }: BuildAppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
+    // Route schemas are compiled on first use, not at start (decision 0421).
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     // Malformed URLs and the like never reach a route; answer them as problem+json too.

@@ -17,6 +17,7 @@ const EnvSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  HANSYN_LOG_FORMAT: Type.Union([Type.Literal('auto'), Type.Literal('json'), Type.Literal('pretty')], { default: 'auto' }),
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
   HANSYN_LOGIN_IP_RATE_LIMIT: Type.Integer({ default: 100, minimum: 1, maximum: 100_000 }),
@@ -38,6 +39,8 @@ export interface AppConfig {
   publicUrl: string | null;
   ocidPrefix: string;
   logLevel: Static<typeof EnvSchema>['LOG_LEVEL'];
+  /** `pretty`: readable lines and a start banner; `json`: pino lines; `auto`: pretty on a terminal. */
+  logFormat: Static<typeof EnvSchema>['HANSYN_LOG_FORMAT'];
   sessionTtlHours: number;
   /** Failed sign-ins per normalised e-mail in 15 minutes, counted across all server processes. */
   loginRateLimit: number;
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     publicUrl: parsed.HANSYN_PUBLIC_URL ?? null,
     ocidPrefix: parsed.HANSYN_OCID_PREFIX,
     logLevel: parsed.LOG_LEVEL,
+    logFormat: parsed.HANSYN_LOG_FORMAT,
     sessionTtlHours: parsed.HANSYN_SESSION_TTL_HOURS,
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
     loginIpRateLimit: parsed.HANSYN_LOGIN_IP_RATE_LIMIT,

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/client.js';
-import { seedDemo, type DemoLogin } from '../db/seed/seed-demo.js';
+import { seedDemo, DEMO_PASSWORD, type DemoLogin } from '../db/seed/seed-demo.js';
 import { isDatabaseEmpty } from '../db/seed/is-database-empty.js';
+import { listDemoLogins } from '../db/seed/list-demo-logins.js';
 import { WEB_DIST_DIR } from '../paths.js';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
+import { createPrettyLogStream } from './startup/pretty-log.js';
 
 export interface RunningServer {
   address: string;
@@ -16,22 +18,37 @@ export interface RunningServer {
  * Opens the database, applies migrations, seeds demo data into an empty database when asked,
  * and listens. SIGTERM/SIGINT finish in-flight requests, then close the database cleanly.
  */
-export async function startServer(config: AppConfig, options: { handleSignals?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  options: { handleSignals?: boolean; out?: { write(text: string): unknown; isTTY?: boolean } } = {},
+): Promise<RunningServer> {
+  const started = performance.now();
+  const out = options.out ?? process.stdout;
+  // Readable lines and a banner for a person at a terminal; JSON for files and log collectors.
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && out.isTTY === true);
+  const logger = pretty
+    ? { level: config.logLevel, stream: createPrettyLogStream(out, { colour: out.isTTY === true }) }
+    : options.out
+      ? { level: config.logLevel, stream: { write: (line: string) => out.write(line) } }
+      : { level: config.logLevel };
   const database: DatabaseHandle = await openDatabase(
     config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
   );
+  let seeded = false;
   let logins: DemoLogin[] = [];
   try {
     await database.migrate();
     if (config.demo && (await isDatabaseEmpty(database.db))) {
-      logins = (await seedDemo(database.db, { scale: 'demo' })).logins;
+      await seedDemo(database.db, { scale: 'demo' });
+      seeded = true;
     }
+    if (config.demo) logins = await listDemoLogins(database.db);
   } catch (error) {
     await database.close();
     throw error;
   }
   const webDir = config.webDir ?? (fs.existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null);
-  const app = await buildApp({ config: { ...config, webDir }, database, runJobs: true });
+  const app = await buildApp({ config: { ...config, webDir }, database, logger, runJobs: true });
   const log: FastifyBaseLogger = app.log;
   // Requests in flight, so shutdown closes the database only after the last one answered.
   let inFlight = 0;
@@ -53,14 +70,15 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
   });
   if (webDir === null) log.warn('No built web app found (run `npm run build`); serving the API only.');
   const address = await app.listen({ host: config.host, port: config.port });
-  log.info({ address, database: database.kind }, `Hänsyn listens on ${address} (API docs: ${address}/api/docs)`);
-  if (logins.length > 0) {
+  const seconds = (performance.now() - started) / 1000;
+  const where = database.kind === 'pglite' ? (config.database.kind === 'pglite' && config.database.dataDir ? `embedded (${config.database.dataDir})` : 'embedded, in memory') : 'PostgreSQL server';
+  if (pretty && config.logLevel !== 'silent') {
+    out.write(startBanner({ address, where, seconds, seeded, logins }));
+  } else {
     log.info(
-      { logins: logins.map((l) => `${l.email} / ${l.password} (${l.role}, ${l.organisation})`) },
-      'Demo data seeded. Sign in with one of the demo accounts',
+      { address, docs: `${address}/api/docs`, database: database.kind, startSeconds: Number(seconds.toFixed(2)), demoSeeded: seeded, demoAccounts: logins.map((l) => `${l.email} (${l.role}, ${l.organisation})`), demoPassword: logins.length > 0 ? DEMO_PASSWORD : undefined },
+      `Hänsyn listens on ${address} (API docs: ${address}/api/docs)`,
     );
-  } else if (config.demo) {
-    log.info('Demo accounts: see README.md (password "hansyn-demo-2026" for every demo account).');
   }
 
   let closing: Promise<void> | null = null;
@@ -95,4 +113,20 @@ export async function startServer(config: AppConfig, options: { handleSignals?: 
     }
   }
   return { address, close };
+}
+
+/** The lines a person sees at every start on a terminal: where, the API docs, the demo accounts. */
+export function startBanner(info: { address: string; where: string; seconds: number; seeded: boolean; logins: DemoLogin[] }): string {
+  const lines = [
+    '',
+    `  Hänsyn is ready at ${info.address}   (started in ${info.seconds.toFixed(1)} s)`,
+    `  API documentation   ${info.address}/api/docs`,
+    `  Database            ${info.where}${info.seeded ? ', demo data seeded just now' : ''}`,
+  ];
+  if (info.logins.length > 0) {
+    lines.push(`  Demo accounts       password ${DEMO_PASSWORD} (invented data)`);
+    for (const l of info.logins) lines.push(`    ${l.organisation.padEnd(9)} ${l.role.padEnd(14)} ${l.email}`);
+  }
+  lines.push('  Stop with Ctrl+C.', '');
+  return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,8 @@ import { REFERENCE_DIR } from '../../paths.js';
 import type { Database } from '../client.js';
 import { auditEvents, memberships, organisations, procurementLots, procurements, units, users } from '../schema/index.js';
 import { generateDemoData, type Municipality } from './generate-demo-data.js';
+import { seedProcurementHistory } from './seed-history.js';
+import { seedDemoNotices } from './seed-demo-notices.js';
 
 /** The one password of every demo account; printed at first start and written in the README. */
 export const DEMO_PASSWORD = 'hansyn-demo-2026';
@@ -46,7 +48,14 @@ async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>)
  */
 export async function seedDemo(
   db: Database,
-  options: { scale: 'demo' | 'national'; seed?: number; currentYear?: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    scale: 'demo' | 'national';
+    seed?: number;
+    currentYear?: number;
+    onProgress?: (done: number, total: number) => void;
+    /** Import the demo eForms notices too (demo scale; default true). */
+    notices?: boolean;
+  },
 ): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
   const data = generateDemoData({
     scale: options.scale,
@@ -81,7 +90,9 @@ export async function seedDemo(
         unitIds.set(unit.code, row!.id);
       }
       const userIds = new Map<string, string>();
+      const userEmails = new Map<string, string>();
       for (const user of org.users) {
+        userEmails.set(user.role, user.email);
         const [row] = await tx.insert(users).values({ email: user.email, displayName: user.displayName, passwordHash }).returning({ id: users.id });
         userIds.set(user.role, row!.id);
         await tx.insert(memberships).values({
@@ -137,8 +148,21 @@ export async function seedDemo(
         org.procurements.map((p, i) => ({ id: ids[i]!, facts: { ...p, lots: p.lots.map((l) => ({ ...l })) } })),
         now,
       );
+      const withHistory = options.scale === 'demo' || org.slug === 'goteborg' || org.slug === 'boras';
+      if (withHistory) {
+        // The procurement page's history shows something real (issue 11 item 4).
+        const actor = (role: string) => (userIds.has(role) ? { userId: userIds.get(role)!, label: userEmails.get(role)! } : null);
+        await seedProcurementHistory(
+          tx,
+          organisationId,
+          org.procurements.map((facts, i) => ({ id: ids[i]!, facts })),
+          { procurer: actor('procurer'), coordinator: actor('coordinator') },
+          now,
+          [...org.slug].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7),
+        );
+      }
       if (org.slug === 'goteborg' || org.slug === 'boras') {
-        await seedDemoDecisions(tx, organisationId, org.slug, org.slug === 'goteborg' ? 0.7 : 0.35, userIds.get('coordinator') ?? null, now);
+        await seedDemoDecisions(tx, organisationId, org.slug, org.slug === 'goteborg' ? 0.7 : 0.35, userIds.get('coordinator') ?? null, now, userEmails.get('coordinator') ?? 'hansyn seed');
       }
       await tx.insert(auditEvents).values({
         organisationId,
@@ -153,6 +177,8 @@ export async function seedDemo(
     options.onProgress?.(++done, data.length);
   }
   if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
+  // The market view and notice pages show real notices from the first start.
+  if (options.scale === 'demo' && options.notices !== false) await seedDemoNotices(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);
@@ -165,7 +191,7 @@ export async function seedDemo(
  * standard employment condition with its default parameters, the rest record "none" with a
  * reason. Deterministic per organisation.
  */
-async function seedDemoDecisions(db: Database, organisationId: string, slug: string, applyShare: number, decidedBy: string | null, now: Date): Promise<void> {
+async function seedDemoDecisions(db: Database, organisationId: string, slug: string, applyShare: number, decidedBy: string | null, now: Date, decidedByLabel: string): Promise<void> {
   if (decidedBy === null) return;
   const [version] = await db
     .select({ id: requirementTemplateVersions.id })
@@ -185,8 +211,8 @@ async function seedDemoDecisions(db: Database, organisationId: string, slug: str
     if (c.status === 'planned' || c.status === 'in_preparation' || c.status === 'cancelled') continue;
     if (c.recommendation === 'not_recommended') continue;
     const apply = random() < applyShare;
-    await saveDecision(db, organisationId, c.procurementId, null, {
-      kind: apply ? 'apply' : 'none',
+    const decision = {
+      kind: (apply ? 'apply' : 'none') as 'apply' | 'none',
       justification: apply
         ? ''
         : 'Demo: arbetsmarknadsenheten bedömde att det saknades kandidater i branschen vid tidpunkten.',
@@ -195,6 +221,24 @@ async function seedDemoDecisions(db: Database, organisationId: string, slug: str
       decidedBy,
       decidedAt: now,
       requirements: apply ? [{ templateVersionId: version.id, lotNumbers: null, parameters: defaults.values }] : [],
+    };
+    await saveDecision(db, organisationId, c.procurementId, null, decision);
+    // Recorded as the decision service records it, dated before the procurement was published.
+    const published = await db
+      .select({ createdAt: auditEvents.createdAt })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.entityId, c.procurementId), eq(auditEvents.action, 'procurement.status_changed')))
+      .orderBy(auditEvents.id)
+      .limit(1);
+    await db.insert(auditEvents).values({
+      organisationId,
+      actorUserId: decidedBy,
+      actorLabel: decidedByLabel,
+      action: 'decision.recorded',
+      entityType: 'procurement',
+      entityId: c.procurementId,
+      after: { kind: decision.kind, justification: decision.justification, recommendation: decision.recommendation, revision: 1, requirements: decision.requirements },
+      createdAt: new Date(Math.min((published[0]?.createdAt ?? now).getTime() + 3 * 86_400_000, now.getTime() - 30 * 60_000)),
     });
   }
 }

@@ -53,7 +53,15 @@ describe('parseProcurementSheet', () => {
     expect(parsed.problems).toEqual([
       { row: 3, column: 'referenceNumber', code: 'required', message: expect.any(String) },
       { row: 3, column: 'Huvud-CPV', code: 'invalid_cpv', message: expect.any(String) },
+      { row: 3, column: 'Löptid (mån)', code: 'out_of_range', message: expect.any(String) },
+      // Every problem of a row at once, also those the schema finds beside a cell that failed to parse.
+      { row: 4, column: 'Titel', code: 'too_long', message: expect.any(String) },
+      { row: 4, column: 'Ansvarig (e-post)', code: 'invalid_email', message: expect.any(String) },
       { row: 4, column: 'Uppskattat värde (SEK)', code: 'too_many_decimals', message: expect.any(String) },
+    ]);
+    expect(parsed.incomplete.map((r) => [r.row, [...r.failed].sort()])).toEqual([
+      [3, ['durationMonths', 'mainCpv', 'referenceNumber']],
+      [4, ['estimatedValueOre', 'responsibleEmail', 'title']],
     ]);
     const schemaProblems = parseProcurementSheet(table(header, row({ title: 'x'.repeat(301), responsibleEmail: 'inte-en-adress', durationMonths: 700 }))).problems;
     expect(schemaProblems).toEqual([

@@ -187,7 +187,62 @@ export const PROCUREMENT_COLUMNS: readonly ColumnSpec[] = [
   },
 ];
 
+/**
+ * What an export adds after the template's columns: what Hänsyn knows beyond the register's
+ * facts (status, the screening's outcome and the comply-or-explain decision). The import
+ * ignores these columns, so an export can still be edited and imported again.
+ */
+export interface ExportColumnSpec {
+  key: 'status' | 'screening' | 'decision' | 'decidedAt' | 'justification';
+  header: string;
+  width: number;
+}
+
+export const EXPORT_ONLY_COLUMNS: readonly ExportColumnSpec[] = [
+  { key: 'status', header: 'Status', width: 18 },
+  { key: 'screening', header: 'Granskning', width: 34 },
+  { key: 'decision', header: 'Beslut om sociala krav', width: 22 },
+  { key: 'decidedAt', header: 'Beslutsdatum', width: 14 },
+  { key: 'justification', header: 'Motivering (inga krav)', width: 50 },
+];
+
+/** A register row as exported: the template's columns and the export-only ones (Swedish text; dates ISO). */
+export type ExportRow = ProcurementSheetRow & { [K in ExportColumnSpec['key']]: string | null };
+
+const STATUS_SV: Record<string, string> = {
+  planned: 'Planerad',
+  in_preparation: 'Under förberedelse',
+  published: 'Publicerad',
+  evaluation: 'Utvärdering',
+  awarded: 'Tilldelad',
+  cancelled: 'Avbruten',
+};
+const RECOMMENDATION_SV: Record<string, string> = {
+  recommended: 'Sysselsättningskrav rekommenderas',
+  not_recommended: 'Sysselsättningskrav rekommenderas inte',
+  needs_assessment: 'Behöver bedömas',
+};
+const DECISION_SV: Record<string, string> = { apply: 'Ställ sociala krav', none: 'Inga sociala krav' };
+
+/** The export-only cells of a procurement, in Swedish as the register shows them. */
+export function exportOnlyCells(facts: {
+  status: string;
+  recommendation: string | null;
+  decisionKind: string | null;
+  decidedAt: string | null;
+  justification: string | null;
+}): { [K in ExportColumnSpec['key']]: string | null } {
+  return {
+    status: STATUS_SV[facts.status] ?? facts.status,
+    screening: facts.recommendation === null ? null : (RECOMMENDATION_SV[facts.recommendation] ?? facts.recommendation),
+    decision: facts.decisionKind === null ? null : (DECISION_SV[facts.decisionKind] ?? facts.decisionKind),
+    decidedAt: facts.decidedAt,
+    justification: facts.decisionKind === 'none' && facts.justification ? facts.justification : null,
+  };
+}
+
 const COLUMN_BY_KEY = new Map(PROCUREMENT_COLUMNS.map((c) => [c.key, c]));
+const COLUMN_ORDER = new Map(PROCUREMENT_COLUMNS.map((c, i) => [c.key, i]));
 
 /** A problem with one cell (or with the file, then column is ''), as the import reports it. */
 export interface SheetProblem {
@@ -201,6 +256,12 @@ export interface SheetProblem {
 
 export interface ParsedSheet {
   rows: Array<{ row: number; value: ProcurementSheetRow }>;
+  /**
+   * Rows with problems in some cells: the other cells as parsed, the failed ones replaced by
+   * neutral stand-ins (`failed` names them), so the import can still check the rest of the row
+   * against the register (unit, CPV, people) and report every problem of the row at once.
+   */
+  incomplete: Array<{ row: number; value: ProcurementSheetRow; failed: ReadonlySet<ColumnKey> }>;
   problems: SheetProblem[];
   /** The header as written in the file for a column, for reporting problems found later. */
   headerOf(key: ColumnKey): string;
@@ -240,6 +301,27 @@ const PARSERS: Record<ColumnKey, CellParser> = {
   labourNeedFte: optional(parseDecimal),
 };
 
+/**
+ * What a failed cell stands in for while the rest of its row is checked. The stand-ins pass the
+ * row schema or fail only on their own (failed) key, whose problems are already reported.
+ */
+const STAND_IN: Record<ColumnKey, unknown> = {
+  referenceNumber: '',
+  title: '',
+  description: '',
+  unitCode: '',
+  responsibleEmail: null,
+  contractNature: 'services',
+  mainCpv: '',
+  additionalCpv: [],
+  estimatedValueOre: null,
+  contractStart: null,
+  durationMonths: null,
+  extensionMonths: null,
+  procedureType: null,
+  labourNeedFte: null,
+};
+
 /** A failed schema check in words a spreadsheet user understands, with a stable code. */
 function schemaProblem(key: ColumnKey, schema: Record<string, unknown>): { code: string; message: string } {
   const branches = schema.anyOf as Array<Record<string, unknown>> | undefined;
@@ -264,7 +346,7 @@ export function parseProcurementSheet(table: SheetTable): ParsedSheet {
   const columnIndex = new Map<ColumnKey, number>();
   const written = new Map<ColumnKey, string>();
   const headerOf = (key: ColumnKey) => written.get(key) ?? COLUMN_BY_KEY.get(key)!.header;
-  const result: ParsedSheet = { rows: [], problems, headerOf };
+  const result: ParsedSheet = { rows: [], incomplete: [], problems, headerOf };
 
   if (header === undefined) {
     problems.push({ row: 1, column: '', code: 'empty_file', message: 'The file is empty; start from the import template.' });
@@ -298,34 +380,42 @@ export function parseProcurementSheet(table: SheetTable): ParsedSheet {
 
   for (const { number, cells } of data) {
     const candidate: Record<string, unknown> = {};
-    let rowOk = true;
+    const failed = new Set<ColumnKey>();
+    const rowProblems: Array<{ key: ColumnKey; problem: SheetProblem }> = [];
     for (const column of PROCUREMENT_COLUMNS) {
       const index = columnIndex.get(column.key);
       const raw = index === undefined ? null : (cells[index] ?? null);
       if (column.required && isBlank(raw)) {
-        problems.push({ row: number, column: headerOf(column.key), code: 'required', message: `Enter ${column.header}.` });
-        rowOk = false;
+        rowProblems.push({ key: column.key, problem: { row: number, column: headerOf(column.key), code: 'required', message: `Enter ${column.header}.` } });
+        failed.add(column.key);
+        candidate[column.key] = STAND_IN[column.key];
         continue;
       }
       const parsed = column.key === 'additionalCpv' && isBlank(raw) ? { ok: true as const, value: [] } : PARSERS[column.key](raw);
       if (!parsed.ok) {
-        problems.push({ row: number, column: headerOf(column.key), code: parsed.code, message: parsed.message });
-        rowOk = false;
+        rowProblems.push({ key: column.key, problem: { row: number, column: headerOf(column.key), code: parsed.code, message: parsed.message } });
+        failed.add(column.key);
+        candidate[column.key] = STAND_IN[column.key];
       } else candidate[column.key] = parsed.value;
     }
-    if (!rowOk) continue;
-    const errors = [...Value.Errors(ProcurementSheetRow, candidate)];
-    if (errors.length > 0) {
-      const seen = new Set<string>();
-      for (const error of errors) {
-        const key = error.path.split('/')[1] as ColumnKey;
-        if (seen.has(key)) continue; // a union reports each branch; one message per cell is enough
-        seen.add(key);
-        problems.push({ row: number, column: headerOf(key), ...schemaProblem(key, error.schema as Record<string, unknown>) });
-      }
-      continue;
+    // The schema checks every cell that parsed, also on a row where others failed: a user
+    // fixing a file wants every problem in one round (docs/import-export.md).
+    const seen = new Set<string>();
+    for (const error of Value.Errors(ProcurementSheetRow, candidate)) {
+      const key = error.path.split('/')[1] as ColumnKey;
+      if (failed.has(key) || seen.has(key)) continue; // a union reports each branch; one message per cell is enough
+      seen.add(key);
+      rowProblems.push({ key, problem: { row: number, column: headerOf(key), ...schemaProblem(key, error.schema as Record<string, unknown>) } });
     }
-    result.rows.push({ row: number, value: candidate as ProcurementSheetRow });
+    for (const key of seen) {
+      failed.add(key as ColumnKey);
+      candidate[key] = STAND_IN[key as ColumnKey];
+    }
+    // In the order of the columns, as a person reads the row.
+    rowProblems.sort((a, b) => COLUMN_ORDER.get(a.key)! - COLUMN_ORDER.get(b.key)!);
+    problems.push(...rowProblems.map((p) => p.problem));
+    if (failed.size > 0) result.incomplete.push({ row: number, value: candidate as ProcurementSheetRow, failed });
+    else result.rows.push({ row: number, value: candidate as ProcurementSheetRow });
   }
   return result;
 }

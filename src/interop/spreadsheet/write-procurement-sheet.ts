@@ -9,7 +9,7 @@ import {
   oreToSekNumber,
   procedureTypeLabel,
 } from './parse-cell-values.js';
-import { PROCUREMENT_COLUMNS, type ColumnKey, type ProcurementSheetRow } from './procurement-sheet.js';
+import { EXPORT_ONLY_COLUMNS, PROCUREMENT_COLUMNS, type ColumnKey, type ExportRow, type ProcurementSheetRow } from './procurement-sheet.js';
 
 /**
  * Writing the register in the columns of procurement-sheet.ts: the import template, and
@@ -47,6 +47,11 @@ function csvRecord(row: ProcurementSheetRow): string[] {
   });
 }
 
+/** The export-only columns' cells (status, screening, decision), neutralised like every text. */
+function exportOnlyRecord(row: ExportRow): string[] {
+  return EXPORT_ONLY_COLUMNS.map((c) => neutraliseFormula(row[c.key] ?? ''));
+}
+
 /** Cell values of each column for .xlsx: numbers as numbers, the start as a real date cell. */
 function xlsxRecord(row: ProcurementSheetRow): ExcelJS.CellValue[] {
   return PROCUREMENT_COLUMNS.map((c) => {
@@ -67,8 +72,8 @@ function xlsxRecord(row: ProcurementSheetRow): ExcelJS.CellValue[] {
   });
 }
 
-function styleDataSheet(sheet: ExcelJS.Worksheet): void {
-  sheet.columns = PROCUREMENT_COLUMNS.map((c) => ({
+function styleDataSheet(sheet: ExcelJS.Worksheet, withExportColumns = false): void {
+  sheet.columns = [...PROCUREMENT_COLUMNS.map((c) => ({
     header: c.header,
     key: c.key,
     width: c.width,
@@ -79,7 +84,7 @@ function styleDataSheet(sheet: ExcelJS.Worksheet): void {
         : c.key === 'contractStart'
           ? { numFmt: 'yyyy-mm-dd' }
           : {},
-  }));
+  })), ...(withExportColumns ? EXPORT_ONLY_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: '@' } })) : [])];
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
@@ -89,21 +94,21 @@ function styleDataSheet(sheet: ExcelJS.Worksheet): void {
  * Streams an export workbook: one data sheet in the template's columns. Rows come in
  * batches so that a large register never sits in memory as a whole.
  */
-export async function writeProcurementXlsx(batches: AsyncIterable<ProcurementSheetRow[]>, output: Writable): Promise<void> {
+export async function writeProcurementXlsx(batches: AsyncIterable<ExportRow[]>, output: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Hänsyn';
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  styleDataSheet(sheet);
+  styleDataSheet(sheet, true);
   sheet.getRow(1).commit();
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow(xlsxRecord(row)).commit();
+    for (const row of batch) sheet.addRow([...xlsxRecord(row), ...exportOnlyRecord(row).map((v) => (v === '' ? null : v))]).commit();
   }
   sheet.commit();
   await workbook.commit();
 }
 
 /** Streams an export as CSV for Swedish Excel: UTF-8 with BOM, `;`, CRLF. */
-export async function writeProcurementCsv(batches: AsyncIterable<ProcurementSheetRow[]>, output: Writable): Promise<void> {
+export async function writeProcurementCsv(batches: AsyncIterable<ExportRow[]>, output: Writable): Promise<void> {
   const stringifier = stringify({ delimiter: ';', bom: true, record_delimiter: 'windows', quoted_match: /[";\r\n]/ });
   stringifier.pipe(output);
   const write = (record: string[]) =>
@@ -111,9 +116,9 @@ export async function writeProcurementCsv(batches: AsyncIterable<ProcurementShee
       if (stringifier.write(record)) resolve();
       else stringifier.once('drain', resolve).once('error', reject);
     });
-  await write(PROCUREMENT_COLUMNS.map((c) => c.header));
+  await write([...PROCUREMENT_COLUMNS.map((c) => c.header), ...EXPORT_ONLY_COLUMNS.map((c) => c.header)]);
   for await (const batch of batches) {
-    for (const row of batch) await write(csvRecord(row));
+    for (const row of batch) await write([...csvRecord(row), ...exportOnlyRecord(row)]);
   }
   await new Promise<void>((resolve, reject) => {
     output.once('finish', resolve).once('error', reject);

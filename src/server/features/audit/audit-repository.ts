@@ -1,6 +1,6 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { auditEvents, users } from '../../../db/schema/index.js';
+import { auditEvents, memberships, users } from '../../../db/schema/index.js';
 import type { Actor } from '../../../domain/access/can.js';
 
 export interface AuditEntry {
@@ -65,4 +65,15 @@ export async function listAuditEvents(
     )
     .orderBy(desc(auditEvents.id))
     .limit(filter.limit);
+}
+
+/** Display names of the organisation's members among `userIds` (the history names the responsible person). */
+export async function memberNames(db: Database, organisationId: string, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectDistinct({ id: users.id, name: users.displayName })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, organisationId)))
+    .where(inArray(users.id, userIds));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

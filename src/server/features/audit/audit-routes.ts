@@ -4,7 +4,7 @@ import { forbidden } from '../../errors.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
-import { listAuditEvents } from './audit-repository.js';
+import { listAuditEvents, memberNames } from './audit-repository.js';
 import { AuditEvent } from './audit-schemas.js';
 
 /** The audit trail, for admins and coordinators; newest first, paged by `before` (an event id). */
@@ -24,14 +24,33 @@ export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(AuditEvent) }), ...errorResponses },
+        response: {
+          200: Type.Object({
+            items: Type.Array(AuditEvent),
+            people: Type.Record(Type.String(), Type.String(), {
+              description: 'Names of the people the events refer to (responsibleUserId), for roles that may read personal data; otherwise empty.',
+            }),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const { actor } = authOf(request);
       if (!can(actor, 'audit:read', { organisationId: actor.organisationId })) throw forbidden();
       const rows = await listAuditEvents(db, actor.organisationId, request.query);
+      const referred = new Set<string>();
+      for (const r of rows) {
+        for (const snapshot of [r.before, r.after]) {
+          const id = (snapshot as { responsibleUserId?: unknown } | null)?.responsibleUserId;
+          if (typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) referred.add(id);
+        }
+      }
+      const people = can(actor, 'personal_data:read', { organisationId: actor.organisationId })
+        ? Object.fromEntries(await memberNames(db, actor.organisationId, [...referred]))
+        : {};
       return {
+        people,
         items: rows.map((r) => ({
           id: r.id,
           action: r.action,

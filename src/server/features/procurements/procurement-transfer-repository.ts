@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { memberships, organisations, procurements, units, users } from '../../../db/schema/index.js';
+import { memberships, organisations, procurementDecisions, procurements, screenings, units, users } from '../../../db/schema/index.js';
 import type { ContractNature, ProcedureType } from '../../../domain/procurement/procurement.js';
 import { filterConditions, orderByOf, type ListFilter } from './procurement-repository.js';
 
@@ -22,6 +22,12 @@ export interface RegisterRow {
   extensionMonths: number | null;
   procedureType: ProcedureType | null;
   labourNeedFte: number | null;
+  status: string;
+  /** The current screening's recommendation, the decision's kind, date (ISO) and justification. */
+  recommendation: string | null;
+  decisionKind: string | null;
+  decidedAt: string | null;
+  justification: string | null;
 }
 
 /**
@@ -60,12 +66,29 @@ export async function findRegisterRows(db: Database, organisationId: string, ids
       extensionMonths: procurements.extensionMonths,
       procedureType: procurements.procedureType,
       labourNeedFte: procurements.labourNeedFte,
+      status: procurements.status,
+      recommendation: screenings.recommendation,
+      decisionKind: procurementDecisions.kind,
+      decidedAt: procurementDecisions.decidedAt,
+      justification: procurementDecisions.justification,
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
     .leftJoin(users, eq(users.id, procurements.responsibleUserId))
+    .leftJoin(screenings, and(eq(screenings.procurementId, procurements.id), eq(screenings.isCurrent, true)))
+    .leftJoin(procurementDecisions, eq(procurementDecisions.procurementId, procurements.id))
     .where(and(eq(procurements.organisationId, organisationId), inArray(procurements.id, ids)));
-  const byId = new Map(rows.map((r) => [r.id, { ...r, procedureType: r.procedureType as ProcedureType | null }]));
+  const byId = new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        ...r,
+        procedureType: r.procedureType as ProcedureType | null,
+        // The decision's day in Swedish time, as the register shows it.
+        decidedAt: r.decidedAt === null ? null : new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(r.decidedAt),
+      },
+    ]),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

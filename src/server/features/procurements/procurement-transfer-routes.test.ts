@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, memberships, procurements, units } from '../../../db/schema/index.js';
-import { PROCUREMENT_COLUMNS } from '../../../interop/spreadsheet/procurement-sheet.js';
+import { EXPORT_ONLY_COLUMNS, PROCUREMENT_COLUMNS } from '../../../interop/spreadsheet/procurement-sheet.js';
 import {
   createOrganisation,
   createTestApp,
@@ -155,6 +155,18 @@ describe('POST /api/procurements/import', () => {
     expect(invalid.json().errors[0]).toMatchObject({ row: 2, column: 'Löptid (mån)', code: 'invalid_number' });
   });
 
+  it('lists every problem of a row in one dry run: unknown unit and CPV code beside a bad amount and date (issue 11)', async () => {
+    const csv = [HEADERS.join(';'), row({ unitCode: 'NOPE', mainCpv: '12345678', estimatedValueOre: '1,234.56', contractStart: '2027-02-30' }).join(';')].join('\n');
+    const response = await upload(coordinator, 'register.csv', Buffer.from(csv), '?dryRun=true');
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'Enhet (kod)', 'unknown_unit'],
+      [2, 'Huvud-CPV', 'unknown_cpv'],
+      [2, 'Uppskattat värde (SEK)', 'invalid_amount'],
+      [2, 'Planerad start', 'invalid_date'],
+    ]);
+  });
+
   it("treats another organisation's unit codes and people as unknown", async () => {
     const response = await upload(otherCoordinator, 'register.xlsx', await xlsxOf([HEADERS, row({ unitCode: 'ONLY-GBG' }), row({ responsibleEmail: 'nobody@test.example' })]));
     expect(response.statusCode).toBe(422);
@@ -242,7 +254,7 @@ describe('export', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toMatch(/filename="upphandlingar-goteborg-\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = response.rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines[0]).toBe(HEADERS.join(';'));
+    expect(lines[0]).toBe([...HEADERS, ...EXPORT_ONLY_COLUMNS.map((c) => c.header)].join(';'));
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(list.json().items.map((i: { referenceNumber: string }) => i.referenceNumber));
     expect(list.json().total).toBeGreaterThan(0);
     expect((await coordinator.get('/api/procurements/export.xlsx?pageSize=5')).statusCode).toBe(400);
@@ -306,6 +318,29 @@ describe('export', () => {
     expect(withoutResponsible(targetCsv)).toBe(withoutResponsible(sourceCsv));
     expect(sourceCsv).toContain('1234567,89');
     expect(sourceCsv).toContain(`'-Minus först`);
+  });
+
+  it('adds the status, the screening and the decision after the template columns (issue 11 item 8)', async () => {
+    const created = await coordinator.post('/api/procurements', validProcurement(org.unit.id, { referenceNumber: 'EXP-DECIDED', title: 'Beslutad export' }));
+    expect(created.statusCode).toBe(201);
+    const justification = 'Stödfunktionen bedömer att det saknas kandidater i branschen just nu.';
+    const decided = await coordinator.request({ method: 'PUT', url: `/api/procurements/${created.json().id}/decision`, payload: { kind: 'none', requirements: [], justification } });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const csv = (await coordinator.get('/api/procurements/export.csv?q=EXP-DECIDED')).rawPayload.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    const header = csv[0]!.split(';');
+    const row = csv[1]!.split(';');
+    const cell = (name: string) => row[header.indexOf(name)];
+    expect(cell('Status')).toBe('Planerad');
+    expect(cell('Granskning')).toMatch(/^Sysselsättningskrav rekommenderas|^Behöver bedömas/);
+    expect(cell('Beslut om sociala krav')).toBe('Inga sociala krav');
+    expect(cell('Beslutsdatum')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(cell('Motivering (inga krav)')).toBe(justification);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await coordinator.get('/api/procurements/export.xlsx?q=EXP-DECIDED')).rawPayload as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(-EXPORT_ONLY_COLUMNS.length)).toEqual(EXPORT_ONLY_COLUMNS.map((c) => c.header));
+    expect(sheet.getRow(2).getCell(headers.indexOf('Beslut om sociala krav') + 1).value).toBe('Inga sociala krav');
   });
 
   it('leaves out the responsible person for those who may not read personal data', async () => {

@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
-import { parseProcurementSheet, type ColumnKey, type ProcurementSheetRow, type SheetProblem } from '../../../interop/spreadsheet/procurement-sheet.js';
+import { exportOnlyCells, parseProcurementSheet, PROCUREMENT_COLUMNS, type ColumnKey, type ExportRow, type ProcurementSheetRow, type SheetProblem } from '../../../interop/spreadsheet/procurement-sheet.js';
 import { readSpreadsheet, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
 import {
   procurementCsvTemplate,
@@ -110,15 +110,22 @@ export async function importProcurementFile(
     const unitIds = new Map((await listUnitCodes(tx, organisationId)).map((u) => [u.code, u.id]));
     const unitIdsFolded = new Map([...unitIds].map(([code, id]) => [code.toLocaleUpperCase('sv'), id]));
     const members = await memberIdsByEmail(tx, organisationId);
-    const drafts = sheet.rows.map(({ value }) =>
+    // Rows with failed cells are checked too (with stand-ins for those cells), so every
+    // problem of every row is reported in one answer; only complete rows can be stored.
+    const checkedRows = [
+      ...sheet.rows.map((r) => ({ ...r, failed: new Set<ColumnKey>() as ReadonlySet<ColumnKey> })),
+      ...sheet.incomplete,
+    ].sort((a, b) => a.row - b.row);
+    const drafts = checkedRows.map(({ value }) =>
       draftFromInput(toCreateInput(value, unitIds.get(value.unitCode) ?? unitIdsFolded.get(value.unitCode.toLocaleUpperCase('sv')) ?? NO_SUCH_ID, members)),
     );
     const checked = await checkDrafts(tx, who, drafts);
     const firstRowOf = new Map<string, number>();
-    sheet.rows.forEach(({ row, value }, i) => {
+    checkedRows.forEach(({ row, value, failed }, i) => {
       const draft = drafts[i]!;
       for (const p of checked[i]!) {
         const key = COLUMN_OF_PATH[p.path.split('/')[1] ?? ''] ?? 'referenceNumber';
+        if (failed.has(key)) continue; // already reported by the sheet parser
         const message =
           p.code === 'unknown_unit'
             ? `No unit with code "${value.unitCode}" in your organisation.`
@@ -127,6 +134,7 @@ export async function importProcurementFile(
               : p.message;
         problems.push({ row, column: sheet.headerOf(key), code: p.code, message });
       }
+      if (failed.has('referenceNumber')) return;
       const first = firstRowOf.get(draft.referenceNumber);
       if (first !== undefined) {
         problems.push({
@@ -138,11 +146,13 @@ export async function importProcurementFile(
       } else firstRowOf.set(draft.referenceNumber, row);
     });
     if (problems.length > 0) {
-      problems.sort((a, b) => a.row - b.row);
+      // By row, then in the order of the columns, as a person reads the file.
+      const order = new Map(PROCUREMENT_COLUMNS.map((c, i) => [sheet.headerOf(c.key), i]));
+      problems.sort((a, b) => a.row - b.row || (order.get(a.column) ?? -1) - (order.get(b.column) ?? -1));
       throw invalid(problems);
     }
     if (options.dryRun) return { created: 0, dryRun: true };
-    const ids = await insertCheckedDrafts(tx, who, drafts, 'procurement.imported');
+    const ids = await insertCheckedDrafts(tx, who, drafts.filter((_, i) => checkedRows[i]!.failed.size === 0), 'procurement.imported');
     return { created: ids.length, dryRun: false };
   });
 }
@@ -173,8 +183,9 @@ export function exportFilename(prefix: string, slug: string, now: Date, format: 
   return `${prefix}-${slug.replace(/[^a-z0-9-]/gi, '')}-${date}.${format}`;
 }
 
-function toSheetRow(row: RegisterRow, showPersonalData: boolean): ProcurementSheetRow {
+function toSheetRow(row: RegisterRow, showPersonalData: boolean): ExportRow {
   return {
+    ...exportOnlyCells(row),
     referenceNumber: row.referenceNumber,
     title: row.title,
     description: row.description,
@@ -212,7 +223,7 @@ export async function exportProcurements(
   }
   const showPersonalData = can(actor, 'personal_data:read', { organisationId });
   const filename = exportFilename('upphandlingar', await findOrganisationSlug(db, organisationId), now, format);
-  async function* batches(): AsyncGenerator<ProcurementSheetRow[]> {
+  async function* batches(): AsyncGenerator<ExportRow[]> {
     for (let i = 0; i < ids.length; i += EXPORT_BATCH) {
       const rows = await findRegisterRows(db, organisationId, ids.slice(i, i + EXPORT_BATCH));
       yield rows.map((r) => toSheetRow(r, showPersonalData));

@@ -132,7 +132,7 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 export function useProcurementAudit(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['audit', id],
-    queryFn: () => apiRequest<{ items: AuditEvent[] }>('/api/audit-events', { query: { entityType: 'procurement', entityId: id, limit: 100 } }),
+    queryFn: () => apiRequest<{ items: AuditEvent[]; people: Record<string, string> }>('/api/audit-events', { query: { entityType: 'procurement', entityId: id, limit: 100 } }),
     enabled,
   });
 }

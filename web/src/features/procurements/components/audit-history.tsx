@@ -2,23 +2,26 @@ import { useTranslation } from 'react-i18next';
 import { Message } from '../../../components/ui/message';
 import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../lib/problems';
-import { useProcurementAudit, type AuditEvent } from '../api/procurements-api';
+import { labelOf, useCodelists, useUnits } from '../../../lib/reference-data';
+import { useProcurementAudit } from '../api/procurements-api';
+import { describeAuditEvent } from './describe-audit-event';
 
-const IGNORED = new Set(['version', 'updatedAt', 'createdAt', 'id', 'organisationId']);
-
-/** The fields an audit event changed, comparing its before and after snapshots. */
-export function changedFields(event: AuditEvent): string[] {
-  // A creation has no "before"; listing every field as changed would say nothing.
-  if (!event.before || !event.after || typeof event.before !== 'object' || typeof event.after !== 'object') return [];
-  const before = event.before as Record<string, unknown>;
-  const after = event.after as Record<string, unknown>;
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter((k) => !IGNORED.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-}
-
+/** The procurement's history in words: what happened, by whom, and each change as before → after. */
 export function AuditHistory({ procurementId }: { procurementId: string }) {
   const { t, i18n } = useTranslation();
   const audit = useProcurementAudit(procurementId, true);
+  const units = useUnits();
+  const codelists = useCodelists();
+  const people = audit.data?.people ?? {};
+  const labels = {
+    language: i18n.language,
+    unit: (id: string) => units.data?.find((u) => u.id === id)?.name,
+    person: (id: string) => people[id],
+    procedureType: (code: string) => {
+      const entry = codelists.data?.procedureType.find((c) => c.code === code);
+      return entry ? labelOf(entry, i18n.language) : undefined;
+    },
+  };
   return (
     <section aria-labelledby="audit-heading" className="section">
       <h2 id="audit-heading">{t('audit.title')}</h2>
@@ -26,8 +29,8 @@ export function AuditHistory({ procurementId }: { procurementId: string }) {
       {audit.isPending ? <p>{t('common.loading')}</p> : null}
       {audit.data && audit.data.items.length === 0 ? <p>{t('audit.empty')}</p> : null}
       {audit.data && audit.data.items.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-heading">
-          <table className="table">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.caption')}>
+          <table className="table table--wrap">
             <caption className="visually-hidden">{t('audit.caption')}</caption>
             <thead>
               <tr>
@@ -38,14 +41,27 @@ export function AuditHistory({ procurementId }: { procurementId: string }) {
               </tr>
             </thead>
             <tbody>
-              {audit.data.items.map((event) => {
-                const fields = changedFields(event);
+              {[...audit.data.items]
+                // Newest first by when it happened (seeded history is written after the fact).
+                .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id)
+                .map((event) => {
+                const described = describeAuditEvent(event, t, labels);
                 return (
                   <tr key={event.id}>
                     <td>{formatDateTime(event.createdAt, i18n.language)}</td>
                     <td>{event.actor.label}</td>
-                    <td>{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</td>
-                    <td>{fields.length > 0 ? fields.map((f) => t(`procurement.fieldNames.${f}`, { defaultValue: f })).join(', ') : '–'}</td>
+                    <td>{described.what}</td>
+                    <td>
+                      {described.changes.length === 0 ? (
+                        '–'
+                      ) : (
+                        <ul className="plain-list">
+                          {described.changes.map((c) => (
+                            <li key={c.field}>{t('audit.change', { field: c.field, before: c.before, after: c.after })}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
                   </tr>
                 );
               })}

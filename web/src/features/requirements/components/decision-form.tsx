@@ -25,7 +25,7 @@ import {
   type TemplateDetail,
 } from '../api/requirements-api';
 import { ParameterField } from './parameter-field';
-import { fromParameterInput, toParameterInput, type ParameterInput } from './parameter-values';
+import { checkParameterInputs, toParameterInput, type ParameterInput } from './parameter-values';
 
 export interface SocialProcurement {
   id: string;
@@ -170,11 +170,13 @@ function DecisionForm({
     const requirements: DecisionInput['requirements'] = [];
     if (kind === 'apply') {
       rows.forEach((row, i) => {
-        const parameters: Record<string, unknown> = {};
+        const { parameters, problems, ruleErrors } = checkParameterInputs(row.definitions, row.values, targetGroups.data ?? null);
         for (const definition of row.definitions) {
-          const { value, problem } = fromParameterInput(definition, row.values[definition.key] ?? '');
-          if (problem) clientErrors[`requirements.${i}.parameters.${definition.key}`] = t(`errors.fields.${problem}`, { min: definition.kind === 'integer' ? definition.min : 0 });
-          else if (value !== undefined) parameters[definition.key] = value;
+          const name = `requirements.${i}.parameters.${definition.key}`;
+          const problem = problems[definition.key];
+          const ruleError = ruleErrors[definition.key];
+          if (problem) clientErrors[name] = t(`errors.fields.${problem}`, { min: definition.kind === 'integer' ? definition.min : 0 });
+          else if (ruleError) clientErrors[name] = ruleError[lang];
         }
         requirements.push({ templateVersionId: row.templateVersionId, lotNumbers: row.scope === 'all' ? null : row.lotNumbers.map(Number).sort((a, b) => a - b), parameters });
       });

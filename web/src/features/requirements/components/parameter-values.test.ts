@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterDefinition } from '../api/requirements-api';
 import { isJustificationRequired } from './decision-form';
-import { fromParameterInput, rangeOf, toParameterInput } from './parameter-values';
+import { checkParameterInputs, fromParameterInput, rangeOf, toParameterInput } from './parameter-values';
 
 const label = { sv: 'x', en: 'x' };
 const integer: ParameterDefinition = { kind: 'integer', key: 'positions', label, min: 1, max: 100, default: 2 };
@@ -52,5 +52,22 @@ describe('comply or explain', () => {
     ['needs_assessment', null, false],
   ] as const)('after %s, choosing %s needs a justification: %s', (recommendation, kind, expected) => {
     expect(isJustificationRequired(recommendation, kind)).toBe(expected);
+  });
+});
+
+describe('checkParameterInputs', () => {
+  it('reports a number out of range beside an amount that is not a number, in one round (issue 11)', () => {
+    const result = checkParameterInputs([integer, money, groups], { positions: '0', penalty_ore: 'abc', target_groups: ['newly_arrived'] }, [
+      { code: 'newly_arrived', label },
+    ]);
+    expect(result.problems).toEqual({ penalty_ore: 'invalidAmount' });
+    expect(Object.keys(result.ruleErrors)).toEqual(['positions']);
+    expect(result.ruleErrors.positions!.en).toContain('between 1 and 100');
+  });
+
+  it('checks target groups only once the list is known, and passes valid values through', () => {
+    expect(checkParameterInputs([groups], { target_groups: ['nobody'] }, null).ruleErrors).toEqual({});
+    expect(Object.keys(checkParameterInputs([groups], { target_groups: ['nobody'] }, []).ruleErrors)).toEqual(['target_groups']);
+    expect(checkParameterInputs([integer], { positions: '4' }, []).parameters).toEqual({ positions: 4 });
   });
 });

@@ -1,5 +1,6 @@
 import { formatSek, oreToSekInput, parseDecimal, parseInteger, parseSekToOre } from '../../../lib/format';
-import type { ParameterDefinition } from '../api/requirements-api';
+import { validateParameters } from '../../../../../src/domain/requirements/validate-parameters.js';
+import type { LocalizedText, ParameterDefinition } from '../api/requirements-api';
 
 /** What a parameter field holds while the person types: text, a list of codes, or text per language. */
 export type ParameterInput = string | string[] | { sv: string; en: string };
@@ -60,4 +61,33 @@ export function rangeOf(definition: ParameterDefinition): { min: string; max: st
   if (definition.kind === 'integer' || definition.kind === 'percent') return { min: String(definition.min), max: String(definition.max) };
   if (definition.kind === 'money_ore' && definition.max !== undefined) return { min: formatSek(definition.min), max: formatSek(definition.max) };
   return null;
+}
+
+/**
+ * Every parameter of one requirement at once: the typed text converted (a text that is not a
+ * number is the form's own problem), then the converted values checked by the domain's
+ * `validateParameters` — the rule the server applies — so "0 positions" and "penalty abc" are
+ * both reported in one round. `targetGroups` null skips the target-group codes (not loaded yet).
+ */
+export function checkParameterInputs(
+  definitions: readonly ParameterDefinition[],
+  inputs: Readonly<Record<string, ParameterInput>>,
+  targetGroups: ReadonlyArray<{ code: string; label: LocalizedText }> | null,
+): { parameters: Record<string, unknown>; problems: Record<string, ParameterProblem>; ruleErrors: Record<string, LocalizedText> } {
+  const parameters: Record<string, unknown> = {};
+  const problems: Record<string, ParameterProblem> = {};
+  for (const definition of definitions) {
+    const { value, problem } = fromParameterInput(definition, inputs[definition.key] ?? '');
+    if (problem) problems[definition.key] = problem;
+    else if (value !== undefined) parameters[definition.key] = value;
+  }
+  const ruleErrors: Record<string, LocalizedText> = {};
+  const checked = definitions.filter((d) => problems[d.key] === undefined && (targetGroups !== null || d.kind !== 'target_groups'));
+  const result = validateParameters(
+    { parameters: checked } as unknown as Parameters<typeof validateParameters>[0],
+    Object.fromEntries(Object.entries(parameters).filter(([key]) => checked.some((d) => d.key === key))),
+    targetGroups ?? [],
+  );
+  if (!result.ok) for (const error of result.errors) ruleErrors[error.parameter] ??= error.message;
+  return { parameters, problems, ruleErrors };
 }
