@@ -3,8 +3,10 @@ import { AdminLayout } from '../features/admin/routes/admin-layout';
 import { AdminOrganisationRoute } from '../features/admin/routes/admin-organisation-route';
 import { AdminUnitsRoute } from '../features/admin/routes/admin-units-route';
 import { AdminUsersRoute } from '../features/admin/routes/admin-users-route';
+import { AccountRoute } from '../features/auth/routes/account-route';
 import { ApiTokensRoute } from '../features/auth/routes/api-tokens-route';
 import { ChangePasswordRoute } from '../features/auth/routes/change-password-route';
+import { InvitationRoute } from '../features/auth/routes/invitation-route';
 import { LoginRoute } from '../features/auth/routes/login-route';
 import { OverviewRoute } from '../features/overview/routes/overview-route';
 import { ProcurementDetailsRoute } from '../features/procurements/routes/procurement-details-route';
@@ -28,7 +30,7 @@ export function createAppRouter() {
     {
       element: <RootLayout />,
       children: [
-        { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }] },
+        { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }, { path: '/invitation', element: <InvitationRoute /> }] },
         {
           element: <SignedInLayout />,
           children: [
@@ -61,6 +63,7 @@ export function createAppRouter() {
                 { path: 'organisation', element: <AdminOrganisationRoute /> },
               ],
             },
+            { path: '/account', element: <AccountRoute /> },
             { path: '/account/password', element: <ChangePasswordRoute /> },
             { path: '/account/tokens', element: <ApiTokensRoute /> },
             { path: '*', element: <NotFoundRoute /> },
