@@ -73,6 +73,8 @@ export async function buildApp({
     // Route schemas are compiled on first use, not at start (decision 0421).
     schemaController: { compilersFactory: lazySchemaCompilers() },
     bodyLimit: 2 * 1024 * 1024,
+    // A union here confuses Fastify's server-type overloads; every member is a valid trustProxy value.
+    trustProxy: config.trustProxy as boolean,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
     // Malformed URLs and the like never reach a route; answer them as problem+json too.
     frameworkErrors: (error, _request, reply) => {

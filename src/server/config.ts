@@ -21,6 +21,7 @@ const EnvSchema = Type.Object({
   HANSYN_SESSION_TTL_HOURS: Type.Integer({ default: 12, minimum: 1, maximum: 720 }),
   HANSYN_LOGIN_RATE_LIMIT: Type.Integer({ default: 10, minimum: 1, maximum: 10_000 }),
   HANSYN_LOGIN_IP_RATE_LIMIT: Type.Integer({ default: 100, minimum: 1, maximum: 100_000 }),
+  HANSYN_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
@@ -46,6 +47,11 @@ export interface AppConfig {
   loginRateLimit: number;
   /** Failed sign-ins per client address in 15 minutes (higher: colleagues may share a proxy). */
   loginIpRateLimit: number;
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe for the client address (sign-in limit):
+   * false (default), true, a hop count, or a comma-separated list of addresses/CIDR ranges.
+   */
+  trustProxy: boolean | number | string[];
   /** How long an invitation link can be used. */
   invitationTtlHours: number;
   /** Register list answers kept in memory per server process; 0 turns the cache off. */
@@ -100,9 +106,17 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     loginRateLimit: parsed.HANSYN_LOGIN_RATE_LIMIT,
     loginIpRateLimit: parsed.HANSYN_LOGIN_IP_RATE_LIMIT,
     invitationTtlHours: parsed.HANSYN_INVITATION_TTL_HOURS,
+    trustProxy: parseTrustProxy(parsed.HANSYN_TRUST_PROXY),
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     webDir,
     mail: { smtpUrl: parsed.HANSYN_SMTP_URL ?? null, from: parsed.HANSYN_MAIL_FROM ?? 'Hänsyn <noreply@localhost>' },
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
 }

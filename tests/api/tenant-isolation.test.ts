@@ -55,13 +55,16 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/units/{id}', id: () => ids.unit!, body: { PATCH: { name: 'Kapad' } } },
   { prefix: '/api/users/{id}', id: () => ids.user!, body: { PATCH: { suspended: true } } },
   { prefix: '/api/me/tokens/{id}', id: () => ids.token! },
+  { prefix: '/api/invitations/{id}', id: () => ids.invitation! },
+  { prefix: '/api/me/invitations/{id}/accept', id: () => ids.invitation! },
 ];
 
 /**
  * Paths with parameters that are not tenant-owned records. Market notices are public TED data;
  * the organisation-specific part of a notice (the procurement it was linked to) is checked below.
  */
-const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}'];
+// An invitation link's token is a secret held by the invited person, not an organisation's record id.
+const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}', '/api/invitation-links/{token}'];
 
 
 beforeAll(async () => {
@@ -78,6 +81,7 @@ beforeAll(async () => {
   ids.unit = orgA.otherUnit.id;
   ids.user = userA.id;
   ids.token = (await a.post('/api/me/tokens', { name: 'A' })).json().id;
+  ids.invitation = (await a.post('/api/invitations', { email: 'inbjuden@test.example', role: 'viewer' })).json().id;
   // An unshared template of A's library, and a decision of A that applies it.
   const library = (await a.get('/api/requirement-templates?scope=own&q=employment')).json().items;
   const template = library.find((t: { key: string }) => t.key === 'employment-condition');

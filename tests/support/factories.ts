@@ -116,3 +116,18 @@ export function validProcurement(unitId: string, overrides: Record<string, unkno
     ...overrides,
   };
 }
+
+/** The link token of the newest invitation e-mail to `email` (read from the mail outbox, as the person's inbox would). */
+export async function invitationTokenFor(db: Database, email: string): Promise<string> {
+  const { mailOutbox } = await import('../../src/db/schema/index.js');
+  const { and, desc } = await import('drizzle-orm');
+  const [mail] = await db
+    .select({ text: mailOutbox.textBody })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.toAddress, email), eq(mailOutbox.kind, 'invitation')))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(1);
+  const token = /\/invitation#([A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no invitation mail to ${email}`);
+  return token;
+}

@@ -21,12 +21,13 @@ describe('the session cache', () => {
     expect((await session.get('/api/me')).json().roles).toEqual(['coordinator']);
   });
 
-  it('refuses a disabled user on the very next request', async () => {
+  it('refuses a suspended member on the very next request', async () => {
     const admin = await login(ctx.app, (await createUser(ctx.db, org.id, ['admin'])).email);
     const user = await createUser(ctx.db, org.id, ['viewer']);
     const session = await login(ctx.app, user.email);
     expect((await session.get('/api/me')).statusCode).toBe(200);
-    expect((await admin.patch(`/api/users/${user.id}`, { disabled: true })).statusCode).toBe(200);
-    expect((await session.get('/api/me')).statusCode).toBe(401);
+    expect((await admin.patch(`/api/users/${user.id}`, { suspended: true })).statusCode).toBe(200);
+    expect((await session.get('/api/units')).statusCode).toBe(403);
+    expect((await session.get('/api/me')).json().organisation).toBeNull();
   });
 });

@@ -20,7 +20,8 @@ import { canReadFollowUp } from '../features/follow-up/api/follow-up-api';
 import { apiRequest } from '../lib/api-client';
 import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
-import { capabilitiesOf, useMe, useSession } from '../lib/session';
+import { ChooseOrganisationRoute } from '../features/auth/routes/choose-organisation-route';
+import { capabilitiesOf, useChooseOrganisation, useMe, useSession } from '../lib/session';
 
 declare module 'react-aria-components' {
   interface RouterConfig {
@@ -144,6 +145,8 @@ function UserMenu() {
   const me = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
+  const choose = useChooseOrganisation();
+  const others = me.organisations.filter((o) => o.id !== me.organisation.id);
   const signOut = async () => {
     try {
       await apiRequest('/api/auth/logout', { method: 'POST' });
@@ -161,6 +164,15 @@ function UserMenu() {
       </AriaButton>
       <Popover className="popover" placement="bottom end">
         <Menu className="menu" aria-label={t('app.userMenu')}>
+          {others.map((o) => (
+            <MenuItem key={o.id} className="menu__item" onAction={() => void choose(o.slug).then(() => navigate('/'))}>
+              {t('account.switchTo', { name: o.name })}
+            </MenuItem>
+          ))}
+          {others.length > 0 ? <Separator className="menu__separator" /> : null}
+          <MenuItem className="menu__item" href="/account">
+            {t('account.myAccount')}
+          </MenuItem>
           <MenuItem className="menu__item" href="/account/password">
             {t('nav.changePassword')}
           </MenuItem>
@@ -174,6 +186,25 @@ function UserMenu() {
         </Menu>
       </Popover>
     </MenuTrigger>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return (
+    <AriaButton
+      className="user-menu__button"
+      onPress={() => {
+        void apiRequest('/api/auth/logout', { method: 'POST' }).finally(() => {
+          client.clear();
+          void navigate('/login', { replace: true });
+        });
+      }}
+    >
+      {t('nav.signOut')}
+    </AriaButton>
   );
 }
 
@@ -272,6 +303,29 @@ export function SignedInLayout() {
   if (me.data === null) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (me.data.organisation === null) {
+    // Several memberships and none chosen yet: no default, the person chooses (docs/decisions/0301).
+    return (
+      <div className="layout">
+        <SkipLink />
+        <header className="site-header">
+          <div className="site-header__inner">
+            <p className="brand">
+              <span className="brand__name">{t('app.name')}</span>
+            </p>
+            <div className="site-header__tools">
+              <LanguageSwitch />
+              <SignOutButton />
+            </div>
+          </div>
+        </header>
+        <Main>
+          <ChooseOrganisationRoute me={me.data} />
+        </Main>
+        <Footer />
+      </div>
+    );
   }
   return (
     <div className="layout">

@@ -3,8 +3,10 @@ import { AdminLayout } from '../features/admin/routes/admin-layout';
 import { AdminOrganisationRoute } from '../features/admin/routes/admin-organisation-route';
 import { AdminUnitsRoute } from '../features/admin/routes/admin-units-route';
 import { AdminUsersRoute } from '../features/admin/routes/admin-users-route';
+import { AccountRoute } from '../features/auth/routes/account-route';
 import { ApiTokensRoute } from '../features/auth/routes/api-tokens-route';
 import { ChangePasswordRoute } from '../features/auth/routes/change-password-route';
+import { InvitationRoute } from '../features/auth/routes/invitation-route';
 import { LoginRoute } from '../features/auth/routes/login-route';
 import { ProcurementContractsSection } from '../features/contracts/components/procurement-contracts-section';
 import { ContractListRoute } from '../features/contracts/routes/contract-list-route';
@@ -32,7 +34,7 @@ export function createAppRouter() {
     {
       element: <RootLayout />,
       children: [
-        { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }] },
+        { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }, { path: '/invitation', element: <InvitationRoute /> }] },
         {
           element: <SignedInLayout />,
           children: [
@@ -80,6 +82,7 @@ export function createAppRouter() {
                 { path: 'organisation', element: <AdminOrganisationRoute /> },
               ],
             },
+            { path: '/account', element: <AccountRoute /> },
             { path: '/account/password', element: <ChangePasswordRoute /> },
             { path: '/account/tokens', element: <ApiTokensRoute /> },
             { path: '*', element: <NotFoundRoute /> },

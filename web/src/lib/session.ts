@@ -4,22 +4,32 @@ import { apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export type { Role };
 
-export interface Me {
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** What /api/me answers: the organisation is null until a person with several has chosen. */
+export interface MeAnswer {
   user: { id: string; email: string; displayName: string };
-  organisation: { id: string; slug: string; name: string };
-  organisations: Array<{ id: string; slug: string; name: string }>;
+  organisation: OrganisationRef | null;
+  organisations: OrganisationRef[];
   roles: Role[];
   memberships: Array<{ role: string; unitIds: string[] | null }>;
   csrfToken: string | null;
   via: 'session' | 'token';
 }
 
+/** A signed-in person acting in a chosen organisation (inside the signed-in layout). */
+export type Me = MeAnswer & { organisation: OrganisationRef };
+
 export const ME_QUERY_KEY = ['me'] as const;
 
 /** The signed-in user, or null when nobody is signed in. */
-export async function fetchMe(): Promise<Me | null> {
+export async function fetchMe(): Promise<MeAnswer | null> {
   try {
-    const me = await apiRequest<Me>('/api/me');
+    const me = await apiRequest<MeAnswer>('/api/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
@@ -35,15 +45,26 @@ export function useMe() {
   return useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000 });
 }
 
-/** The signed-in user; only for components rendered inside the signed-in layout. */
+/** The signed-in user; only for components rendered inside the signed-in layout (an organisation is chosen). */
 export function useSession(): Me {
   const { data } = useMe();
-  if (!data) throw new Error('useSession outside the signed-in layout');
-  return data;
+  if (!data || data.organisation === null) throw new Error('useSession outside the signed-in layout');
+  return data as Me;
+}
+
+/** Chooses or switches the organisation of this session; everything cached belonged to the old one. */
+export function useChooseOrganisation(): (slug: string) => Promise<void> {
+  const client = useQueryClient();
+  return async (slug) => {
+    const me = await apiRequest<MeAnswer>('/api/auth/organisation', { method: 'POST', body: { organisation: slug } });
+    client.clear();
+    setCsrfToken(me.csrfToken);
+    client.setQueryData(ME_QUERY_KEY, me);
+  };
 }
 
 /** Stores a fresh session (after sign-in) so the layout sees it at once. */
-export function useStoreSession(): (me: Me | null) => void {
+export function useStoreSession(): (me: MeAnswer | null) => void {
   const client = useQueryClient();
   return (me) => {
     setCsrfToken(me?.csrfToken ?? null);

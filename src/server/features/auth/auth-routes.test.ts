@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../../db/schema/index.js';
 import { createOrganisation, createTestApp, createUser, login, TEST_PASSWORD, type TestContext } from '../../../../tests/support/factories.js';
 
 let ctx: TestContext;
@@ -104,5 +106,100 @@ describe('personal API tokens', () => {
     expect((await session.delete(`/api/me/tokens/${id}`)).statusCode).toBe(204);
     const revoked = await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
     expect(revoked.statusCode).toBe(401);
+  });
+});
+
+describe('issue 8 item 3: the sign-in limit', () => {
+  const attempt = (c: TestContext, email: string, password = 'wrong', ip = '10.0.0.1') =>
+    c.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+
+  it('counts spaces, tabs, case and Unicode forms of one e-mail as one key, even with the right password', async () => {
+    const limited = await createTestApp({ HANSYN_LOGIN_RATE_LIMIT: '3' });
+    try {
+      const o = await createOrganisation(limited.db);
+      const target = (await createUser(limited.db, o.id, ['viewer'], 'måns@test.example')).email;
+      const variants = [` ${target}`, `${target} `, `\t${target}`, target.toUpperCase(), target.normalize('NFD')];
+      const statuses = [];
+      for (const v of variants) statuses.push((await attempt(limited, v)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const sneaky = await attempt(limited, `       ${target}`, TEST_PASSWORD);
+      expect(sneaky.statusCode).toBe(429);
+      expect(Number(sneaky.headers['retry-after'])).toBeGreaterThan(0);
+      expect(sneaky.json().code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('does not count successful sign-ins, so colleagues behind one proxy do not lock each other out', async () => {
+    const limited = await createTestApp({ HANSYN_LOGIN_RATE_LIMIT: '3', HANSYN_LOGIN_IP_RATE_LIMIT: '3' });
+    try {
+      const o = await createOrganisation(limited.db);
+      const colleagues = [];
+      for (let i = 0; i < 5; i++) colleagues.push((await createUser(limited.db, o.id, ['viewer'])).email);
+      for (const email of colleagues) expect((await attempt(limited, email, TEST_PASSWORD)).statusCode).toBe(200);
+      for (const email of colleagues) expect((await attempt(limited, email, TEST_PASSWORD)).statusCode).toBe(200);
+      // The failures, not the successes, fill the address's allowance.
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await attempt(limited, `nobody${i}@test.example`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      // Another address is not affected.
+      expect((await attempt(limited, colleagues[0]!, TEST_PASSWORD, '10.0.0.2')).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('limits one address trying many e-mails', async () => {
+    const limited = await createTestApp({ HANSYN_LOGIN_RATE_LIMIT: '100', HANSYN_LOGIN_IP_RATE_LIMIT: '4' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await attempt(limited, `spray${i}@test.example`, 'wrong', '10.9.9.9')).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('issue 8 item 3: the password policy on change', () => {
+  it.each([
+    ['too short', 'kort lösen', 'too_short'],
+    ['a breached password', 'password1234', 'too_common'],
+    ['a sequence', '123456789012', 'too_common'],
+    ['a repeat', 'aaaaaaaaaaaa', 'too_common'],
+    ['the e-mail address', 'EMAIL', 'matches_account'],
+    ['the name', 'Test Testsson Testsson', 'matches_account'],
+    ['the current password', TEST_PASSWORD, 'same_as_current'],
+  ])('refuses %s', async (_name, newPassword, code) => {
+    const user = await createUser(ctx.db, org.id, ['viewer']);
+    if (_name === 'the name') await ctx.db.update(users).set({ displayName: 'Test Testsson Testsson' }).where(eq(users.id, user.id));
+    const session = await login(ctx.app, user.email);
+    const r = await session.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: newPassword === 'EMAIL' ? user.email : newPassword });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors[0]).toMatchObject({ path: '/body/newPassword', code });
+  });
+
+  it('keeps API tokens and the current session, ends other sessions (decision 0302)', async () => {
+    const user = await createUser(ctx.db, org.id, ['viewer']);
+    const session = await login(ctx.app, user.email);
+    const other = await login(ctx.app, user.email);
+    const token = (await session.post('/api/me/tokens', { name: 'integration' })).json().token as string;
+    expect((await session.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'tre gröna äpplen i korgen' })).statusCode).toBe(204);
+    expect((await other.get('/api/me')).statusCode).toBe(401);
+    expect((await session.get('/api/me')).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+  });
+});
+
+describe('my account', () => {
+  it('I rename myself; the change is audited in my organisation', async () => {
+    const user = await createUser(ctx.db, org.id, ['admin']);
+    const session = await login(ctx.app, user.email);
+    const r = await session.patch('/api/me/account', { displayName: '  Anna Andersson ' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().user.displayName).toBe('Anna Andersson');
+    const events = (await session.get('/api/audit-events?entityType=user')).json().items;
+    expect(events.some((e: { action: string; entityId: string }) => e.action === 'user.renamed' && e.entityId === user.id)).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ type SignedIn = { actor: Actor; label: string };
 export interface MemberServiceDeps extends AuthServiceDeps {
   invitationTtlHours: number;
   /** Sends the invitation link (the mail outbox); the raw token never leaves the server otherwise. */
-  sendInvitation: (db: Database, invitation: { email: string; organisationId: string; organisationName: string; role: Role; link: string }) => Promise<void>;
+  sendInvitation: (db: Database, invitation: { email: string; organisationId: string; organisationName: string; role: Role; link: string }, now: Date) => Promise<void>;
   /** Builds the link a person opens to accept (the token is in the fragment, never sent to a server log). */
   invitationLink: (token: string) => string;
 }
@@ -157,7 +157,7 @@ export async function invite(
     });
     await recordAudit(tx, who, { action: 'invitation.created', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, unitId } });
     const organisationName = (await findOrganisationById(tx, organisationId))?.name ?? '';
-    await deps.sendInvitation(tx, { email, organisationId, organisationName, role: input.role, link: deps.invitationLink(token) });
+    await deps.sendInvitation(tx, { email, organisationId, organisationName, role: input.role, link: deps.invitationLink(token) }, now);
     return row;
   });
   return { invitation: presentInvitation(invitation), token };

@@ -12,8 +12,20 @@ export interface User {
   id: string;
   email: string;
   displayName: string;
+  /** The account is disabled by the operator. */
   disabled: boolean;
+  /** This organisation suspended the membership. */
+  suspended: boolean;
   memberships: Membership[];
+}
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  unitId: string | null;
+  createdAt: string;
+  expiresAt: string;
 }
 
 export interface UnitInput {
@@ -62,11 +74,32 @@ export function useUsers() {
   return useQuery({ queryKey: USERS_KEY, queryFn: () => apiRequest<User[]>('/api/users') });
 }
 
-export function useCreateUser() {
+const INVITATIONS_KEY = ['invitations'] as const;
+
+export function useInvitations() {
+  return useQuery({ queryKey: INVITATIONS_KEY, queryFn: () => apiRequest<Invitation[]>('/api/invitations') });
+}
+
+export function useInvite() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; displayName: string; memberships: Membership[] }) =>
-      apiRequest<{ user: User; initialPassword: string | null }>('/api/users', { method: 'POST', body: input }),
+    mutationFn: (input: { email: string; role: Role; unitId: string | null }) => apiRequest<Invitation>('/api/invitations', { method: 'POST', body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: INVITATIONS_KEY }),
+  });
+}
+
+export function useRevokeInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<void>(`/api/invitations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: INVITATIONS_KEY }),
+  });
+}
+
+export function useRemoveMember() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<void>(`/api/users/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -74,7 +107,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...changes }: { id: string; displayName?: string; disabled?: boolean; memberships?: Membership[] }) =>
+    mutationFn: ({ id, ...changes }: { id: string; suspended?: boolean; memberships?: Membership[] }) =>
       apiRequest<User>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
     onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });

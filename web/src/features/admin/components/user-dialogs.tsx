@@ -11,7 +11,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { describeError, fieldErrorsOf, type FieldErrors } from '../../../lib/problems';
 import { unitTree, useUnits } from '../../../lib/reference-data';
 import type { Role } from '../../../lib/session';
-import { useCreateUser, useUpdateUser, type Membership, type User } from '../api/admin-api';
+import { useInvite, useUpdateUser, type Invitation, type Membership, type User } from '../api/admin-api';
 
 const WHOLE = 'whole';
 
@@ -47,27 +47,27 @@ function RolesFields({ roles, setRoles, unitId, setUnitId, errors }: { roles: st
 
 const membershipsOf = (roles: string[], unitId: string): Membership[] => roles.map((role) => ({ role: role as Role, unitId: unitId === WHOLE ? null : unitId }));
 
-export function AddUserDialog({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose: () => void; onCreated: (result: { user: User; initialPassword: string | null }) => void }) {
+/** Invites an e-mail address to one role (and optional unit); the person accepts by link or signed in. */
+export function InviteDialog({ isOpen, onClose, onInvited }: { isOpen: boolean; onClose: () => void; onInvited: (invitation: Invitation) => void }) {
   const { t } = useTranslation();
-  const create = useCreateUser();
+  const invite = useInvite();
+  const units = useUnits();
   const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<string[]>(['viewer']);
+  const [role, setRole] = useState<string>('viewer');
   const [unitId, setUnitId] = useState(WHOLE);
   const [errors, setErrors] = useState<FieldErrors>({});
 
   const close = () => {
     setEmail('');
-    setDisplayName('');
-    setRoles(['viewer']);
+    setRole('viewer');
     setUnitId(WHOLE);
     setErrors({});
-    create.reset();
+    invite.reset();
     onClose();
   };
 
   return (
-    <ModalDialog title={t('admin.users.add')} isOpen={isOpen} onOpenChange={(open) => !open && close()} size="large">
+    <ModalDialog title={t('admin.users.inviteTitle')} isOpen={isOpen} onOpenChange={(open) => !open && close()} size="large">
       <Form
         className="form"
         validationBehavior="aria"
@@ -75,15 +75,13 @@ export function AddUserDialog({ isOpen, onClose, onCreated }: { isOpen: boolean;
           event.preventDefault();
           const problems: FieldErrors = {};
           if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) problems.email = t('errors.fields.format');
-          if (displayName.trim() === '') problems.displayName = t('errors.fields.required');
-          if (roles.length === 0) problems.memberships = t('admin.users.chooseRole');
           setErrors(problems);
           if (Object.keys(problems).length > 0) return;
-          create.mutate(
-            { email: email.trim(), displayName: displayName.trim(), memberships: membershipsOf(roles, unitId) },
+          invite.mutate(
+            { email: email.trim(), role: role as Role, unitId: unitId === WHOLE ? null : unitId },
             {
-              onSuccess: (result) => {
-                onCreated(result);
+              onSuccess: (invitation) => {
+                onInvited(invitation);
                 close();
               },
               onError: (error) => setErrors(fieldErrorsOf(error, t)),
@@ -91,13 +89,29 @@ export function AddUserDialog({ isOpen, onClose, onCreated }: { isOpen: boolean;
           );
         }}
       >
-        {create.isError && Object.keys(errors).length === 0 ? <Message tone="error">{describeError(create.error, t)}</Message> : null}
+        <p>{t('admin.users.inviteIntro')}</p>
+        {invite.isError && Object.keys(errors).length === 0 ? <Message tone="error">{describeError(invite.error, t)}</Message> : null}
         <TextField label={t('admin.users.email')} name="email" type="email" autoComplete="off" value={email} onChange={setEmail} isRequired errorMessage={errors.email} />
-        <TextField label={t('admin.users.name')} name="displayName" autoComplete="off" value={displayName} onChange={setDisplayName} isRequired errorMessage={errors.displayName} />
-        <RolesFields roles={roles} setRoles={setRoles} unitId={unitId} setUnitId={setUnitId} errors={errors} />
+        <SelectField
+          label={t('admin.users.role')}
+          name="role"
+          value={role}
+          onChange={(v) => setRole(v ?? 'viewer')}
+          errorMessage={errors.role}
+          options={ROLES.map((r) => ({ id: r, label: `${t(`roles.${r}`)} – ${t(`roleDescriptions.${r}`)}` }))}
+        />
+        <SelectField
+          label={t('admin.users.unit')}
+          name="unitId"
+          description={t('admin.users.unitHint')}
+          value={unitId}
+          onChange={(v) => setUnitId(v ?? WHOLE)}
+          errorMessage={errors.unitId}
+          options={[{ id: WHOLE, label: t('admin.users.wholeOrganisation') }, ...unitTree(units.data ?? []).map((u) => ({ id: u.id, label: u.name, depth: u.depth }))]}
+        />
         <div className="button-row">
-          <Button type="submit" variant="primary" isPending={create.isPending}>
-            {t('admin.users.addSubmit')}
+          <Button type="submit" variant="primary" isPending={invite.isPending}>
+            {t('admin.users.inviteSubmit')}
           </Button>
           <Button onPress={close}>{t('common.cancel')}</Button>
         </div>

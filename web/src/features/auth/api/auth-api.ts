@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { Me } from '../../../lib/session';
+import { ME_QUERY_KEY, type MeAnswer } from '../../../lib/session';
 
-export function logIn(input: { email: string; password: string }): Promise<Me> {
-  return apiRequest<Me>('/api/auth/login', { method: 'POST', body: input });
+export function logIn(input: { email: string; password: string }): Promise<MeAnswer> {
+  return apiRequest<MeAnswer>('/api/auth/login', { method: 'POST', body: input });
 }
 
 export function useChangePassword() {
@@ -40,4 +40,54 @@ export function useRevokeApiToken() {
     mutationFn: (id: string) => apiRequest<void>(`/api/me/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
+}
+
+export function useRenameAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (displayName: string) => apiRequest<MeAnswer>('/api/me/account', { method: 'PATCH', body: { displayName } }),
+    onSuccess: (me) => client.setQueryData(ME_QUERY_KEY, me),
+  });
+}
+
+export interface MyInvitation {
+  id: string;
+  organisation: { slug: string; name: string };
+  role: string;
+  expiresAt: string;
+}
+
+const MY_INVITATIONS_KEY = ['me', 'invitations'] as const;
+
+export function useMyInvitations() {
+  return useQuery({ queryKey: MY_INVITATIONS_KEY, queryFn: () => apiRequest<MyInvitation[]>('/api/me/invitations') });
+}
+
+export function useAcceptInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiRequest<{ organisation: string }>(`/api/me/invitations/${encodeURIComponent(id)}/accept`, { method: 'POST' }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: MY_INVITATIONS_KEY }), client.invalidateQueries({ queryKey: ME_QUERY_KEY })]),
+  });
+}
+
+export interface InvitationPreview {
+  organisation: { name: string };
+  email: string;
+  role: string;
+  expiresAt: string;
+  signInRequired: boolean;
+}
+
+export function useInvitationPreview(token: string) {
+  return useQuery({
+    queryKey: ['invitation-link', token],
+    queryFn: () => apiRequest<InvitationPreview>(`/api/invitation-links/${encodeURIComponent(token)}`),
+    enabled: token !== '',
+    retry: false,
+  });
+}
+
+export function acceptInvitationByLink(input: { token: string; displayName: string; password: string }): Promise<MeAnswer> {
+  return apiRequest<MeAnswer>('/api/invitation-links/accept', { method: 'POST', body: input });
 }
