@@ -15,6 +15,7 @@ import {
   ToggleButtonGroup,
 } from 'react-aria-components';
 import { Link } from '../components/ui/link';
+import { NotificationsLink } from '../features/notifications/components/notifications-link';
 import { apiRequest } from '../lib/api-client';
 import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
@@ -189,6 +190,7 @@ function SignedInHeader() {
           <span className="brand__organisation">{me.organisation.name}</span>
         </p>
         <div className="site-header__tools">
+          <NotificationsLink />
           <LanguageSwitch />
           <UserMenu />
         </div>
