@@ -32,6 +32,7 @@ import { referenceRoutes } from './features/reference/reference-routes.js';
 import { decisionRoutes } from './features/decisions/decision-routes.js';
 import { createJobRegistry, createJobRunner, type JobRegistry } from './features/jobs/job-service.js';
 import { jobRoutes } from './features/jobs/job-routes.js';
+import { followUpJobs } from './features/jobs/follow-up-jobs.js';
 import { mailRoutes } from './features/mail/mail-routes.js';
 import { notificationRoutes } from './features/notifications/notification-routes.js';
 import { requirementRoutes } from './features/requirements/requirement-routes.js';
@@ -162,6 +163,7 @@ export async function buildApp({
     mailRoutes,
     notificationRoutes,
     jobRoutes,
+    followUpJobs,
   ]) {
     await feature(app, deps);
   }

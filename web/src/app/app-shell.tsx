@@ -17,6 +17,7 @@ import {
 import { Link } from '../components/ui/link';
 import { contractCapabilitiesOf } from '../features/contracts/api/contract-rights';
 import { canReadFollowUp } from '../features/follow-up/api/follow-up-api';
+import { NotificationsLink } from '../features/notifications/components/notifications-link';
 import { apiRequest } from '../lib/api-client';
 import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
@@ -223,6 +224,7 @@ function SignedInHeader() {
           <span className="brand__organisation">{me.organisation.name}</span>
         </p>
         <div className="site-header__tools">
+          <NotificationsLink />
           <LanguageSwitch />
           <UserMenu />
         </div>

@@ -26,6 +26,9 @@ import { LibraryRoute } from '../features/requirements/routes/library-route';
 import { ScreeningPolicyRoute } from '../features/requirements/routes/screening-policy-route';
 import { TargetGroupsRoute } from '../features/requirements/routes/target-groups-route';
 import { TemplateRoute } from '../features/requirements/routes/template-route';
+import { NotificationsRoute } from '../features/notifications/routes/notifications-route';
+import { OutboxMessageRoute } from '../features/notifications/routes/outbox-message-route';
+import { OutboxRoute } from '../features/notifications/routes/outbox-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
@@ -80,9 +83,12 @@ export function createAppRouter() {
                 { path: 'units', element: <AdminUnitsRoute /> },
                 { path: 'users', element: <AdminUsersRoute /> },
                 { path: 'organisation', element: <AdminOrganisationRoute /> },
+                { path: 'outbox', element: <OutboxRoute /> },
+                { path: 'outbox/:id', element: <OutboxMessageRoute /> },
               ],
             },
             { path: '/account', element: <AccountRoute /> },
+            { path: '/notifications', element: <NotificationsRoute /> },
             { path: '/account/password', element: <ChangePasswordRoute /> },
             { path: '/account/tokens', element: <ApiTokensRoute /> },
             { path: '*', element: <NotFoundRoute /> },

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { jobs } from '../../../db/schema/index.js';
+import { jobs, organisations } from '../../../db/schema/index.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -144,4 +144,10 @@ export async function requeueFailedJob(db: Database, organisationId: string, id:
 export async function findJob(db: Database, organisationId: string, id: string): Promise<JobRecord | null> {
   const [row] = await db.select(columns).from(jobs).where(and(eq(jobs.id, id), eq(jobs.organisationId, organisationId)));
   return row ?? null;
+}
+
+/** Every organisation's id, for jobs that fan out per organisation. */
+export async function listOrganisationIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: organisations.id }).from(organisations).orderBy(organisations.id);
+  return rows.map((r) => r.id);
 }

@@ -230,15 +230,21 @@ export function createJobRunner({ db, registry, now, log, pollMs = 5000, batchSi
     const byLease = new Map<number, string[]>();
     for (const d of registry.definitions.values()) byLease.set(d.leaseMs, [...(byLease.get(d.leaseMs) ?? []), d.name]);
     let done = 0;
-    for (const [leaseMs, names] of byLease) {
-      for (;;) {
-        const claimed = await claimDueJobs(db, names, now(), leaseMs, workerId, batchSize);
-        for (const record of claimed) {
-          await runJob(registry.definitions.get(record.name)!, record);
-          done++;
+    // Until a whole pass finds nothing due: a run may queue runs of other jobs (a fan-out).
+    for (;;) {
+      let inPass = 0;
+      for (const [leaseMs, names] of byLease) {
+        for (;;) {
+          const claimed = await claimDueJobs(db, names, now(), leaseMs, workerId, batchSize);
+          for (const record of claimed) {
+            await runJob(registry.definitions.get(record.name)!, record);
+            inPass++;
+          }
+          if (claimed.length < batchSize || stopping) break;
         }
-        if (claimed.length < batchSize || stopping) break;
       }
+      done += inPass;
+      if (inPass === 0 || stopping) break;
     }
     return done;
   };

@@ -39,6 +39,9 @@ export function AdminLayout() {
           <li>
             <SubNavLink href="/admin/organisation">{t('admin.organisation.title')}</SubNavLink>
           </li>
+          <li>
+            <SubNavLink href="/admin/outbox">{t('notifications.outbox.title')}</SubNavLink>
+          </li>
         </ul>
       </nav>
       <Outlet />
