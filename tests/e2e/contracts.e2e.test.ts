@@ -28,7 +28,7 @@ async function expectCleanAxe(page: Page, name: string): Promise<void> {
 }
 
 async function switchLanguage(page: Page, language: 'Svenska' | 'English'): Promise<void> {
-  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.getByRole('radio', { name: language, exact: true }).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'English' ? 'en' : 'sv');
 }
 
@@ -59,6 +59,17 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
     if (name.test(label)) return;
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+/**
+ * Types a date into the focused native date field as a keyboard user does: the year segment
+ * takes up to six digits, so the right arrow moves on to month and day.
+ */
+async function typeDate(page: Page, iso: string): Promise<void> {
+  const [year = '', month = '', day = ''] = iso.split('-');
+  await page.keyboard.type(year);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(month + day);
 }
 
 let contractUrl = '';
@@ -127,9 +138,9 @@ describe('contracts: record, follow up and add placements', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await tabTo(page, /Började/);
-    await page.keyboard.type('2026-03-01');
+    await typeDate(page, '2026-03-01');
     await tabTo(page, /Planerat slut/);
-    await page.keyboard.type('2026-02-01');
+    await typeDate(page, '2026-02-01');
     await tabTo(page, /Omfattning/);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('150');
@@ -151,9 +162,9 @@ describe('contracts: record, follow up and add placements', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('100');
-    await dialog.getByRole('textbox', { name: 'Planerat slut' }).focus();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('2026-08-31');
+    await tabTo(page, /Planerat slut: /);
+    await page.keyboard.press('Enter');
+    await typeDate(page, '2026-08-31');
     await tabTo(page, /^Registrera anställningen$/);
     await page.keyboard.press('Enter');
     await announced(page, 'Anställningen E2E-0001 är registrerad.');
@@ -186,7 +197,7 @@ describe('contracts: record, follow up and add placements', () => {
     await expectCleanAxe(page, 'contract list');
     await page.getByRole('searchbox', { name: 'Leverantör' }).fill('Demo Bygg');
     await page.waitForURL(/q=Demo/);
-    const results = page.getByRole('table', { name: 'Avtal' });
+    const results = page.getByRole('table', { name: 'Avtal som matchar filtren' });
     await results.getByRole('link', { name: /^E2E-/ }).first().waitFor();
     await switchLanguage(page, 'English');
     await page.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();

@@ -121,9 +121,9 @@ export function PeriodsSection({ contractId, periods, isError, error, canFollowU
       {isError ? <Message tone="error">{describeContractError(error, t)}</Message> : null}
       {periods && periods.length === 0 ? <p>{t('contracts.periods.none')}</p> : null}
       {periods && periods.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.periods.caption')}</caption>
+            <caption id="periods-caption" className="visually-hidden">{t('contracts.periods.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.periods.period')}</th>
@@ -320,9 +320,9 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
       </div>
       {sanctions && steps.length === 0 ? <p>{t('contracts.sanctions.none')}</p> : null}
       {steps.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sanctions-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sanctions-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.sanctions.caption')}</caption>
+            <caption id="sanctions-caption" className="visually-hidden">{t('contracts.sanctions.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.sanctions.fields.takenOn')}</th>

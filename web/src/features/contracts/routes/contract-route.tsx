@@ -65,9 +65,9 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
       {placements.length === 0 ? (
         <p>{t('contracts.placements.none')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="placements-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="placements-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.placements.caption')}</caption>
+            <caption id="placements-caption" className="visually-hidden">{t('contracts.placements.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.placementForm.fields.participantRef')}</th>
