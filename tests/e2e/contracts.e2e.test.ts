@@ -61,17 +61,6 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
   throw new Error(`Tab never reached ${name}`);
 }
 
-/**
- * Types a date into the focused native date field as a keyboard user does: the year segment
- * takes up to six digits, so the right arrow moves on to month and day.
- */
-async function typeDate(page: Page, iso: string): Promise<void> {
-  const [year = '', month = '', day = ''] = iso.split('-');
-  await page.keyboard.type(year);
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(month + day);
-}
-
 let contractUrl = '';
 
 describe('contracts: record, follow up and add placements', () => {
@@ -138,9 +127,9 @@ describe('contracts: record, follow up and add placements', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await tabTo(page, /Började/);
-    await typeDate(page, '2026-03-01');
+    await page.keyboard.type('2026-03-01');
     await tabTo(page, /Planerat slut/);
-    await typeDate(page, '2026-02-01');
+    await page.keyboard.type('2026-02-01');
     await tabTo(page, /Omfattning/);
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('150');
@@ -164,7 +153,8 @@ describe('contracts: record, follow up and add placements', () => {
     await page.keyboard.type('100');
     await tabTo(page, /Planerat slut: /);
     await page.keyboard.press('Enter');
-    await typeDate(page, '2026-08-31');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2026-08-31');
     await tabTo(page, /^Registrera anställningen$/);
     await page.keyboard.press('Enter');
     await announced(page, 'Anställningen E2E-0001 är registrerad.');
