@@ -152,6 +152,7 @@ export async function seedDemo(
     });
     options.onProgress?.(++done, data.length);
   }
+  if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);

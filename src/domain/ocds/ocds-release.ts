@@ -121,10 +121,35 @@ export interface OcdsAward {
   relatedLots?: string[];
 }
 
+/** Metrics extension: an observation of a target or a result. */
+export interface OcdsObservation {
+  id: string;
+  period?: OcdsPeriod;
+  measure?: number | string;
+  unit?: { name: string };
+  dimensions?: Record<string, string>;
+  notes?: string;
+}
+
+/** Metrics extension: a metric with its observations. */
+export interface OcdsMetric {
+  id: string;
+  title?: string;
+  description?: string;
+  observations?: OcdsObservation[];
+}
+
 export interface OcdsContract {
   id: string;
   awardID: string;
-  status?: 'active';
+  status?: 'pending' | 'active' | 'terminated';
+  title?: string;
+  period?: OcdsPeriod;
+  value?: OcdsValue;
+  dateSigned?: string;
+  /** Metrics extension: the commitments as agreed. */
+  agreedMetrics?: OcdsMetric[];
+  implementation?: { metrics?: OcdsMetric[] };
 }
 
 export interface OcdsRelease {

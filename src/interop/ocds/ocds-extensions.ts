@@ -10,6 +10,8 @@ export const OCDS_EXTENSIONS = [
   { name: 'sustainability', folder: 'ocds_sustainability_extension' },
   { name: 'otherRequirements', folder: 'ocds_otherRequirements_extension' },
   { name: 'contractTerms', folder: 'ocds_contractTerms_extension' },
+  // Contracts' agreed employment metrics and the results reported per period (docs/follow-up.md).
+  { name: 'metrics', folder: 'ocds_metrics_extension' },
 ].map((extension) => ({
   ...extension,
   url: `https://raw.githubusercontent.com/open-contracting-extensions/${extension.folder}/master/extension.json`,

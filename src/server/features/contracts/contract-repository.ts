@@ -205,6 +205,18 @@ export async function listContractsOverlapping(db: Database, organisationId: str
   return rows.map(toContract);
 }
 
+/** The contracts recorded under some procurements. */
+export async function listContractsOfProcurements(db: Database, organisationId: string, procurementIds: readonly string[]): Promise<ContractRecord[]> {
+  const out: ContractRecord[] = [];
+  for (let i = 0; i < procurementIds.length; i += 1000) {
+    const rows = await contractQuery(db)
+      .where(and(eq(contracts.organisationId, organisationId), inArray(contracts.procurementId, procurementIds.slice(i, i + 1000) as string[])))
+      .orderBy(asc(contracts.referenceNumber));
+    out.push(...rows.map(toContract));
+  }
+  return out;
+}
+
 export async function isContractReferenceTaken(db: Database, organisationId: string, referenceNumber: string): Promise<boolean> {
   const [row] = await db.select({ id: contracts.id }).from(contracts).where(and(eq(contracts.organisationId, organisationId), eq(contracts.referenceNumber, referenceNumber))).limit(1);
   return row !== undefined;

@@ -3,7 +3,9 @@ import { can, unitScope, type Actor } from '../../../domain/access/can.js';
 import { isIsoDate } from '../../../domain/follow-up/calendar.js';
 import { deriveCommitmentTerms, takesPlacements, type CommitmentTerms } from '../../../domain/follow-up/commitment-terms.js';
 import { evaluateCommitment, type CommitmentFulfilment } from '../../../domain/follow-up/evaluate-commitment.js';
-import { roundMonths } from '../../../domain/follow-up/full-time-months.js';
+import { fullTimeMonthsBetween, roundMonths } from '../../../domain/follow-up/full-time-months.js';
+import { reportingPeriods } from '../../../domain/follow-up/reporting-periods.js';
+import type { ContractForRelease } from '../../../domain/ocds/contracts-to-release.js';
 import { latestCorrectionNotice } from '../../../domain/follow-up/sanction-ladder.js';
 import { validatePlacement } from '../../../domain/follow-up/validate-placement.js';
 import { EMPLOYMENT_FORM_OPTIONS } from '../../../domain/requirements/starter-templates.js';
@@ -26,6 +28,7 @@ import {
   listAmendments,
   listCommitments,
   listContracts,
+  listContractsOfProcurements,
   listDeviations,
   listPlacements,
   listReports,
@@ -456,4 +459,60 @@ export async function fulfilmentOf(db: Database, actor: Actor, contractId: strin
       })),
     })),
   };
+}
+
+/* ---------------- open data ---------------- */
+
+/**
+ * The contracts of some procurements as open data needs them (OCDS `contracts[]` with the
+ * metrics extension): agreed numbers per commitment and, per ended reporting period, positions
+ * filled by its end and full-time months served in it, by target group and employment form.
+ * Aggregates only: no participant reference leaves this function. The caller decides scope.
+ */
+export async function openDataContracts(db: Database, organisationId: string, procurementIds: readonly string[], asOf: string): Promise<Map<string, ContractForRelease[]>> {
+  const out = new Map<string, ContractForRelease[]>();
+  if (procurementIds.length === 0) return out;
+  const list = (await listContractsOfProcurements(db, organisationId, procurementIds)).filter((c) => c.startsOn <= asOf || c.signedOn <= asOf);
+  const facts = await loadContractFacts(db, organisationId, list);
+  for (const f of facts) {
+    const interval = f.commitments.length === 0 ? null : Math.min(...f.commitments.map((c) => termsOf(c, f.contract).reportingIntervalMonths));
+    const periods = interval === null ? [] : reportingPeriods(f.contract, interval).filter((p) => p.endsOn < asOf);
+    const commitments = f.commitments.map((c) => {
+      const t = termsOf(c, f.contract);
+      return { id: c.id, position: c.position, kind: c.kind, title: c.title, positionsRequired: t.positions, monthsPerPosition: t.monthsPerPosition };
+    });
+    const entry: ContractForRelease = {
+      id: f.contract.id,
+      referenceNumber: f.contract.referenceNumber,
+      supplier: { name: f.contract.supplier.name, country: f.contract.supplier.country, nationalId: f.contract.supplier.nationalId },
+      lotNumbers: f.contract.lotNumbers,
+      signedOn: f.contract.signedOn,
+      startsOn: f.contract.startsOn,
+      endsOn: f.contract.endsOn,
+      valueOre: f.contract.valueOre,
+      commitments,
+      periods: periods.map((p) => {
+        const evaluated = evaluateContract(f, p.endsOn);
+        const cells = new Map<string, { commitmentId: string; targetGroup: string; employmentForm: string; positionsFilled: number; fullTimeMonths: number }>();
+        for (const { commitment, fulfilment } of evaluated) {
+          for (const e of fulfilment.placements) {
+            const placement = f.placements.find((x) => x.id === e.placementId)!;
+            const from = placement.startedOn > p.startsOn ? placement.startedOn : p.startsOn;
+            const end = placement.endedOn !== null && placement.endedOn < p.endsOn ? placement.endedOn : p.endsOn;
+            const months = fullTimeMonthsBetween(from, end, placement.extentPercent);
+            if (months === 0 && !e.countsAsFulfilled) continue;
+            const key = `${commitment.id}|${placement.targetGroup}|${placement.employmentForm}`;
+            const cell = cells.get(key) ?? { commitmentId: commitment.id, targetGroup: placement.targetGroup, employmentForm: placement.employmentForm, positionsFilled: 0, fullTimeMonths: 0 };
+            cell.positionsFilled += e.countsAsFulfilled ? 1 : 0;
+            cell.fullTimeMonths += months;
+            cells.set(key, cell);
+          }
+        }
+        return { sequence: p.sequence, startsOn: p.startsOn, endsOn: p.endsOn, cells: [...cells.values()] };
+      }),
+    };
+    const procurementId = f.contract.procurement.id;
+    (out.get(procurementId) ?? out.set(procurementId, []).get(procurementId)!).push(entry);
+  }
+  return out;
 }

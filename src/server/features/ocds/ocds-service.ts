@@ -5,6 +5,8 @@ import type { OcdsRelease, OcdsReleasePackage } from '../../../domain/ocds/ocds-
 import { procurementToRelease, SWEDISH_ORGANISATION_SCHEME } from '../../../domain/ocds/procurement-to-release.js';
 import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
+import { withContracts } from '../../../domain/ocds/contracts-to-release.js';
+import { openDataContracts, swedishDate } from '../contracts/contract-service.js';
 import { listProcurementsForExport, listOrganisationNotices, loadSocialFields, type PublishingOrganisation } from './ocds-repository.js';
 
 /** `public`: what the organisation has made public; `internal`: the whole register. */
@@ -43,13 +45,16 @@ export async function exportReleasePackage(db: Database, options: ExportOptions)
   const rows = await listProcurementsForExport(db, organisation.id, { publicOnly: options.scope === 'public' });
   const social = await loadSocialFields(db, organisation.id, rows.map((r) => r.id));
   const cpv = loadCpvCatalogue();
+  // Contracts (with agreed and reported employment metrics) of awarded procurements.
+  const asOf = swedishDate(options.now);
+  const contracts = await openDataContracts(db, organisation.id, rows.filter((r) => r.status === 'awarded').map((r) => r.id), asOf);
   const releases: OcdsRelease[] = rows.map((row) => {
     const stored = social.get(row.id);
     const updatedAt = stored && stored.updatedAt > row.updatedAt ? stored.updatedAt : row.updatedAt;
     const buyer = row.unit.organisationNumber
       ? { name: row.unit.name, organisationNumber: row.unit.organisationNumber }
       : { name: organisation.name, organisationNumber: organisation.organisationNumber };
-    return procurementToRelease({
+    const release = procurementToRelease({
       procurement: row,
       buyer,
       ocidPrefix: options.ocidPrefix,
@@ -58,6 +63,7 @@ export async function exportReleasePackage(db: Database, options: ExportOptions)
       ...(stored ? { socialFields: stored.fields } : {}),
       cpvLabel: (code) => cpv.get(code)?.sv,
     });
+    return withContracts(release, contracts.get(row.id) ?? [], asOf);
   });
 
   let notices = 0;
