@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { descriptionOf, focused } from './support/ui.js';
+import { chooseOption, descriptionOf, focused } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -175,6 +175,61 @@ describe('contracts: record, follow up and add placements', () => {
     await end.getByRole('button', { name: 'Avsluta anställningen' }).click();
     await announced(page, 'Anställningen E2E-0001 är avslutad.');
     await table.getByText('Den anställda sa upp sig').waitFor();
+    await context.close();
+  });
+
+  it('puts the server\'s field errors on their fields, all at once', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'labour-market@goteborg.example');
+    await page.goto(contractUrl);
+    await page.getByRole('button', { name: 'Registrera anställning' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrera anställning' });
+    await dialog.getByRole('textbox', { name: 'Deltagarkod' }).fill('198001011234');
+    await chooseOption(page, 'Målgrupp', 'nyanlända', dialog);
+    await dialog.getByRole('textbox', { name: 'Började' }).fill('2026-04-01');
+    await dialog.getByRole('textbox', { name: 'Yrke (SSYK-kod)' }).fill('0000');
+    await dialog.getByRole('button', { name: 'Registrera anställningen' }).click();
+    await dialog.getByRole('heading', { level: 2, name: 'Formuläret har 2 fel' }).waitFor();
+    expect(await descriptionOf(dialog.getByRole('textbox', { name: 'Deltagarkod' }))).toContain('Det ser ut som ett personnummer.');
+    expect(await descriptionOf(dialog.getByRole('textbox', { name: 'Yrke (SSYK-kod)' }))).toContain('Koden finns inte i SSYK 2012.');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await context.close();
+  });
+
+  it('takes a report, a sanction step with its letters, and leads from the queue to the contract', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.goto(contractUrl);
+    const periods = page.getByRole('region', { name: 'Rapportering' });
+    await periods.getByRole('button', { name: 'Registrera rapport 1' }).click();
+    const report = page.getByRole('dialog', { name: 'Registrera rapport 1' });
+    await report.getByRole('textbox', { name: 'Rapporten kom in' }).fill('2026-04-10');
+    await report.getByRole('textbox', { name: 'Vad rapporten säger' }).fill('En anställning har börjat.');
+    await report.getByRole('button', { name: 'Spara rapporten' }).click();
+    await announced(page, 'Rapport 1 är registrerad.');
+
+    const sanctions = page.getByRole('region', { name: 'Sanktioner' });
+    await sanctions.getByRole('button', { name: 'Ta nästa steg' }).click();
+    const step = page.getByRole('dialog', { name: 'Ta nästa steg' });
+    await step.getByRole('textbox', { name: 'Varför' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'sanction step dialog');
+    await step.getByRole('textbox', { name: 'Varför' }).fill('Rapport 2 har inte kommit in.');
+    await step.getByRole('button', { name: 'Spara steget' }).click();
+    await announced(page, 'Steget ”Dialog med leverantören” är sparat.');
+    const history = page.getByRole('table', { name: 'Steg i sanktionstrappan' });
+    await history.getByRole('rowheader', { name: 'Dialog med leverantören' }).waitFor();
+    const letter = history.getByRole('link', { name: /^Brev på svenska om Dialog med leverantören/ });
+    const response = await page.request.get((await letter.getAttribute('href')) ?? '');
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await settle(page);
+    await expectCleanAxe(page, 'contract page with reports and sanctions');
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+    const queue = page.getByRole('table', { name: 'Att göra i dag' });
+    await queue.getByRole('link', { name: /^E2E-\d+ med Demo Bygg AB \(demo\)$/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Avtal E2E-\d+ med Demo Bygg AB \(demo\)$/ }).waitFor();
     await context.close();
   });
 
