@@ -233,6 +233,32 @@ describe('contracts: record, follow up and add placements', () => {
     await context.close();
   });
 
+  it('shows a demo contract taken up the whole sanction ladder, in both languages', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    const list = (await (await page.request.get('/api/contracts?pageSize=100')).json()) as { items: Array<{ id: string }> };
+    let ladder: string | null = null;
+    for (const c of list.items) {
+      const sanctions = (await (await page.request.get(`/api/contracts/${c.id}/sanctions`)).json()) as { steps: unknown[] };
+      if (sanctions.steps.length >= 4) {
+        ladder = c.id;
+        break;
+      }
+    }
+    if (ladder === null) throw new Error('The demo data has no contract up the sanction ladder');
+    await page.goto(`/contracts/${ladder}`);
+    const history = page.getByRole('table', { name: 'Steg i sanktionstrappan' });
+    await history.getByRole('rowheader', { name: 'Beslut om vite' }).waitFor();
+    await page.getByRole('region', { name: 'Avvikelser' }).getByText('Första anställningen kom inte i tid.').first().waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'demo contract with the sanction ladder');
+    await switchLanguage(page, 'English');
+    await page.getByRole('table', { name: 'Steps on the sanction ladder' }).getByRole('rowheader', { name: 'Penalty decision' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'demo contract with the sanction ladder in English');
+    await context.close();
+  });
+
   it('lists contracts with filters in the URL, in both languages', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');
