@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { descriptionOf, focused } from './support/ui.js';
+import { chooseOption, descriptionOf, focused } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ async function expectCleanAxe(page: Page, name: string): Promise<void> {
 }
 
 async function switchLanguage(page: Page, language: 'Svenska' | 'English'): Promise<void> {
-  await page.getByRole('button', { name: language, exact: true }).click();
+  await page.getByRole('radio', { name: language, exact: true }).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language === 'English' ? 'en' : 'sv');
 }
 
@@ -151,7 +151,8 @@ describe('contracts: record, follow up and add placements', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('100');
-    await dialog.getByRole('textbox', { name: 'Planerat slut' }).focus();
+    await tabTo(page, /Planerat slut: /);
+    await page.keyboard.press('Enter');
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('2026-08-31');
     await tabTo(page, /^Registrera anställningen$/);
@@ -177,6 +178,87 @@ describe('contracts: record, follow up and add placements', () => {
     await context.close();
   });
 
+  it('puts the server\'s field errors on their fields, all at once', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'labour-market@goteborg.example');
+    await page.goto(contractUrl);
+    await page.getByRole('button', { name: 'Registrera anställning' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Registrera anställning' });
+    await dialog.getByRole('textbox', { name: 'Deltagarkod' }).fill('198001011234');
+    await chooseOption(page, 'Målgrupp', 'nyanlända', dialog);
+    await dialog.getByRole('textbox', { name: 'Började' }).fill('2026-04-01');
+    await dialog.getByRole('textbox', { name: 'Yrke (SSYK-kod)' }).fill('0000');
+    await dialog.getByRole('button', { name: 'Registrera anställningen' }).click();
+    await dialog.getByRole('heading', { level: 2, name: 'Formuläret har 2 fel' }).waitFor();
+    expect(await descriptionOf(dialog.getByRole('textbox', { name: 'Deltagarkod' }))).toContain('Det ser ut som ett personnummer.');
+    expect(await descriptionOf(dialog.getByRole('textbox', { name: 'Yrke (SSYK-kod)' }))).toContain('Koden finns inte i SSYK 2012.');
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await context.close();
+  });
+
+  it('takes a report, a sanction step with its letters, and leads from the queue to the contract', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.goto(contractUrl);
+    const periods = page.getByRole('region', { name: 'Rapportering' });
+    await periods.getByRole('button', { name: 'Registrera rapport 1' }).click();
+    const report = page.getByRole('dialog', { name: 'Registrera rapport 1' });
+    await report.getByRole('textbox', { name: 'Rapporten kom in' }).fill('2026-04-10');
+    await report.getByRole('textbox', { name: 'Vad rapporten säger' }).fill('En anställning har börjat.');
+    await report.getByRole('button', { name: 'Spara rapporten' }).click();
+    await announced(page, 'Rapport 1 är registrerad.');
+
+    const sanctions = page.getByRole('region', { name: 'Sanktioner' });
+    await sanctions.getByRole('button', { name: 'Ta nästa steg' }).click();
+    const step = page.getByRole('dialog', { name: 'Ta nästa steg' });
+    await step.getByRole('textbox', { name: 'Varför' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'sanction step dialog');
+    await step.getByRole('textbox', { name: 'Varför' }).fill('Rapport 2 har inte kommit in.');
+    await step.getByRole('button', { name: 'Spara steget' }).click();
+    await announced(page, 'Steget ”Dialog med leverantören” är sparat.');
+    const history = page.getByRole('table', { name: 'Steg i sanktionstrappan' });
+    await history.getByRole('rowheader', { name: 'Dialog med leverantören' }).waitFor();
+    const letter = history.getByRole('link', { name: /^Brev på svenska om Dialog med leverantören/ });
+    const response = await page.request.get((await letter.getAttribute('href')) ?? '');
+    expect(response.status()).toBe(200);
+    expect((await response.body()).subarray(0, 2).toString('latin1')).toBe('PK');
+    await settle(page);
+    await expectCleanAxe(page, 'contract page with reports and sanctions');
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
+    const queue = page.getByRole('table', { name: 'Att göra i dag' });
+    await queue.getByRole('link', { name: /^E2E-\d+ med Demo Bygg AB \(demo\)$/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Avtal E2E-\d+ med Demo Bygg AB \(demo\)$/ }).waitFor();
+    await context.close();
+  });
+
+  it('shows a demo contract taken up the whole sanction ladder, in both languages', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    const list = (await (await page.request.get('/api/contracts?pageSize=100')).json()) as { items: Array<{ id: string }> };
+    let ladder: string | null = null;
+    for (const c of list.items) {
+      const sanctions = (await (await page.request.get(`/api/contracts/${c.id}/sanctions`)).json()) as { steps: unknown[] };
+      if (sanctions.steps.length >= 4) {
+        ladder = c.id;
+        break;
+      }
+    }
+    if (ladder === null) throw new Error('The demo data has no contract up the sanction ladder');
+    await page.goto(`/contracts/${ladder}`);
+    const history = page.getByRole('table', { name: 'Steg i sanktionstrappan' });
+    await history.getByRole('rowheader', { name: 'Beslut om vite' }).waitFor();
+    await page.getByRole('region', { name: 'Avvikelser' }).getByText('Första anställningen kom inte i tid.').first().waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'demo contract with the sanction ladder');
+    await switchLanguage(page, 'English');
+    await page.getByRole('table', { name: 'Steps on the sanction ladder' }).getByRole('rowheader', { name: 'Penalty decision' }).waitFor();
+    await settle(page);
+    await expectCleanAxe(page, 'demo contract with the sanction ladder in English');
+    await context.close();
+  });
+
   it('lists contracts with filters in the URL, in both languages', async () => {
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');
@@ -186,7 +268,7 @@ describe('contracts: record, follow up and add placements', () => {
     await expectCleanAxe(page, 'contract list');
     await page.getByRole('searchbox', { name: 'Leverantör' }).fill('Demo Bygg');
     await page.waitForURL(/q=Demo/);
-    const results = page.getByRole('table', { name: 'Avtal' });
+    const results = page.getByRole('table', { name: 'Avtal som matchar filtren' });
     await results.getByRole('link', { name: /^E2E-/ }).first().waitFor();
     await switchLanguage(page, 'English');
     await page.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
+import { DateField } from './date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import { formatDate, formatSek } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/problems';
@@ -90,7 +91,7 @@ function DateNoteDialog({ title, dateLabel, noteLabel, noteMin = 0, submitLabel,
         >
           {generalError ? <Message tone="error">{generalError}</Message> : null}
           <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ name, message, label: names[name] ?? name }))} submitCount={submitCount} />
-          <TextField label={dateLabel} name="date" type="date" value={date} onChange={setDate} isRequired errorMessage={errors.date} size="medium" />
+          <DateField label={dateLabel} name="date" value={date} onChange={setDate} isRequired errorMessage={errors.date} />
           {noteLabel ? <TextField label={noteLabel} name="note" value={note} onChange={setNote} multiline isRequired={noteMin > 0} errorMessage={errors.note} maxLength={4000} /> : null}
           <div className="button-row form__actions">
             <Button type="submit" variant="primary" isPending={isPending}>
@@ -121,9 +122,9 @@ export function PeriodsSection({ contractId, periods, isError, error, canFollowU
       {isError ? <Message tone="error">{describeContractError(error, t)}</Message> : null}
       {periods && periods.length === 0 ? <p>{t('contracts.periods.none')}</p> : null}
       {periods && periods.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="periods-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.periods.caption')}</caption>
+            <caption id="periods-caption" className="visually-hidden">{t('contracts.periods.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.periods.period')}</th>
@@ -288,7 +289,7 @@ function SanctionStepForm({ contractId, commitments, next, commitmentLabel, clos
         isRequired
         errorMessage={errors.kind}
       />
-      <TextField label={label('takenOn')} name="takenOn" type="date" value={takenOn} onChange={setTakenOn} isRequired errorMessage={errors.takenOn} size="medium" />
+      <DateField label={label('takenOn')} name="takenOn" value={takenOn} onChange={setTakenOn} isRequired errorMessage={errors.takenOn} />
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} maxLength={4000} />
       <TextField label={label('evidence')} name="evidence" value={evidence} onChange={setEvidence} multiline description={t('contracts.sanctions.evidenceHint')} errorMessage={errors.evidence} maxLength={4000} />
       <div className="button-row form__actions">
@@ -320,9 +321,9 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
       </div>
       {sanctions && steps.length === 0 ? <p>{t('contracts.sanctions.none')}</p> : null}
       {steps.length > 0 ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sanctions-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="sanctions-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.sanctions.caption')}</caption>
+            <caption id="sanctions-caption" className="visually-hidden">{t('contracts.sanctions.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.sanctions.fields.takenOn')}</th>
@@ -442,8 +443,8 @@ function AmendmentForm({ contract, close }: { contract: Contract; close: () => v
       <ErrorSummary errors={summary} submitCount={submitCount} />
       <p className="muted">{t('contracts.amendments.hint')}</p>
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} description={t('contracts.amendments.reasonHint')} maxLength={4000} />
-      <TextField label={label('signedOn')} name="signedOn" type="date" value={signedOn} onChange={setSignedOn} isRequired errorMessage={errors.signedOn} size="medium" />
-      <TextField label={label('endsOn')} name="endsOn" type="date" value={endsOn} onChange={setEndsOn} isRequired errorMessage={errors.endsOn} size="medium" />
+      <DateField label={label('signedOn')} name="signedOn" value={signedOn} onChange={setSignedOn} isRequired errorMessage={errors.signedOn} />
+      <DateField label={label('endsOn')} name="endsOn" value={endsOn} onChange={setEndsOn} isRequired errorMessage={errors.endsOn} />
       <div className="button-row form__actions">
         <Button type="submit" variant="primary" isPending={amend.isPending}>
           {t('contracts.amendments.submit')}

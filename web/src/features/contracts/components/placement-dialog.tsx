@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
+import { DateField } from './date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
@@ -117,9 +118,9 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
             isRequired
             errorMessage={errors.targetGroup}
           />
-          <TextField label={label('offeredOn')} name="offeredOn" type="date" value={state.offeredOn} onChange={(v) => set('offeredOn', v)} description={t('contracts.placementForm.hints.offeredOn')} errorMessage={errors.offeredOn} size="medium" />
-          <TextField label={label('startedOn')} name="startedOn" type="date" value={state.startedOn} onChange={(v) => set('startedOn', v)} isRequired errorMessage={errors.startedOn} size="medium" />
-          <TextField label={label('plannedEndOn')} name="plannedEndOn" type="date" value={state.plannedEndOn} onChange={(v) => set('plannedEndOn', v)} errorMessage={errors.plannedEndOn} size="medium" />
+          <DateField label={label('offeredOn')} name="offeredOn" value={state.offeredOn} onChange={(v) => set('offeredOn', v)} description={t('contracts.placementForm.hints.offeredOn')} errorMessage={errors.offeredOn} />
+          <DateField label={label('startedOn')} name="startedOn" value={state.startedOn} onChange={(v) => set('startedOn', v)} isRequired errorMessage={errors.startedOn} />
+          <DateField label={label('plannedEndOn')} name="plannedEndOn" value={state.plannedEndOn} onChange={(v) => set('plannedEndOn', v)} errorMessage={errors.plannedEndOn} />
           <TextField label={label('extentPercent')} name="extentPercent" value={state.extentPercent} onChange={(v) => set('extentPercent', v)} inputMode="numeric" description={t('contracts.placementForm.hints.extentPercent')} isRequired errorMessage={errors.extentPercent} size="short" />
           <SelectField
             label={label('employmentForm')}
@@ -145,7 +146,7 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
       {showEnd ? (
         <fieldset className="fieldset">
           <legend>{t('contracts.placementForm.endLegend')}</legend>
-          <TextField label={label('endedOn')} name="endedOn" type="date" value={state.endedOn} onChange={(v) => set('endedOn', v)} isRequired={isEnding} errorMessage={errors.endedOn} size="medium" />
+          <DateField label={label('endedOn')} name="endedOn" value={state.endedOn} onChange={(v) => set('endedOn', v)} isRequired={isEnding} errorMessage={errors.endedOn} />
           <SelectField
             label={label('endReason')}
             name="endReason"

@@ -8,6 +8,7 @@ import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
 import { TextField } from '../../../components/ui/text-field';
+import { DateField } from './date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { useCreateContract, type ContractInput } from '../api/contracts-api';
@@ -123,9 +124,9 @@ function RecordContractForm({ procurement, close }: { procurement: ProcurementFo
       <TextField label={label('supplier.organisationNumber')} name="supplier.organisationNumber" value={state.organisationNumber} onChange={(v) => set('organisationNumber', v)} description={t('contracts.recordForm.hints.organisationNumber')} isRequired errorMessage={errors['supplier.organisationNumber']} size="medium" maxLength={13} />
       <TextField label={label('supplier.name')} name="supplier.name" value={state.name} onChange={(v) => set('name', v)} isRequired errorMessage={errors['supplier.name']} maxLength={300} />
       <TextField label={label('referenceNumber')} name="referenceNumber" value={state.referenceNumber} onChange={(v) => set('referenceNumber', v)} isRequired errorMessage={errors.referenceNumber} size="medium" maxLength={64} />
-      <TextField label={label('signedOn')} name="signedOn" type="date" value={state.signedOn} onChange={(v) => set('signedOn', v)} isRequired errorMessage={errors.signedOn} size="medium" />
-      <TextField label={label('startsOn')} name="startsOn" type="date" value={state.startsOn} onChange={(v) => set('startsOn', v)} isRequired errorMessage={errors.startsOn} size="medium" />
-      <TextField label={label('endsOn')} name="endsOn" type="date" value={state.endsOn} onChange={(v) => set('endsOn', v)} isRequired errorMessage={errors.endsOn} size="medium" />
+      <DateField label={label('signedOn')} name="signedOn" value={state.signedOn} onChange={(v) => set('signedOn', v)} isRequired errorMessage={errors.signedOn} />
+      <DateField label={label('startsOn')} name="startsOn" value={state.startsOn} onChange={(v) => set('startsOn', v)} isRequired errorMessage={errors.startsOn} />
+      <DateField label={label('endsOn')} name="endsOn" value={state.endsOn} onChange={(v) => set('endsOn', v)} isRequired errorMessage={errors.endsOn} />
       <div className="button-row form__actions">
         <Button type="submit" variant="primary" isPending={create.isPending}>
           {t('contracts.recordForm.submit')}

@@ -89,9 +89,9 @@ export function ContractListRoute() {
           {t('contracts.list.results')} <span className="results-header__count">({t('contracts.list.found', { count: total })})</span>
         </h2>
         {list.isError ? <Message tone="error">{describeError(list.error, t)}</Message> : null}
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="contract-results-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="contract-results-caption">
           <table className="table" aria-busy={list.isFetching}>
-            <caption className="visually-hidden">{t('contracts.list.caption')}</caption>
+            <caption id="contract-results-caption" className="visually-hidden">{t('contracts.list.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.fields.referenceNumber')}</th>

@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
-import { TextField } from '../../../components/ui/text-field';
+import { DateField } from '../components/date-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
@@ -65,9 +65,9 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
       {placements.length === 0 ? (
         <p>{t('contracts.placements.none')}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="placements-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="placements-caption">
           <table className="table">
-            <caption className="visually-hidden">{t('contracts.placements.caption')}</caption>
+            <caption id="placements-caption" className="visually-hidden">{t('contracts.placements.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('contracts.placementForm.fields.participantRef')}</th>
@@ -245,7 +245,7 @@ export function ContractRoute() {
       <section aria-labelledby="commitments-heading" className="section">
         <h2 id="commitments-heading">{t('contracts.page.commitments')}</h2>
         <div className="inline-form">
-          <TextField label={t('contracts.page.asOf')} description={t('contracts.page.asOfHint')} name="asOf" type="date" value={asOfDraft} onChange={setAsOfDraft} size="medium" errorMessage={isIsoDate(asOfDraft) ? undefined : t('contracts.placementForm.errors.date')} />
+          <DateField label={t('contracts.page.asOf')} description={t('contracts.page.asOfHint')} name="asOf" value={asOfDraft} onChange={setAsOfDraft} errorMessage={isIsoDate(asOfDraft) ? undefined : t('contracts.placementForm.errors.date')} />
         </div>
         {fulfilment.isError ? <Message tone="error">{describeContractError(fulfilment.error, t)}</Message> : null}
         {c.commitments.length === 0 ? <p>{t('contracts.page.noCommitments')}</p> : null}

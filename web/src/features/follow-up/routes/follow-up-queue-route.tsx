@@ -43,9 +43,9 @@ export function FollowUpQueueRoute() {
         {queue.isPending ? <p role="status">{t('common.loading')}</p> : null}
         {queue.data && items.length === 0 ? <p>{t('followUp.empty')}</p> : null}
         {items.length > 0 ? (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="follow-up-results-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="follow-up-caption">
             <table className="table">
-              <caption className="visually-hidden">{t('followUp.caption')}</caption>
+              <caption id="follow-up-caption" className="visually-hidden">{t('followUp.caption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('followUp.columns.what')}</th>
