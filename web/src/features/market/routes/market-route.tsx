@@ -147,12 +147,13 @@ export function MarketRoute() {
           <>
             <p>
               {t('market.totals', {
+                count: aggregates.data.totals.notices,
                 notices: n(aggregates.data.totals.notices),
                 social: n(aggregates.data.totals.noticesWithSocial),
                 share: formatShare(aggregates.data.totals.share, i18n.language),
               })}
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="aggregates-heading">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.byGroup', { group: t(`market.groups.${groupBy}`).toLowerCase() }) })}>
               <table className="table table--numbers">
                 <caption className="visually-hidden">{t('market.caption')}</caption>
                 <thead>
@@ -204,7 +205,7 @@ export function MarketRoute() {
                 })}
               </p>
             ) : null}
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="peers-heading">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.peers.title') })}>
               <table className="table table--numbers">
                 <caption className="visually-hidden">{t('market.peers.caption')}</caption>
                 <thead>
@@ -270,7 +271,7 @@ export function MarketRoute() {
             <p>{t('market.notices.empty')}</p>
           ) : (
             <>
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="notices-heading">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.notices.title') })}>
                 <table className="table">
                   <caption className="visually-hidden">{t('market.notices.caption')}</caption>
                   <thead>

@@ -200,7 +200,7 @@ export function ProcurementDetailsRoute({ socialSection }: { socialSection?: (pr
         {p.lots.length === 0 ? (
           <p>{t('details.noLots')}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lots-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('procurement.lots') })}>
             <table className="table">
               <caption className="visually-hidden">{t('details.lotsCaption')}</caption>
               <thead>
