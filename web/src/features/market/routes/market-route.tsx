@@ -41,7 +41,7 @@ const DRILL: Partial<Record<GroupBy, keyof MarketFilters>> = { year: 'year', cou
 export function MarketRoute() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const { canImportNotices } = capabilitiesOf(me);
+  const { canImportNotices, canReadMarket } = capabilitiesOf(me);
   const [params, setParams] = useSearchParams();
   const filters: MarketFilters = useMemo(
     () => ({
@@ -100,6 +100,18 @@ export function MarketRoute() {
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
   if (filters.year && !years.includes(filters.year)) years.unshift(filters.year);
+
+  if (!canReadMarket) {
+    // One clear message, no filters (issue 11 item 6).
+    return (
+      <div className="page">
+        <PageHeading title={t('market.title')}>{t('market.title')}</PageHeading>
+        <Message tone="info" live={false}>
+          {t('market.notAllowed')}
+        </Message>
+      </div>
+    );
+  }
 
   return (
     <div className="page page--wide">
