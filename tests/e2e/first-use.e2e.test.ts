@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { chooseOption, descriptionOf } from './support/ui.js';
 
 /** What a new user met on a fresh install (issue 11), checked in the browser on the seeded demo. */
 
@@ -112,6 +113,28 @@ describe('first use of the demo (issue 11)', () => {
     await settle(page);
     expect(await page.getByText(/Totalt \d+ annonser, varav/).count()).toBe(1);
     await expectNoAxeViolations(page, 'market view with seeded notices');
+    await context.close();
+  });
+
+  it('reports every problem of the decision form in one round: 0 positions and a penalty that is not an amount (item 3)', async () => {
+    const { context, page } = await newPage(browser);
+    await logIn(page, 'coordinator@goteborg.example');
+    await page.goto('/work-queue?screening=recommended');
+    const queue = page.getByRole('grid', { name: /arbetskö/i });
+    await queue.getByRole('rowheader').nth(1).getByRole('link').click();
+    const social = page.getByRole('region', { name: 'Social hänsyn' });
+    await social.getByRole('radio', { name: 'Ställ sociala krav' }).check({ force: true });
+    await chooseOption(page, 'Typ av krav', 'Sysselsättningsvillkor', social);
+    await chooseOption(page, 'Kravmall', /^Sysselsättningsvillkor \(/, social);
+    await social.getByRole('button', { name: 'Lägg till kravet' }).click();
+    const positions = social.getByRole('textbox', { name: 'Antal anställningar' });
+    const penalty = social.getByRole('textbox', { name: /^Vite per anställning som saknas/ });
+    await positions.fill('0');
+    await penalty.fill('abc');
+    await social.getByRole('button', { name: 'Spara beslutet' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Formuläret har 2 fel' }).waitFor();
+    expect(await descriptionOf(positions)).toMatch(/utanför/);
+    expect(await descriptionOf(penalty)).toMatch(/belopp/i);
     await context.close();
   });
 
