@@ -15,4 +15,12 @@ describe('CPV catalogue', () => {
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => `${h.sv}`.toLowerCase().includes('städ'))).toBe(true);
   });
+  it('ranks labels starting with the word above a match inside a word ("bostäder" for "städ", issue 11)', () => {
+    const hits = cpv.search('städ', 20).map((h) => h.sv);
+    const cleaning = hits.findIndex((l) => /^städ/i.test(l));
+    const housing = hits.findIndex((l) => /bostäder/i.test(l));
+    expect(cleaning).toBe(0);
+    if (housing >= 0) expect(housing).toBeGreaterThan(cleaning);
+    expect(cpv.search('90910000', 1)[0]!.code).toBe('90910000');
+  });
 });

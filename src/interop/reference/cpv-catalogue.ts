@@ -12,12 +12,18 @@ export interface CpvEntry {
 export interface CpvCatalogue {
   get(code: string): CpvEntry | undefined;
   has(code: string): boolean;
-  /** Codes or labels containing every word of the query, best (shortest code depth) first. */
+  /**
+   * Codes or labels containing every word of the query: labels starting with the first word
+   * first, then those with a word starting with each query word, then the rest; within each,
+   * general codes first.
+   */
   search(query: string, limit: number): CpvEntry[];
   size: number;
 }
 
 let cached: CpvCatalogue | null = null;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The CPV 2008 vocabulary with Swedish and English labels, loaded once from the copy shipped
@@ -37,13 +43,25 @@ export function loadCpvCatalogue(): CpvCatalogue {
     search(query, limit) {
       const words = query.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
       if (words.length === 0) return [];
-      const hits: CpvEntry[] = [];
-      for (let i = 0; i < entries.length && hits.length < limit * 20; i++) {
-        if (words.every((w) => haystack[i]!.includes(w))) hits.push(entries[i]!);
+      const hits: Array<{ entry: CpvEntry; rank: number }> = [];
+      for (let i = 0; i < entries.length; i++) {
+        if (!words.every((w) => haystack[i]!.includes(w))) continue;
+        // A label that starts with the word ("Städning" for "städ") beats one where a word starts
+        // with it, which beats a match inside a word ("bostäder" for "städ").
+        const labels = [entries[i]!.sv, entries[i]!.en].map((l) => l.toLocaleLowerCase('sv'));
+        const rank = labels.some((l) => l.startsWith(words[0]!))
+          ? 0
+          : words.every((w) => labels.some((l) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w)}`, 'u').test(l)))
+            ? 1
+            : 2;
+        hits.push({ entry: entries[i]!, rank });
       }
-      // General codes (more trailing zeros) first, then by code.
+      // Then general codes (more trailing zeros) first, then by code.
       const depth = (c: string) => c.replace(/0+$/, '').length;
-      return hits.sort((a, b) => depth(a.code) - depth(b.code) || a.code.localeCompare(b.code)).slice(0, limit);
+      return hits
+        .sort((a, b) => a.rank - b.rank || depth(a.entry.code) - depth(b.entry.code) || a.entry.code.localeCompare(b.entry.code))
+        .slice(0, limit)
+        .map((h) => h.entry);
     },
   };
   return cached;

@@ -46,7 +46,14 @@ export function unitTree(units: readonly Unit[]): Array<Unit & { depth: number }
 export function useCodelists() {
   return useQuery({
     queryKey: ['codelists'],
-    queryFn: () => apiRequest<{ contractNature: CodeLabel[]; procedureType: CodeLabel[] }>('/api/reference/codelists'),
+    queryFn: () =>
+      apiRequest<{
+        contractNature: CodeLabel[];
+        procedureType: CodeLabel[];
+        strategicProcurement: CodeLabel[];
+        socialObjective: CodeLabel[];
+        reservedProcurement: CodeLabel[];
+      }>('/api/reference/codelists'),
     staleTime: Infinity,
   });
 }

@@ -48,9 +48,24 @@ export async function referenceRoutes(app: App, _deps: AppDeps): Promise<void> {
       schema: {
         tags: ['reference'],
         summary: 'eForms codelists used by the register, with Swedish and English labels',
-        response: { 200: Type.Object({ contractNature: Type.Array(Coded), procedureType: Type.Array(Coded) }) },
+        response: {
+          200: Type.Object({
+            contractNature: Type.Array(Coded),
+            procedureType: Type.Array(Coded),
+            /** BT-06, BT-775 and BT-71: named on the procurement page instead of their raw codes. */
+            strategicProcurement: Type.Array(Coded),
+            socialObjective: Type.Array(Coded),
+            reservedProcurement: Type.Array(Coded),
+          }),
+        },
       },
     },
-    async () => ({ contractNature: codelist('contract-nature'), procedureType: codelist('procurement-procedure-type') }),
+    async () => ({
+      contractNature: codelist('contract-nature'),
+      procedureType: codelist('procurement-procedure-type'),
+      strategicProcurement: codelist('strategic-procurement'),
+      socialObjective: codelist('social-objective'),
+      reservedProcurement: codelist('reserved-procurement'),
+    }),
   );
 }

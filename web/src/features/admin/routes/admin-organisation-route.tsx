@@ -56,7 +56,7 @@ function Settings({ organisation }: { organisation: OrganisationSettings }) {
         <h2 id="goal-heading">{t('admin.organisation.goalTitle')}</h2>
         <p>{t('admin.organisation.goalIntro')}</p>
         {update.isError && !goalError ? <Message tone="error">{describeError(update.error, t)}</Message> : null}
-        <Form onSubmit={submit} className="form inline-form" validationBehavior="aria">
+        <Form onSubmit={submit} className="form form--start" validationBehavior="aria">
           <TextField label={t('admin.organisation.goal')} description={t('admin.organisation.goalHint')} name="socialGoalPercent" value={goal} onChange={setGoal} inputMode="numeric" size="short" errorMessage={goalError} isRequired />
           <Button type="submit" variant="primary" isPending={update.isPending}>
             {t('admin.organisation.saveGoal')}

@@ -105,7 +105,7 @@ export function EformsImportRoute() {
         {imports.isPending ? <p role="status">{t('common.loading')}</p> : null}
         {imports.data && imports.data.length === 0 ? <p>{t('eformsImport.noHistory')}</p> : null}
         {imports.data && imports.data.length > 0 ? (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="history-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('eformsImport.history') })}>
             <table className="table table--numbers">
               <caption className="visually-hidden">{t('eformsImport.historyCaption')}</caption>
               <thead>

@@ -41,7 +41,7 @@ const DRILL: Partial<Record<GroupBy, keyof MarketFilters>> = { year: 'year', cou
 export function MarketRoute() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const { canImportNotices } = capabilitiesOf(me);
+  const { canImportNotices, canReadMarket } = capabilitiesOf(me);
   const [params, setParams] = useSearchParams();
   const filters: MarketFilters = useMemo(
     () => ({
@@ -101,6 +101,18 @@ export function MarketRoute() {
   const years = Array.from({ length: 8 }, (_, i) => String(thisYear - i));
   if (filters.year && !years.includes(filters.year)) years.unshift(filters.year);
 
+  if (!canReadMarket) {
+    // One clear message, no filters (issue 11 item 6).
+    return (
+      <div className="page">
+        <PageHeading title={t('market.title')}>{t('market.title')}</PageHeading>
+        <Message tone="info" live={false}>
+          {t('market.notAllowed')}
+        </Message>
+      </div>
+    );
+  }
+
   return (
     <div className="page page--wide">
       <div className="page-header">
@@ -147,12 +159,13 @@ export function MarketRoute() {
           <>
             <p>
               {t('market.totals', {
+                count: aggregates.data.totals.notices,
                 notices: n(aggregates.data.totals.notices),
                 social: n(aggregates.data.totals.noticesWithSocial),
                 share: formatShare(aggregates.data.totals.share, i18n.language),
               })}
             </p>
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="aggregates-heading">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.byGroup', { group: t(`market.groups.${groupBy}`).toLowerCase() }) })}>
               <table className="table table--numbers">
                 <caption className="visually-hidden">{t('market.caption')}</caption>
                 <thead>
@@ -204,7 +217,7 @@ export function MarketRoute() {
                 })}
               </p>
             ) : null}
-            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="peers-heading">
+            <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.peers.title') })}>
               <table className="table table--numbers">
                 <caption className="visually-hidden">{t('market.peers.caption')}</caption>
                 <thead>
@@ -270,7 +283,7 @@ export function MarketRoute() {
             <p>{t('market.notices.empty')}</p>
           ) : (
             <>
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="notices-heading">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('market.notices.title') })}>
                 <table className="table">
                   <caption className="visually-hidden">{t('market.notices.caption')}</caption>
                   <thead>

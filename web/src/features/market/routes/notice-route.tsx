@@ -132,7 +132,7 @@ function NoticeView({ detail }: { detail: MarketNoticeDetail }) {
         {detail.social.signals.length === 0 ? (
           <p>{t('notice.noSignals')}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="signals-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('notice.signals') })}>
             <table className="table">
               <caption className="visually-hidden">{t('notice.signalsCaption')}</caption>
               <thead>

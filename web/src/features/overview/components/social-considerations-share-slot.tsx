@@ -22,7 +22,8 @@ export function SocialConsiderationsShareSlot({ goalPercent }: { goalPercent: nu
   const goal = useGoalFulfilment(year);
   const data = goal.data;
   const target = data?.goalPercent ?? goalPercent;
-  const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i);
+  // The same years as the register's year filter (its data starts in 2015), newest first.
+  const years = Array.from({ length: thisYear + 4 - 2015 }, (_, i) => thisYear + 3 - i);
 
   return (
     <section className="card card--slot section" aria-labelledby="social-share-heading" data-slot="social-considerations-share">

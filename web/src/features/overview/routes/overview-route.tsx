@@ -55,7 +55,7 @@ export function OverviewRoute() {
             {overview.data.byUnit.length === 0 ? (
               <p>{t('overview.empty')}</p>
             ) : (
-              <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="by-unit-heading">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('overview.byUnit') })}>
                 <table className="table table--numbers">
                   <caption className="visually-hidden">{t('overview.byUnitCaption')}</caption>
                   <thead>

@@ -63,8 +63,9 @@ export const exportUrl = (format: 'xlsx' | 'csv', filters: ProcurementFilters, s
 
 export const importTemplateUrl = (format: 'xlsx' | 'csv'): string => `/api/procurements/import-template.${format}`;
 
-export function useProcurementList(query: ProcurementListQuery) {
+export function useProcurementList(query: ProcurementListQuery, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['procurements', 'list', query],
     queryFn: ({ signal }) =>
       apiRequest<{ items: ProcurementListItem[]; total: number }>('/api/procurements', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFormState, newLot, toProcurementInput } from './procurement-form-state';
+import { emptyFormState, isCalendarDate, newLot, toProcurementInput } from './procurement-form-state';
 
 const t = ((key: string) => key) as never;
 const cleaning = { code: '90910000', sv: 'Städning', en: 'Cleaning services' };
@@ -46,5 +46,17 @@ describe('toProcurementInput', () => {
 
   it('numbers a new lot after the highest one', () => {
     expect(newLot([{ ...newLot([]), lotNumber: '4' }]).lotNumber).toBe('5');
+  });
+});
+
+describe('isCalendarDate (issue 11 item 11)', () => {
+  it.each([
+    ['an ISO date', '2027-03-01', true],
+    ['a leap day in a leap year', '2028-02-29', true],
+    ['30 February', '2027-02-30', false],
+    ['the US order a date input shows in an English Chromium', '03/01/2027', false],
+    ['a month 13', '2027-13-01', false],
+  ])('accepts %s: %s', (_name, text, expected) => {
+    expect(isCalendarDate(text)).toBe(expected);
   });
 });

@@ -122,7 +122,7 @@ export function toProcurementInput(state: ProcurementFormState, t: TFunction): {
   const extensionMonths = whole('extensionMonths', state.extensionMonths, 0);
   const fte = parseDecimal(state.labourNeedFte);
   if (fte !== null && Number.isNaN(fte)) errors.labourNeedFte = t('errors.fields.invalidNumber');
-  if (state.contractStart !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(state.contractStart)) errors.contractStart = t('errors.fields.invalid_date');
+  if (state.contractStart.trim() !== '' && !isCalendarDate(state.contractStart.trim())) errors.contractStart = t('errors.fields.invalid_date');
 
   const additionalCpv: string[] = [];
   state.additionalCpv.forEach((row, i) => {
@@ -157,7 +157,7 @@ export function toProcurementInput(state: ProcurementFormState, t: TFunction): {
       mainCpv: state.mainCpv!.code,
       additionalCpv,
       estimatedValueOre,
-      contractStart: state.contractStart === '' ? null : state.contractStart,
+      contractStart: state.contractStart.trim() === '' ? null : state.contractStart.trim(),
       durationMonths,
       extensionMonths,
       procedureType: (state.procedureType as ProcedureType | null) ?? null,
@@ -165,4 +165,16 @@ export function toProcurementInput(state: ProcurementFormState, t: TFunction): {
       lots,
     },
   };
+}
+
+/**
+ * Whether `text` is a real date written YYYY-MM-DD (2027-02-30 is not). The field is plain text
+ * in ISO form whatever the browser's locale (a date input shows mm/dd/yyyy in an English Chromium).
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

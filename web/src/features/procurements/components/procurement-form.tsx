@@ -166,7 +166,7 @@ export function ProcurementForm({ initial, submitLabel, cancelHref, onSubmit, no
       <section className="form-section" aria-labelledby="section-value">
         <h2 id="section-value">{t('form.sections.valueAndTime')}</h2>
         <TextField label={t('procurement.estimatedValueSek')} name="estimatedValueOre" value={state.estimatedValue} onChange={(v) => set('estimatedValue', v)} inputMode="decimal" description={t('form.hints.sek')} errorMessage={errors.estimatedValueOre} size="medium" />
-        <TextField label={t('procurement.contractStart')} name="contractStart" type="date" value={state.contractStart} onChange={(v) => set('contractStart', v)} errorMessage={errors.contractStart} description={t('form.hints.date')} size="medium" />
+        <TextField label={t('procurement.contractStart')} name="contractStart" value={state.contractStart} onChange={(v) => set('contractStart', v)} errorMessage={errors.contractStart} description={t('form.hints.date')} size="medium" />
         <TextField label={t('procurement.durationMonths')} name="durationMonths" value={state.durationMonths} onChange={(v) => set('durationMonths', v)} inputMode="numeric" errorMessage={errors.durationMonths} size="short" />
         <TextField label={t('procurement.extensionMonths')} name="extensionMonths" value={state.extensionMonths} onChange={(v) => set('extensionMonths', v)} inputMode="numeric" errorMessage={errors.extensionMonths} size="short" />
         <TextField label={t('procurement.labourNeedFte')} name="labourNeedFte" value={state.labourNeedFte} onChange={(v) => set('labourNeedFte', v)} inputMode="decimal" description={t('form.hints.fte')} errorMessage={errors.labourNeedFte} size="short" />

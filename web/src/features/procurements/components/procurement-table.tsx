@@ -76,9 +76,9 @@ export function ProcurementTable({ items, sort, onSortChange, isLoading, label }
               <Cell>
                 <DecisionBadge decision={item.decision} />
               </Cell>
-              <Cell>{formatDate(item.contractStart, i18n.language)}</Cell>
-              <Cell className="table__number">{formatSek(item.estimatedValueOre)}</Cell>
-              <Cell>{formatDate(item.updatedAt, i18n.language)}</Cell>
+              <Cell className="table__nowrap">{formatDate(item.contractStart, i18n.language)}</Cell>
+              <Cell className="table__number table__nowrap">{formatSek(item.estimatedValueOre)}</Cell>
+              <Cell className="table__nowrap">{formatDate(item.updatedAt, i18n.language)}</Cell>
             </Row>
           )}
         </TableBody>

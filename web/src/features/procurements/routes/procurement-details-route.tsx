@@ -11,7 +11,8 @@ import { formatDate, formatDateTime, formatNumber, formatSek } from '../../../li
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { labelOf, useCodelists } from '../../../lib/reference-data';
-import { capabilitiesOf, useSession } from '../../../lib/session';
+import { can } from '../../../../../src/domain/access/can.js';
+import { actorOf, capabilitiesOf, useSession } from '../../../lib/session';
 import { useChangeStatus, useDeleteProcurement, useProcurement, type CpvRef, type Procurement, type ProcurementStatus } from '../api/procurements-api';
 import { AuditHistory } from '../components/audit-history';
 import { StatusBadge } from '../components/status-badge';
@@ -99,6 +100,7 @@ export function ProcurementDetailsRoute({ socialSection }: { socialSection?: (pr
   const announce = useAnnounce();
   const me = useSession();
   const { canReadAudit } = capabilitiesOf(me);
+  const actor = actorOf(me);
   const procurement = useProcurement(id);
   const codelists = useCodelists();
   const remove = useDeleteProcurement(id);
@@ -164,7 +166,9 @@ export function ProcurementDetailsRoute({ socialSection }: { socialSection?: (pr
         <h2 id="facts-heading">{t('details.facts')}</h2>
         <dl className="details">
           <Item term={t('procurement.unit')}>{p.unit.name}</Item>
-          <Item term={t('procurement.responsible')}>{p.responsible?.displayName ?? t('common.notSet')}</Item>
+          <Item term={t('procurement.responsible')}>{p.responsible?.displayName ??
+              // The server leaves the name out for roles that may not read personal data: say so.
+              (can(actor, 'personal_data:read', { organisationId: me.organisation.id, unitId: p.unit.id }) ? t('common.notSet') : t('details.hiddenForRole'))}</Item>
           <Item term={t('procurement.contractNature')}>{labelOf(nature, lang) || t(`contractNature.${p.contractNature}`)}</Item>
           <Item term={t('procurement.procedureType')}>{p.procedureType ? labelOf(procedure, lang) || p.procedureType : t('common.notSet')}</Item>
           <Item term={t('procurement.mainCpv')}>
@@ -200,7 +204,7 @@ export function ProcurementDetailsRoute({ socialSection }: { socialSection?: (pr
         {p.lots.length === 0 ? (
           <p>{t('details.noLots')}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lots-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('procurement.lots') })}>
             <table className="table">
               <caption className="visually-hidden">{t('details.lotsCaption')}</caption>
               <thead>

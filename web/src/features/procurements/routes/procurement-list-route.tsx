@@ -19,13 +19,15 @@ import { useRegisterUrlState } from '../components/use-register-url-state';
 export function ProcurementListRoute({ isWorkQueue = false }: { isWorkQueue?: boolean }) {
   const { t } = useTranslation();
   const me = useSession();
-  const { canCreateProcurement, canImportProcurements } = capabilitiesOf(me);
+  const { canCreateProcurement, canImportProcurements, canReadProcurements, canDecide } = capabilitiesOf(me);
+  // Without the right the page says so once, with nothing to use (issue 11 item 6).
+  const mayView = canReadProcurements && (!isWorkQueue || canDecide);
   const announce = useAnnounce();
   const urlState = useRegisterUrlState();
   const { update, setFilters, clearFilters, pageSizes } = urlState;
   const query = isWorkQueue ? { ...urlState.query, queue: 'undecided' } : urlState.query;
   const hasFilters = isWorkQueue ? urlState.hasFilters && Boolean(urlState.query.unitId.length + urlState.query.status.length || urlState.query.contractNature || urlState.query.year || urlState.query.cpvDivision || urlState.query.q || urlState.query.screening) : urlState.hasFilters;
-  const list = useProcurementList(query);
+  const list = useProcurementList(query, mayView);
   const title = isWorkQueue ? t('workQueue.title') : t('register.title');
   const [isImportOpen, setImportOpen] = useState(false);
 
@@ -40,6 +42,17 @@ export function ProcurementListRoute({ isWorkQueue = false }: { isWorkQueue?: bo
   }, [list.data, list.isPlaceholderData, query, announce, t]);
 
   const total = list.data?.total ?? 0;
+
+  if (!mayView) {
+    return (
+      <div className="page">
+        <PageHeading title={title}>{title}</PageHeading>
+        <Message tone="info" live={false}>
+          {isWorkQueue ? t('register.notAllowedQueue') : t('register.notAllowed')}
+        </Message>
+      </div>
+    );
+  }
 
   return (
     <div className="page page--wide">

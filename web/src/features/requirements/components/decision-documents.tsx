@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
 import { useAnnounce } from '../../../lib/announcer';
+import { labelOf, useCodelists, type CodeLabel } from '../../../lib/reference-data';
 import { annexUrl, fetchRequirementsText, useEformsFields, type Decision } from '../api/requirements-api';
 
 /** The rendered requirement texts, the annex (.docx, plain text) and the eForms fields. */
@@ -11,6 +12,20 @@ export function DecisionDocuments({ procurementId, decision }: { procurementId: 
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const announce = useAnnounce();
   const eforms = useEformsFields(procurementId, decision.hasSocialConsiderations, decision.revision);
+  const codelists = useCodelists();
+  /** Codes as "name (code)": the name from the eForms codelist, the code as the notice needs it. */
+  const named = (codes: readonly string[], list: readonly CodeLabel[] | undefined) =>
+    codes.length === 0
+      ? '–'
+      : codes.map((code, i) => {
+          const entry = list?.find((c) => c.code === code);
+          return (
+            <span key={code} className="eforms-code">
+              {i > 0 ? '; ' : ''}
+              {entry ? labelOf(entry, lang) : code} <span className="code">({code})</span>
+            </span>
+          );
+        });
   const [text, setText] = useState<string | null>(null);
   const [textError, setTextError] = useState(false);
 
@@ -72,35 +87,57 @@ export function DecisionDocuments({ procurementId, decision }: { procurementId: 
       <p className="muted">{t('documents.eformsHint')}</p>
       {eforms.isError ? <Message tone="error">{t('documents.eformsFailed')}</Message> : null}
       {eforms.data ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="eforms-heading">
-          <table className="table">
+        // One row per business term and one column per lot, so long BT-70 texts wrap in place
+        // instead of widening the table past the page; codes carry their codelist names.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('documents.eforms') })}>
+          <table className="table table--wrap eforms-table">
             <caption className="visually-hidden">{t('documents.eformsCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('documents.lot')}</th>
-                <th scope="col">BT-06 {t('documents.bt06')}</th>
-                <th scope="col">BT-775 {t('documents.bt775')}</th>
-                <th scope="col">BT-71 {t('documents.bt71')}</th>
-                <th scope="col">BT-736 {t('documents.bt736')}</th>
-                <th scope="col">BT-70 {t('documents.bt70')}</th>
+                <th scope="col">{t('documents.field')}</th>
+                {eforms.data.map((lot) => (
+                  <th scope="col" key={lot.lotId}>
+                    {t('documents.lot')} <span className="code">{lot.lotId}</span>
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {eforms.data.map((lot) => (
-                <tr key={lot.lotId}>
-                  <th scope="row">
-                    <span className="code">{lot.lotId}</span>
-                  </th>
-                  <td className="code">{lot.strategicProcurement.join(', ') || '–'}</td>
-                  <td className="code">{lot.socialObjectives.join(', ') || '–'}</td>
-                  <td className="code">{lot.reservedParticipation.join(', ') || '–'}</td>
-                  <td className="code">{lot.reservedExecution}</td>
-                  <td>
+              <tr>
+                <th scope="row">BT-06 {t('documents.bt06')}</th>
+                {eforms.data.map((lot) => (
+                  <td key={lot.lotId}>{named(lot.strategicProcurement, codelists.data?.strategicProcurement)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">BT-775 {t('documents.bt775')}</th>
+                {eforms.data.map((lot) => (
+                  <td key={lot.lotId}>{named(lot.socialObjectives, codelists.data?.socialObjective)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">BT-71 {t('documents.bt71')}</th>
+                {eforms.data.map((lot) => (
+                  <td key={lot.lotId}>{named(lot.reservedParticipation, codelists.data?.reservedProcurement)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">BT-736 {t('documents.bt736')}</th>
+                {eforms.data.map((lot) => (
+                  <td key={lot.lotId}>
+                    {lot.reservedExecution === 'yes' ? t('common.yes') : t('common.no')} <span className="code">({lot.reservedExecution})</span>
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">BT-70 {t('documents.bt70')}</th>
+                {eforms.data.map((lot) => (
+                  <td key={lot.lotId}>
                     {lot.performanceTerms ? <div className="prewrap">{lot.performanceTerms[lang]}</div> : '–'}
                     {lot.performanceTermsTooLong ? <p className="field__error">{t('documents.bt70TooLong')}</p> : null}
                   </td>
-                </tr>
-              ))}
+                ))}
+              </tr>
             </tbody>
           </table>
         </div>

@@ -176,7 +176,8 @@ function DecisionForm({
           const problem = problems[definition.key];
           const ruleError = ruleErrors[definition.key];
           if (problem) clientErrors[name] = t(`errors.fields.${problem}`, { min: definition.kind === 'integer' ? definition.min : 0 });
-          else if (ruleError) clientErrors[name] = ruleError[lang];
+          // Worded like the same error from the server (errors.fields.<code>), the rule's own text as fallback.
+          else if (ruleError) clientErrors[name] = t(`errors.fields.${ruleError.code}`, { defaultValue: ruleError.message[lang] });
         }
         requirements.push({ templateVersionId: row.templateVersionId, lotNumbers: row.scope === 'all' ? null : row.lotNumbers.map(Number).sort((a, b) => a - b), parameters });
       });

@@ -62,7 +62,7 @@ describe('checkParameterInputs', () => {
     ]);
     expect(result.problems).toEqual({ penalty_ore: 'invalidAmount' });
     expect(Object.keys(result.ruleErrors)).toEqual(['positions']);
-    expect(result.ruleErrors.positions!.en).toContain('between 1 and 100');
+    expect(result.ruleErrors.positions).toMatchObject({ code: 'out_of_range', message: { en: expect.stringContaining('between 1 and 100') } });
   });
 
   it('checks target groups only once the list is known, and passes valid values through', () => {

@@ -73,7 +73,7 @@ export function checkParameterInputs(
   definitions: readonly ParameterDefinition[],
   inputs: Readonly<Record<string, ParameterInput>>,
   targetGroups: ReadonlyArray<{ code: string; label: LocalizedText }> | null,
-): { parameters: Record<string, unknown>; problems: Record<string, ParameterProblem>; ruleErrors: Record<string, LocalizedText> } {
+): { parameters: Record<string, unknown>; problems: Record<string, ParameterProblem>; ruleErrors: Record<string, { code: string; message: LocalizedText }> } {
   const parameters: Record<string, unknown> = {};
   const problems: Record<string, ParameterProblem> = {};
   for (const definition of definitions) {
@@ -81,13 +81,13 @@ export function checkParameterInputs(
     if (problem) problems[definition.key] = problem;
     else if (value !== undefined) parameters[definition.key] = value;
   }
-  const ruleErrors: Record<string, LocalizedText> = {};
+  const ruleErrors: Record<string, { code: string; message: LocalizedText }> = {};
   const checked = definitions.filter((d) => problems[d.key] === undefined && (targetGroups !== null || d.kind !== 'target_groups'));
   const result = validateParameters(
     { parameters: checked } as unknown as Parameters<typeof validateParameters>[0],
     Object.fromEntries(Object.entries(parameters).filter(([key]) => checked.some((d) => d.key === key))),
     targetGroups ?? [],
   );
-  if (!result.ok) for (const error of result.errors) ruleErrors[error.parameter] ??= error.message;
+  if (!result.ok) for (const error of result.errors) ruleErrors[error.parameter] ??= { code: error.code, message: error.message };
   return { parameters, problems, ruleErrors };
 }

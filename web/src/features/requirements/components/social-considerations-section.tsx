@@ -76,7 +76,11 @@ export function SocialConsiderationsSection({ procurement }: { procurement: Soci
           {!decision.data ? <p>{t('decision.noneYet')}</p> : null}
           {isLocked ? (
             <Message tone="info" live={false}>
-              {t('decision.locked')}
+              {procurement.status === 'published'
+                ? t('decision.locked')
+                : isPublishedOrLater(procurement.status as Parameters<typeof isPublishedOrLater>[0])
+                  ? t('decision.lockedStatus', { status: t(`status.${procurement.status}`) })
+                  : t('decision.lockedOther')}
             </Message>
           ) : !canDecide ? (
             <p className="muted">{t('decision.notAllowed')}</p>

@@ -181,7 +181,7 @@ export function TemplateEditor({ templateId, initial, onDone }: { templateId: st
         </div>
       </Form>
       <div className="editor-layout__preview">
-        <TemplatePreview content={content} />
+        <TemplatePreview content={content} isLive />
       </div>
     </div>
   );

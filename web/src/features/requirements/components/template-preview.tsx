@@ -9,7 +9,7 @@ const DEBOUNCE_MS = 400;
  * The template rendered with its default values in Swedish and English, re-rendered by the
  * server a moment after each change (POST /api/requirement-templates/preview).
  */
-export function TemplatePreview({ content }: { content: RequirementTemplate }) {
+export function TemplatePreview({ content, isLive = false }: { content: RequirementTemplate; isLive?: boolean }) {
   const { t } = useTranslation();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -42,7 +42,7 @@ export function TemplatePreview({ content }: { content: RequirementTemplate }) {
   return (
     <section aria-labelledby="preview-heading" className="section template-preview" aria-busy={isBusy}>
       <h2 id="preview-heading">{t('library.preview.title')}</h2>
-      <p className="muted">{t('library.preview.hint')}</p>
+      <p className="muted">{t(isLive ? 'library.preview.hint' : 'library.preview.hintStatic')}</p>
       {problem ? (
         <p className="field__error" role="alert">
           {t('library.preview.failed', { problem })}
@@ -53,7 +53,10 @@ export function TemplatePreview({ content }: { content: RequirementTemplate }) {
           {(['sv', 'en'] as const).map((lang) => (
             <article key={lang} lang={lang} aria-labelledby={`preview-${lang}`}>
               <h3 id={`preview-${lang}`}>
-                <span lang={document.documentElement.lang}>{t(`requirements.languages.${lang}`)}</span>: {preview[lang].title}
+                <span className="preview-language" lang={document.documentElement.lang}>
+                  {t(`library.preview.in.${lang}`)}
+                </span>{' '}
+                {preview[lang].title}
               </h3>
               <div className="rendered-text" data-testid={`preview-body-${lang}`}>
                 {preview[lang].body}

@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet, useMatch } from 'react-router';
 import { Link } from '../../../components/ui/link';
+import { Message } from '../../../components/ui/message';
+import { PageHeading } from '../../../lib/page';
+import { capabilitiesOf, useSession } from '../../../lib/session';
 
 function SubNavLink({ href, children, end = true }: { href: string; children: string; end?: boolean }) {
   const match = useMatch({ path: href, end });
@@ -14,6 +17,18 @@ function SubNavLink({ href, children, end = true }: { href: string; children: st
 /** The requirement library with its neighbours: target groups and the screening policy. */
 export function LibraryLayout() {
   const { t } = useTranslation();
+  const { canReadLibrary } = capabilitiesOf(useSession());
+  if (!canReadLibrary) {
+    // One clear message, no sub-navigation or filters (issue 11 item 6).
+    return (
+      <div className="page">
+        <PageHeading title={t('library.title')}>{t('library.title')}</PageHeading>
+        <Message tone="info" live={false}>
+          {t('library.notAllowed')}
+        </Message>
+      </div>
+    );
+  }
   return (
     <div className="page">
       <nav aria-label={t('library.navLabel')} className="sub-nav">

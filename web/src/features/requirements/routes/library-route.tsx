@@ -70,7 +70,7 @@ export function LibraryRoute() {
         ) : templates.data && templates.data.items.length === 0 ? (
           <p>{t('library.empty')}</p>
         ) : templates.data ? (
-          <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="templates-heading">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('library.templates') })}>
             <table className="table">
               <caption className="visually-hidden">{t('library.caption')}</caption>
               <thead>

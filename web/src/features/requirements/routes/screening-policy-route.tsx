@@ -205,7 +205,7 @@ function PolicyVersions() {
       <h2 id="policy-versions-heading">{t('policy.versions')}</h2>
       {versions.isError ? <Message tone="error">{describeError(versions.error, t)}</Message> : null}
       {versions.data ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="policy-versions-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('policy.versions') })}>
           <table className="table">
             <caption className="visually-hidden">{t('policy.versionsCaption')}</caption>
             <thead>

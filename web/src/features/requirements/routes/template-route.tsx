@@ -144,7 +144,7 @@ function TemplateView({ template: tpl }: { template: TemplateDetail }) {
 
       <section aria-labelledby="versions-heading" className="section">
         <h2 id="versions-heading">{t('library.versions')}</h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="versions-heading">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('common.tableRegion', { name: t('library.versions') })}>
           <table className="table">
             <caption className="visually-hidden">{t('library.versionsCaption')}</caption>
             <thead>
