@@ -10,6 +10,7 @@ import {
   procedureTypeLabel,
 } from './parse-cell-values.js';
 import { PROCUREMENT_COLUMNS, type ColumnKey, type ProcurementSheetRow } from './procurement-sheet.js';
+import { withXmlSafeText } from '../xml-text.js';
 
 /**
  * Writing the register in the columns of procurement-sheet.ts: the import template, and
@@ -96,7 +97,8 @@ export async function writeProcurementXlsx(batches: AsyncIterable<ProcurementShe
   styleDataSheet(sheet);
   sheet.getRow(1).commit();
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow(xlsxRecord(row)).commit();
+    // XML-safe: one stored U+FFFF must not make the whole workbook unreadable.
+    for (const row of batch) sheet.addRow(xlsxRecord(withXmlSafeText(row))).commit();
   }
   sheet.commit();
   await workbook.commit();
@@ -169,7 +171,7 @@ export async function procurementXlsxTemplate(units: Array<{ code: string; name:
     { header: 'Namn / Name', width: 50 },
   ];
   unitSheet.getRow(1).font = { bold: true };
-  for (const unit of units) unitSheet.addRow([neutraliseFormula(unit.code), neutraliseFormula(unit.name)]);
+  for (const unit of withXmlSafeText(units)) unitSheet.addRow([neutraliseFormula(unit.code), neutraliseFormula(unit.name)]);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
