@@ -20,7 +20,6 @@ import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../sup
  * body that is accepted, so the hostile value reaches the service and the database). A canary
  * route that fails on long strings proves, in every run, that the walk finds a 5xx.
  */
-let ctx: TestContext;
 let organisation: Awaited<ReturnType<typeof createOrganisation>>;
 let admin: Session;
 const ids: Record<string, string> = {};
@@ -137,7 +136,6 @@ const STRING_CANDIDATES = [
 const ajv = new Ajv({ strict: false, allErrors: false });
 addFormats.default(ajv);
 
-let spec: Spec;
 function resolve(schema: JsonSchema): JsonSchema {
   if (schema.$ref?.startsWith('#/components/schemas/')) return resolve(spec.components!.schemas![schema.$ref.slice(21)]!);
   return schema;
@@ -317,8 +315,8 @@ async function attack({ method, path, op }: { method: string; path: string; op: 
 }
 
 // The operations are read before the tests are collected, so that each is a test of its own.
-ctx = await startApp();
-spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Spec;
+const ctx = await startApp();
+const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Spec;
 const OPERATIONS = operationsOf(spec);
 
 beforeAll(async () => {
