@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   conflict: 409,
   duplicate: 409,
   stale_version: 409,
+  concurrent_update: 409,
   invalid_transition: 409,
   not_deletable: 409,
   decision_locked: 409,

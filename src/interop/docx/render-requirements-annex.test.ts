@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { reservedExecutionOnLot2, sampleAnnexInput } from '../../../tests/support/annex-input.js';
+import { malformedXmlParts, xmlWellFormednessError } from '../../../tests/support/well-formed-xml.js';
 import { renderRequirementsAnnex } from './render-requirements-annex.js';
 
 /** Reads every entry of a zip held in memory into a name → text map. */
@@ -95,4 +96,21 @@ describe('LibreOffice conversion', () => {
     expect(output).toMatch(/annex-sv\.docx → annex-sv\.pdf/);
     expect(output).toMatch(/annex-en\.docx → annex-en\.pdf/);
   }, 150_000);
+});
+
+describe('renderRequirementsAnnex with characters XML 1.0 forbids', () => {
+  it('writes a well-formed document whatever the stored title and organisation contain', async () => {
+    const hostile = sampleAnnexInput('sv', {
+      organisationName: 'Exempel\u0000stads kommun',
+      procurement: { ...sampleAnnexInput('sv').procurement, title: 'Lokalvård\uFFFE i \uFFFFExempelstad\uD800', referenceNumber: 'UH-\u00012026' },
+    });
+    const files = await unzip(await renderRequirementsAnnex(hostile));
+    expect(malformedXmlParts(files)).toEqual([]);
+    expect(visibleText(files.get('word/document.xml') ?? '')).toContain('Lokalvård i Exempelstad');
+  });
+
+  it('the check can fail: the same characters written raw are not well-formed', () => {
+    expect(xmlWellFormednessError('<w:t>Lokalv\uFFFEård</w:t>')).not.toBeNull();
+    expect(xmlWellFormednessError('<w:t>a\u0000b</w:t>')).not.toBeNull();
+  });
 });

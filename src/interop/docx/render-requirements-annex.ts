@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { buildRequirementsAnnex, type RequirementsAnnexInput } from '../../domain/requirements/requirements-annex.js';
+import { withXmlSafeText } from '../xml-text.js';
 
 const LANGUAGE_TAGS = { sv: 'sv-SE', en: 'en-GB' } as const;
 
@@ -8,10 +9,12 @@ const LANGUAGE_TAGS = { sv: 'sv-SE', en: 'en-GB' } as const;
  * social considerations" in English) as a Word document: organisation, reference number,
  * procurement title, lots concerned, and each requirement's text with its follow-up terms.
  * The text comes from `buildRequirementsAnnex`, so the DOCX and the plain-text version never
- * say different things.
+ * say different things. Every text is made XML-safe first: a character XML 1.0 forbids, stored
+ * before the API refused them, must not make the document unreadable.
  */
-export async function renderRequirementsAnnex(input: RequirementsAnnexInput): Promise<Buffer> {
-  const annex = buildRequirementsAnnex(input);
+export async function renderRequirementsAnnex(unsafeInput: RequirementsAnnexInput): Promise<Buffer> {
+  const input = withXmlSafeText(unsafeInput);
+  const annex = withXmlSafeText(buildRequirementsAnnex(input));
   const children: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(annex.title)] }),
     ...annex.facts.map(

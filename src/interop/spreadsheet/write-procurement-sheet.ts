@@ -10,6 +10,7 @@ import {
   procedureTypeLabel,
 } from './parse-cell-values.js';
 import { EXPORT_ONLY_COLUMNS, PROCUREMENT_COLUMNS, type ColumnKey, type ExportRow, type ProcurementSheetRow } from './procurement-sheet.js';
+import { withXmlSafeText } from '../xml-text.js';
 
 /**
  * Writing the register in the columns of procurement-sheet.ts: the import template, and
@@ -101,7 +102,11 @@ export async function writeProcurementXlsx(batches: AsyncIterable<ExportRow[]>, 
   styleDataSheet(sheet, true);
   sheet.getRow(1).commit();
   for await (const batch of batches) {
-    for (const row of batch) sheet.addRow([...xlsxRecord(row), ...exportOnlyRecord(row).map((v) => (v === '' ? null : v))]).commit();
+    // XML-safe: one stored U+FFFF must not make the whole workbook unreadable.
+    for (const row of batch) {
+      const safe = withXmlSafeText(row);
+      sheet.addRow([...xlsxRecord(safe), ...exportOnlyRecord(safe).map((v) => (v === '' ? null : v))]).commit();
+    }
   }
   sheet.commit();
   await workbook.commit();
@@ -174,7 +179,7 @@ export async function procurementXlsxTemplate(units: Array<{ code: string; name:
     { header: 'Namn / Name', width: 50 },
   ];
   unitSheet.getRow(1).font = { bold: true };
-  for (const unit of units) unitSheet.addRow([neutraliseFormula(unit.code), neutraliseFormula(unit.name)]);
+  for (const unit of withXmlSafeText(units)) unitSheet.addRow([neutraliseFormula(unit.code), neutraliseFormula(unit.name)]);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
