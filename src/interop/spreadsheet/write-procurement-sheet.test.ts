@@ -2,10 +2,10 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { unzip } from '../../../tests/support/social.js';
 import { malformedXmlParts } from '../../../tests/support/well-formed-xml.js';
-import type { ProcurementSheetRow } from './procurement-sheet.js';
+import type { ExportRow } from './procurement-sheet.js';
 import { procurementXlsxTemplate, writeProcurementXlsx } from './write-procurement-sheet.js';
 
-const ROW: ProcurementSheetRow = {
+const ROW: ExportRow = {
   referenceNumber: 'UH-2026-1',
   title: 'Lokalvård i förskolor',
   description: 'Städning',
@@ -20,9 +20,14 @@ const ROW: ProcurementSheetRow = {
   extensionMonths: null,
   procedureType: 'open',
   labourNeedFte: 1.5,
+  status: 'Planerad',
+  screening: null,
+  decision: 'Kontraktsvillkor \uFFFF',
+  justification: null,
+  decidedAt: null,
 };
 
-async function exportOf(rows: ProcurementSheetRow[]): Promise<Map<string, string>> {
+async function exportOf(rows: ExportRow[]): Promise<Map<string, string>> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
