@@ -75,7 +75,7 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
     },
     async (request, reply) => {
       const who = whoOf(request);
-      const id = await createProcurement(db, who, request.body);
+      const id = await createProcurement(db, who, request.body, now());
       return reply.status(201).header('location', `/api/procurements/${id}`).send(present(await getProcurement(db, who.actor, id), who.actor));
     },
   );

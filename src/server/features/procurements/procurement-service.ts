@@ -170,12 +170,12 @@ export async function listProcurementsFor(
 }
 
 /** Stores a checked draft and its audit event; the caller owns the transaction. */
-export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, action = 'procurement.created'): Promise<string> {
-  return (await insertCheckedDrafts(db, who, [draft], action))[0]!;
+export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, now: Date, action = 'procurement.created'): Promise<string> {
+  return (await insertCheckedDrafts(db, who, [draft], now, action))[0]!;
 }
 
 /** insertCheckedDraft for many drafts: bulk inserts, one audit event per procurement. */
-export async function insertCheckedDrafts(db: Database, who: Who, drafts: ProcurementDraft[], action = 'procurement.created'): Promise<string[]> {
+export async function insertCheckedDrafts(db: Database, who: Who, drafts: ProcurementDraft[], now: Date, action = 'procurement.created'): Promise<string[]> {
   const ids = await insertProcurements(db, who.actor.organisationId, drafts);
   await recordAudits(
     db,
@@ -187,20 +187,20 @@ export async function insertCheckedDrafts(db: Database, who: Who, drafts: Procur
     db,
     who.actor.organisationId,
     ids.map((id, i) => ({ id, facts: drafts[i]! })),
-    new Date(),
+    now,
     'created',
     who.actor.userId,
   );
   return ids;
 }
 
-export async function createProcurement(db: Database, who: Who, input: ProcurementCreate): Promise<string> {
+export async function createProcurement(db: Database, who: Who, input: ProcurementCreate, now: Date): Promise<string> {
   assertCan(who.actor, 'procurement:create', { organisationId: who.actor.organisationId });
   const draft = toDraft(input);
   return db.transaction(async (tx) => {
     const problems = await checkDraft(tx, who, draft);
     if (problems.length > 0) throw validationFailed(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
-    return insertCheckedDraft(tx, who, draft);
+    return insertCheckedDraft(tx, who, draft, now);
   });
 }
 
@@ -233,7 +233,7 @@ export async function updateProcurement(db: Database, who: Who, id: string, patc
       }
     }
     await recordAudit(tx, who, { action: 'procurement.updated', entityType: 'procurement', entityId: id, before, after });
-    await screenAfterProcurementChange(tx, who, id, merged, 'updated');
+    await screenAfterProcurementChange(tx, who, id, merged, 'updated', now);
   });
 }
 

@@ -109,7 +109,7 @@ export async function procurementTransferRoutes(app: App, { db, now }: AppDeps):
       const part = await request.file();
       if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the spreadsheet in the multipart field "file".');
       const buffer = await part.toBuffer();
-      return importProcurementFile(db, who, { buffer, filename: part.filename }, { dryRun: request.query.dryRun });
+      return importProcurementFile(db, who, { buffer, filename: part.filename }, { dryRun: request.query.dryRun, now: now() });
     },
   );
 }

@@ -94,7 +94,7 @@ export async function importProcurementFile(
   db: Database,
   who: Who,
   file: { buffer: Buffer; filename: string },
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; now: Date },
 ): Promise<{ created: number; dryRun: boolean }> {
   assertMayImport(who.actor);
   let table;
@@ -144,7 +144,7 @@ export async function importProcurementFile(
       throw invalid(problems);
     }
     if (options.dryRun) return { created: 0, dryRun: true };
-    const ids = await insertCheckedDrafts(tx, who, drafts, 'procurement.imported');
+    const ids = await insertCheckedDrafts(tx, who, drafts, options.now, 'procurement.imported');
     return { created: ids.length, dryRun: false };
   });
 }
