@@ -20,5 +20,3 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
-
-export type FeaturePlugin = (app: App, deps: AppDeps) => Promise<void> | void;
