@@ -1,23 +1,13 @@
 import { parseArgs } from 'node:util';
-import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { isDatabaseEmpty } from '../db/seed/is-database-empty.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
-import { ConfigError, loadConfig, type AppConfig } from '../server/config.js';
+import { ConfigError, loadConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
+import { CliError, readStdin, withDatabase, type CliIo } from './cli-io.js';
 
-export interface CliIo {
-  env: Record<string, string | undefined>;
-  stdout: (s: string) => void;
-  /**
-   * Writes to stdout and resolves when more may be written (backpressure), for output too large to
-   * buffer, such as the market's OCDS package. Without it, `stdout` is used.
-   */
-  writeStdout?: (s: string) => Promise<void>;
-  stderr: (s: string) => void;
-  /** Whether stderr is a terminal (long commands then redraw a progress line). */
-  stderrIsTTY?: boolean;
-  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
-}
+// Re-exported for commands that still import them from here; new code imports ./cli-io.js.
+export type { CliIo };
+export { withDatabase };
 
 const USAGE = `Hänsyn – social considerations in public procurement
 
@@ -45,28 +35,6 @@ The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the 
 server in DATABASE_URL.
 `;
 
-class CliError extends Error {}
-
-/** Opens and migrates the configured database for one command, and closes it afterwards. */
-export async function withDatabase<T>(config: AppConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(
-    config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
-  );
-  try {
-    await handle.migrate();
-    return await work(handle);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readStdin(stdin: CliIo['stdin']): Promise<string | null> {
-  if (!stdin || stdin.isTTY) return null;
-  let text = '';
-  for await (const chunk of stdin) text += chunk.toString();
-  return text.replace(/\r?\n$/, '');
-}
-
 /**
  * The `hansyn` command. Returns the exit code, or 'serving' while the server runs.
  * Every failure prints one readable line and exits non-zero.
@@ -79,7 +47,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
       return command === undefined ? 1 : 0;
     }
     const config = loadConfig(io.env);
-    switch (command) {
+    // The one command table. These four are two words (`import eforms`); `user` and `token` read
+    // their subcommand themselves.
+    const twoWords = ['eforms', 'export', 'import', 'market'].includes(command);
+    const args = twoWords ? rest.slice(1) : rest;
+    switch (twoWords ? `${command} ${rest[0] ?? ''}`.trim() : command) {
       case 'serve': {
         parseArgs({ args: rest, options: {}, strict: true });
         await startServer(config, { handleSignals: true });
@@ -121,12 +93,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
         const { runTokenCommand } = await import('./commands/token.js');
         return await runTokenCommand(rest, io, config, withDatabase);
       }
-      default: {
-        const { runExtraCommand } = await import('./extra-commands.js');
-        const result = await runExtraCommand(command, rest, io, config);
-        if (result === null) throw new CliError(`Unknown command "${command}". Run "hansyn help".`);
-        return result;
+      // Commands with a subcommand live in ./commands/, loaded only when called.
+      case 'eforms parse': {
+        const { runEformsParse } = await import('./commands/eforms-parse.js');
+        return await runEformsParse(args, io);
       }
+      case 'export ocds': {
+        const { runExportOcds } = await import('./commands/export-ocds.js');
+        return await runExportOcds(args, io, config);
+      }
+      case 'import eforms': {
+        const { runImportEforms } = await import('./commands/import-eforms.js');
+        return await runImportEforms(args, io, config);
+      }
+      case 'market refresh': {
+        const { runMarketRefresh } = await import('./commands/market-refresh.js');
+        return await runMarketRefresh(args, io, config);
+      }
+      default:
+        throw new CliError(`Unknown command "${command}". Run "hansyn help".`);
     }
   } catch (error) {
     if (error instanceof CliError || error instanceof ConfigError) io.stderr(`hansyn: ${error.message}\n`);

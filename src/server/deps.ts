@@ -26,5 +26,3 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
-
-export type FeaturePlugin = (app: App, deps: AppDeps) => Promise<void> | void;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { waitForSettled } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,8 +14,7 @@ afterAll(async () => {
 /** Waits until the page has its heading and no loading indicators. */
 async function settle(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
+  await waitForSettled(page);
 }
 
 describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
@@ -48,7 +48,7 @@ describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
     await page.getByRole('grid', { name: 'Upphandlingsregister' }).getByRole('rowheader').first().getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Uppgifter', exact: true }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Historik' }).waitFor();
-    await page.waitForTimeout(300);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'details');
 
     const edit = page.getByRole('link', { name: 'Ändra uppgifter' });
@@ -113,7 +113,7 @@ describe('axe-core finds no WCAG 2.1 A/AA violations', () => {
     await page.getByRole('grid', { name: 'Work queue' }).getByRole('rowheader').first().getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Social considerations' }).waitFor();
     await page.getByRole('heading', { level: 3, name: 'Record the decision' }).waitFor();
-    await page.waitForTimeout(300);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'procurement with social considerations in English');
 
     await page.goto('/library');

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { chooseOption } from './support/ui.js';
+import { chooseOption, waitForSettled } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,8 +14,7 @@ afterAll(async () => {
 const marker = `E2E-${String(Date.now()).slice(-6)}`;
 
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
+  await waitForSettled(page);
 }
 
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { chooseOption } from './support/ui.js';
+import { chooseOption, waitForSettled } from './support/ui.js';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/eforms/sdk-examples/cn-social_25.xml', import.meta.url));
 
@@ -17,8 +17,7 @@ afterAll(async () => {
 });
 
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
+  await waitForSettled(page);
 }
 
 describe('eForms import and market view', () => {

@@ -19,9 +19,9 @@ export interface TestContext {
 }
 
 /** A migrated database and the app on it, without a web build. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(env: Record<string, string> = {}, options: { now?: () => Date } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', HANSYN_LOGIN_RATE_LIMIT: '1000', ...env }), database });
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', HANSYN_LOGIN_RATE_LIMIT: '1000', ...env }), database, ...(options.now ? { now: options.now } : {}) });
   await app.ready();
   return {
     app,

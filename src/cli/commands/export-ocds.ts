@@ -13,7 +13,7 @@ import { MarketFilters, SOCIAL_FILTERS } from '../../server/features/market/mark
 import { openMarketReleasePackage } from '../../server/features/market/market-service.js';
 import { findOrganisationBySlug } from '../../server/features/ocds/ocds-repository.js';
 import { exportReleasePackage, type ExportScope } from '../../server/features/ocds/ocds-service.js';
-import { withDatabase, type CliIo } from '../run-cli.js';
+import { withDatabase, type CliIo } from '../cli-io.js';
 
 export const EXPORT_OCDS_USAGE = `Usage: hansyn export ocds --org SLUG [--out FILE] [--scope public|internal] [--include-notices]
        hansyn export ocds --market [--out FILE] [--year YYYY] [--country ISO3] [--buyer B]

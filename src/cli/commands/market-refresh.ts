@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../../server/config.js';
 import { analyzeNoticeTables, refreshMarketAggregates } from '../../server/features/notices/notice-repository.js';
-import { withDatabase, type CliIo } from '../run-cli.js';
+import { withDatabase, type CliIo } from '../cli-io.js';
 
 export const MARKET_REFRESH_USAGE = `Usage: hansyn market refresh
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { AppConfig } from '../../server/config.js';
 import { createApiToken, findAccountByEmail, listActiveOrganisations } from '../../server/features/auth/auth-service.js';
-import type { CliIo, withDatabase as WithDatabase } from '../run-cli.js';
+import type { CliIo, withDatabase as WithDatabase } from '../cli-io.js';
 
 /** `hansyn token create`: a personal API token for one of the person's organisations, printed once. */
 export async function runTokenCommand(argv: string[], io: CliIo, config: AppConfig, withDatabase: typeof WithDatabase): Promise<number> {

@@ -6,7 +6,7 @@ import { generatePassword } from '../../server/features/auth/auth-crypto.js';
 import { createAccount, findAccountByEmail, setAccountDisabled, setAccountPassword } from '../../server/features/auth/auth-service.js';
 import { addMembershipByOperator } from '../../server/features/members/member-service.js';
 import { findOrganisationBySlug, findUnitByCode } from '../../server/features/organisations/organisation-service.js';
-import type { CliIo, withDatabase as WithDatabase } from '../run-cli.js';
+import type { CliIo, withDatabase as WithDatabase } from '../cli-io.js';
 
 export const USER_USAGE = `Usage:
   hansyn user add --org SLUG --email E --role R [--unit CODE] [--name NAME]

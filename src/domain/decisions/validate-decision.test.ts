@@ -4,7 +4,7 @@ import { EMPLOYMENT_CONDITION, DIALOGUE_CLAUSE } from '../requirements/starter-t
 import { createDraft, publishVersion, type TemplateVersion } from '../requirements/template-version.js';
 import type { ScreeningRecommendation } from '../screening/screen-procurement.js';
 import { hasSocialConsiderations, type AppliedRequirement, type Decision } from './decision.js';
-import { MIN_JUSTIFICATION_LENGTH, validateDecision, type DecisionErrorCode, type DecisionInput } from './validate-decision.js';
+import { isJustificationRequired, MIN_JUSTIFICATION_LENGTH, validateDecision, type DecisionErrorCode, type DecisionInput } from './validate-decision.js';
 
 const NOW = '2026-01-01T00:00:00Z';
 function publish(version: TemplateVersion): TemplateVersion {
@@ -68,6 +68,21 @@ describe('validateDecision: comply or explain', () => {
     const result = validateDecision(input({ kind: 'none', requirements: [] }));
     expect(!result.ok && result.errors[0]?.message.sv).toMatch(/rekommenderar sysselsättningskrav.*minst 20 tecken/);
     expect(!result.ok && result.errors[0]?.message.en).toMatch(/recommends employment requirements.*at least 20 characters/);
+  });
+});
+
+describe('isJustificationRequired: comply or explain, as the form asks it', () => {
+  it.each([
+    ['recommended', 'apply', false],
+    ['recommended', 'none', true],
+    ['not_recommended', 'none', false],
+    ['not_recommended', 'apply', true],
+    ['needs_assessment', 'apply', true],
+    ['needs_assessment', 'none', true],
+    ['needs_assessment', null, false],
+    ['recommended', null, false],
+  ] as const)('after %s, choosing %s needs a justification: %s', (recommendation, kind, expected) => {
+    expect(isJustificationRequired(recommendation, kind)).toBe(expected);
   });
 });
 

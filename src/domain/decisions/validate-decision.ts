@@ -68,6 +68,16 @@ function needsJustification(recommendation: ScreeningRecommendation, kind: Decis
   return null;
 }
 
+/**
+ * Comply or explain: whether choosing `kind` after `recommendation` must be justified — when the
+ * choice departs from the recommendation, and always after `needs_assessment` (UHM: a decision
+ * against the screening is explained). No choice yet (`null`) needs nothing. The web form asks
+ * this same function, so the form and the server never disagree.
+ */
+export function isJustificationRequired(recommendation: ScreeningRecommendation, kind: Decision['kind'] | null): boolean {
+  return kind !== null && needsJustification(recommendation, kind) !== null;
+}
+
 function overlaps(a: readonly number[] | null, b: readonly number[] | null): boolean {
   if (a === null || b === null) return true;
   return a.some((n) => b.includes(n));

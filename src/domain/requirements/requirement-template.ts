@@ -140,7 +140,6 @@ export const ParameterDefinitionSchema = Type.Union([
   TextParameterSchema,
 ]);
 export type ParameterDefinition = Static<typeof ParameterDefinitionSchema>;
-export type ParameterKind = ParameterDefinition['kind'];
 
 /**
  * A filled-in parameter: a number (integer, percent, öre), a code or text, a list of codes, or

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { ContractNature, CpvCode, Ore, ProcurementFacts } from '../procurement/procurement.js';
 import { formatDecimal, formatOreAsSek, joinList } from '../shared/format.js';
 import type { LocalizedText } from '../shared/localized-text.js';
@@ -10,6 +11,8 @@ import type { ScreeningPolicy } from './screening-policy.js';
  */
 export const SCREENING_RECOMMENDATIONS = ['recommended', 'not_recommended', 'needs_assessment'] as const;
 export type ScreeningRecommendation = (typeof SCREENING_RECOMMENDATIONS)[number];
+/** The recommendation as a schema (`type: string` with `enum`, as the API and OpenAPI show it). */
+export const ScreeningRecommendationSchema = Type.Unsafe<ScreeningRecommendation>({ type: 'string', enum: [...SCREENING_RECOMMENDATIONS] });
 export type RuleOutcomeValue = 'pass' | 'fail' | 'unknown';
 export type ScreeningRule = 'contract_nature' | 'cpv' | 'value' | 'duration' | 'labour_need' | 'readiness';
 

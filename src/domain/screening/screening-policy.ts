@@ -4,7 +4,6 @@ import { LocalizedTextSchema } from '../shared/localized-text.js';
 
 /** `yes`/`no`, or `null` while nobody has answered. */
 export const ReadinessAnswerSchema = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Null()]);
-export type ReadinessAnswer = Static<typeof ReadinessAnswerSchema>;
 
 /**
  * A question the organisation answers before it uses employment requirements at all

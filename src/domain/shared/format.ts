@@ -32,6 +32,16 @@ export function formatOreAsSek(ore: Ore, lang: Language): string {
   return lang === 'sv' ? `${sign}${kronor}${decimals}${NBSP}kr` : `${sign}SEK${NBSP}${kronor}${decimals}`;
 }
 
+/**
+ * Öre as a plain kronor figure, as a person types it and Swedish Excel reads it: `1234567,89`,
+ * `12000000` (no grouping, no unit, decimal comma only when there are öre). Non-negative amounts.
+ */
+export function formatOreAsPlainSek(ore: Ore): string {
+  const whole = Math.floor(ore / 100);
+  const rest = ore % 100;
+  return rest === 0 ? String(whole) : `${whole},${String(rest).padStart(2, '0')}`;
+}
+
 /** Formats a percentage: Swedish puts a space before the sign (`75 %`), English does not (`75%`). */
 export function formatPercent(value: number, lang: Language): string {
   const number = Number.isInteger(value) ? String(value) : String(value).replace('.', lang === 'sv' ? ',' : '.');

@@ -4,7 +4,6 @@ import { Type, type Static } from '@sinclair/typebox';
  * Every user-facing text in Hänsyn exists in Swedish and English. Swedish is the working
  * language of Swedish public procurement; English serves non-Swedish suppliers and readers.
  */
-export const LANGUAGES = ['sv', 'en'] as const;
 export const LanguageSchema = Type.Union([Type.Literal('sv'), Type.Literal('en')]);
 export type Language = Static<typeof LanguageSchema>;
 
@@ -16,8 +15,3 @@ export const LocalizedTextSchema = Type.Object(
   { additionalProperties: false },
 );
 export type LocalizedText = Static<typeof LocalizedTextSchema>;
-
-/** Builds a localized text; a helper only so call sites read as prose. */
-export function text(sv: string, en: string): LocalizedText {
-  return { sv, en };
-}

@@ -1,5 +1,6 @@
 import { CONTRACT_NATURES, PROCEDURE_TYPES, type ContractNature, type ProcedureType } from '../../domain/procurement/procurement.js';
 import { codelist } from '../reference/codelists.js';
+import { formatOreAsPlainSek } from '../../domain/shared/format.js';
 
 /**
  * Turning what people type into a spreadsheet cell into exact values. A cell arrives as a
@@ -63,11 +64,7 @@ export function parseSekToOre(value: CellValue): Parsed<number> {
 }
 
 /** Öre → the SEK amount as Swedish Excel reads it in a CSV file: `1234567,89`, `12000000`. */
-export function formatOreAsSek(ore: number): string {
-  const whole = Math.floor(ore / 100);
-  const rest = ore % 100;
-  return rest === 0 ? String(whole) : `${whole},${String(rest).padStart(2, '0')}`;
-}
+export const formatOreAsSek = (ore: number): string => formatOreAsPlainSek(ore);
 
 /** Öre → a number of kronor for a numeric spreadsheet cell (exact for every öre below 2^53/100 SEK). */
 export function oreToSekNumber(ore: number): number {

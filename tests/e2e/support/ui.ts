@@ -42,3 +42,18 @@ export function focused(page: Page): Promise<{ tag: string; text: string; label:
     return { tag: element?.tagName.toLowerCase() ?? '', text: element?.textContent?.trim() ?? '', label: element?.getAttribute('aria-label') ?? null };
   });
 }
+
+/**
+ * Waits on the page's state instead of a fixed sleep: nothing marked busy, no "Laddar…" status,
+ * no CSS animation or transition still running, and two frames painted since (React has
+ * committed what the last answer changed). Axe scans and assertions then see the final page.
+ */
+export async function waitForSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('[aria-busy="true"]') &&
+      ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')) &&
+      document.getAnimations().every((a) => a.playState !== 'running'),
+  );
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}

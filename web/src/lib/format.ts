@@ -1,19 +1,27 @@
 /** Formatting and parsing of money, numbers and dates for the UI. Money is integer öre. */
+import { formatOreAsPlainSek, formatOreAsSek } from '../../../src/domain/shared/format.js';
 
 const localeOf = (language: string): string => (language === 'en' ? 'en-GB' : 'sv-SE');
 
-/** 1 200 000 000 öre → "12 000 000 kr" (always sv-SE: kronor are Swedish). */
+/**
+ * 1 200 000 000 öre → "12 000 000 kr": the domain's one SEK format (also in rendered requirement
+ * texts and screening reasons), always Swedish because kronor are.
+ */
 export function formatSek(ore: number | null | undefined): string {
   if (ore === null || ore === undefined) return '–';
-  return new Intl.NumberFormat('sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 2, minimumFractionDigits: 0 }).format(ore / 100);
+  return formatOreAsSek(ore, 'sv');
 }
 
-/** Öre as a plain SEK figure for an input field: 1 200 000 050 → "12000000,50". */
+/** Öre as a plain SEK figure for an input field: 1 200 000 050 → "12000000,50" (as spreadsheets get it). */
 export function oreToSekInput(ore: number | null | undefined): string {
   if (ore === null || ore === undefined) return '';
-  const kronor = Math.trunc(ore / 100);
-  const rest = ore % 100;
-  return rest === 0 ? String(kronor) : `${kronor},${String(rest).padStart(2, '0')}`;
+  return formatOreAsPlainSek(ore);
+}
+
+/** A share 0–1 as a percentage with at most one decimal: 0.125 → "12,5 %" / "12.5%"; null → "–". */
+export function formatShare(share: number | null, language: string): string {
+  if (share === null) return '–';
+  return new Intl.NumberFormat(localeOf(language), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { auditEvents, memberships, users } from '../../../db/schema/index.js';
-import type { Actor } from '../../../domain/access/can.js';
+import type { AuditActor } from '../../access.js';
 
 export interface AuditEntry {
   action: string;
@@ -11,8 +11,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Who did it: a signed-in actor, or a named system process such as the CLI or an import. */
-export type AuditActor = { actor: Actor; label: string } | { system: string; organisationId: string };
+/** Who did it: a signed-in actor, or a named system process such as the CLI or an import (src/server/access.ts). */
+export type { AuditActor };
 
 /** Appends an audit event; call it inside the same transaction as the change it records. */
 export async function recordAudit(db: Database, who: AuditActor, entry: AuditEntry): Promise<void> {

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { can } from '../../../domain/access/can.js';
-import { forbidden } from '../../errors.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
 import { listAuditEvents, memberNames } from './audit-repository.js';
 import { AuditEvent } from './audit-schemas.js';
+import { assertCan } from '../../access.js';
 
 /** The audit trail, for admins and coordinators; newest first, paged by `before` (an event id). */
 export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {
@@ -37,7 +36,7 @@ export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {
     },
     async (request) => {
       const { actor } = authOf(request);
-      if (!can(actor, 'audit:read', { organisationId: actor.organisationId })) throw forbidden();
+      assertCan(actor, 'audit:read', { organisationId: actor.organisationId });
       const rows = await listAuditEvents(db, actor.organisationId, request.query);
       const referred = new Set<string>();
       for (const r of rows) {

@@ -4,7 +4,7 @@ import { renderRequirementsAnnex } from '../../../interop/docx/render-requiremen
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, IdParams } from '../../schemas.js';
-import { whoOf } from '../procurements/procurement-routes.js';
+import { whoOf } from '../../access.js';
 import { DecisionBody, DecisionView, EformsLotFields, GoalFulfilmentView, GoalQuery, LangQuery } from './decision-schemas.js';
 import { eformsFieldsFor, getDecision, goalFulfilment, loadAnnexInput, recordDecision } from './decision-service.js';
 

@@ -1,8 +1,8 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { RequirementLevelSchema, RequirementTypeSchema } from '../../../domain/requirements/requirement-template.js';
+import { ScreeningRecommendationSchema as RecommendationSchema } from '../../../domain/screening/screen-procurement.js';
 import { LocalizedTextSchema } from '../../../domain/shared/localized-text.js';
 import { enumOf, Uuid } from '../../schemas.js';
-import { RecommendationSchema } from '../screening/screening-schemas.js';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

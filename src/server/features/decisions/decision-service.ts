@@ -10,12 +10,12 @@ import type { RequirementsAnnexInput } from '../../../domain/requirements/requir
 import { targetGroupLabels } from '../../../domain/requirements/target-groups.js';
 import { validateParameters } from '../../../domain/requirements/validate-parameters.js';
 import type { Language } from '../../../domain/shared/localized-text.js';
-import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
-import { findProcurement, type ProcurementRecord } from '../procurements/procurement-repository.js';
+import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { assertCan, type Who } from '../../access.js';
+import { recordAudit } from '../audit/audit-service.js';
+import { getProcurement, type ProcurementRecord } from '../procurements/procurement-read-service.js';
 import { loadDecisionLibrary } from '../requirements/requirement-service.js';
-import { findCurrentScreening } from '../screening/screening-repository.js';
-import { screenAndStore } from '../screening/screening-service.js';
+import { findCurrentScreening, screenAndStore } from '../screening/screening-service.js';
 import {
   findDecision,
   findGoalPercent,
@@ -27,16 +27,6 @@ import {
 } from './decision-repository.js';
 import type { DecisionBody, DecisionView, GoalFulfilmentView } from './decision-schemas.js';
 
-interface Who {
-  actor: Actor;
-  label: string;
-}
-
-async function readableProcurement(db: Database, actor: Actor, id: string): Promise<ProcurementRecord> {
-  const record = await findProcurement(db, actor.organisationId, id);
-  if (!record || !can(actor, 'procurement:read', { organisationId: record.organisationId, unitId: record.unitId })) throw notFound('The procurement');
-  return record;
-}
 
 /** `requirements[0].parameters.positions` → `/body/requirements/0/parameters/positions`. */
 export function bodyPath(domainPath: string): string {
@@ -86,7 +76,7 @@ async function present(db: Database, actor: Actor, procurement: ProcurementRecor
 }
 
 export async function getDecision(db: Database, actor: Actor, procurementId: string, now: Date): Promise<DecisionView> {
-  const procurement = await readableProcurement(db, actor, procurementId);
+  const procurement = await getProcurement(db, actor, procurementId);
   const decision = await findDecision(db, actor.organisationId, procurementId);
   if (!decision) throw notFound('A decision for this procurement');
   return present(db, actor, procurement, decision, now);
@@ -100,8 +90,8 @@ export async function getDecision(db: Database, actor: Actor, procurementId: str
 export async function recordDecision(db: Database, who: Who, procurementId: string, body: DecisionBody, now: Date): Promise<DecisionView> {
   const organisationId = who.actor.organisationId;
   return db.transaction(async (tx) => {
-    const procurement = await readableProcurement(tx, who.actor, procurementId);
-    if (!can(who.actor, 'decision:record', { organisationId, unitId: procurement.unitId })) throw forbidden();
+    const procurement = await getProcurement(tx, who.actor, procurementId);
+    assertCan(who.actor, 'decision:record', { organisationId, unitId: procurement.unitId });
     const screening =
       (await findCurrentScreening(tx, organisationId, procurementId)) ??
       (await screenAndStore(tx, { organisationId, procurementId, facts: procurement, trigger: 'decision', userId: who.actor.userId, now }));
@@ -162,7 +152,7 @@ export async function recordDecision(db: Database, who: Who, procurementId: stri
 
 /** The annex input for a procurement whose decision applies requirements; 404 otherwise. */
 export async function loadAnnexInput(db: Database, actor: Actor, procurementId: string, lang: Language, now: Date): Promise<RequirementsAnnexInput> {
-  const procurement = await readableProcurement(db, actor, procurementId);
+  const procurement = await getProcurement(db, actor, procurementId);
   const decision = await findDecision(db, actor.organisationId, procurementId);
   if (!decision || decision.kind !== 'apply' || decision.requirements.length === 0) throw notFound('A decision applying requirements to this procurement');
   const library = await loadDecisionLibrary(db, actor.organisationId, decision.requirements.map((r) => r.templateVersionId), now);
@@ -198,7 +188,7 @@ export const GOAL_DEFINITION =
 
 /** The goal figure for a year, for the organisation and per unit (calculateGoalFulfilment). */
 export async function goalFulfilment(db: Database, actor: Actor, year: number): Promise<GoalFulfilmentView> {
-  if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const goalPercent = await findGoalPercent(db, actor.organisationId);
   const rows = await listGoalRows(db, actor.organisationId, year);
   const figures = (list: typeof rows) => {

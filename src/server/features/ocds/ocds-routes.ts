@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { can } from '../../../domain/access/can.js';
 import type { App, AppDeps } from '../../deps.js';
-import { AppError, forbidden } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { enumOf, errorResponses } from '../../schemas.js';
 import { findOrganisationById, findOrganisationBySlug } from './ocds-repository.js';
 import { exportReleasePackage, packageFileName } from './ocds-service.js';
+import { assertCan } from '../../access.js';
 
 const ReleasePackageQuery = Type.Object(
   {
@@ -49,7 +49,7 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
         organisation = await findOrganisationById(db, actor.organisationId);
         // Another organisation's register does not exist as far as this user can tell.
         if (!organisation || (slug !== undefined && slug !== organisation.slug)) throw new AppError('not_found', 'The organisation was not found.');
-        if (!can(actor, 'register:export', { organisationId: organisation.id })) throw forbidden();
+        assertCan(actor, 'register:export', { organisationId: organisation.id });
       } else {
         if (slug === undefined) throw new AppError('bad_request', 'Name the organisation: ?org=SLUG.');
         organisation = await findOrganisationBySlug(db, slug);

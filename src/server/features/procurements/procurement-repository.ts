@@ -298,15 +298,6 @@ export async function takenReferences(db: Database, organisationId: string, refe
   return taken;
 }
 
-export async function isReferenceTaken(db: Database, organisationId: string, referenceNumber: string, exceptId?: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: procurements.id })
-    .from(procurements)
-    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.referenceNumber, referenceNumber)))
-    .limit(1);
-  return rows.length > 0 && rows[0]!.id !== exceptId;
-}
-
 function columnsOf(draft: ProcurementDraft) {
   return {
     referenceNumber: draft.referenceNumber,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppDeps } from '../../deps.js';
+import { whoOf } from '../../access.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, IdParams, listOf } from '../../schemas.js';
 import {
@@ -19,15 +20,12 @@ import {
   removeProcurement,
   updateProcurement,
   type RegisterPage,
-  type Who,
 } from './procurement-service.js';
 import { createListCache } from './list-cache.js';
 import { createRegisterVersions } from './register-versions.js';
 
-export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
-  const auth = authOf(request);
-  return { actor: auth.actor, label: auth.user.email };
-};
+// Moved to src/server/access.ts; re-exported only until organisation-routes.ts (identity) imports it from there.
+export { whoOf };
 
 /** The procurement register: list, create, read, edit, change status, delete. */
 export async function procurementRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
@@ -77,7 +75,7 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
     },
     async (request, reply) => {
       const who = whoOf(request);
-      const id = await createProcurement(db, who, request.body);
+      const id = await createProcurement(db, who, request.body, now());
       return reply.status(201).header('location', `/api/procurements/${id}`).send(present(await getProcurement(db, who.actor, id), who.actor));
     },
   );

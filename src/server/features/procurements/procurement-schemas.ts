@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 import { CONTRACT_NATURES, PROCEDURE_TYPES, PROCUREMENT_STATUSES } from '../../../domain/procurement/procurement.js';
-import { SCREENING_RECOMMENDATIONS } from '../../../domain/screening/screen-procurement.js';
+import { SCREENING_RECOMMENDATIONS, ScreeningRecommendationSchema as RecommendationSchema } from '../../../domain/screening/screen-procurement.js';
 import { enumOf, Paging, Uuid } from '../../schemas.js';
 
 /**
@@ -91,7 +91,6 @@ export const Lot = Type.Object({
   durationMonths: nullable(Type.Integer()),
 });
 
-export const RecommendationSchema = enumOf(SCREENING_RECOMMENDATIONS);
 export const DecisionKindSchema = enumOf(['apply', 'none'] as const);
 
 /** The current screening in short; the whole result is at /api/procurements/{id}/screening. */

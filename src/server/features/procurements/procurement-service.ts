@@ -6,12 +6,12 @@ import { canTransition, isDeletable, isFinalStatus, nextStatuses } from '../../.
 import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
 import { validateProcurementDraft, type ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
-import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
-import { recordAudit, recordAudits } from '../audit/audit-repository.js';
+import { AppError, validationFailed, type FieldError } from '../../errors.js';
+import { assertCan, type Who } from '../../access.js';
+import { recordAudit, recordAudits } from '../audit/audit-service.js';
 import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
 import {
   deleteProcurement as deleteRow,
-  findProcurement,
   insertProcurements,
   listProcurements,
   setProcurementStatus,
@@ -22,12 +22,10 @@ import {
 } from './procurement-repository.js';
 import type { ListCache } from './list-cache.js';
 import type { RegisterVersions } from './register-versions.js';
+import { getProcurement } from './procurement-read-service.js';
 import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
 
-export interface Who {
-  actor: Actor;
-  label: string;
-}
+export { getProcurement };
 
 function cpvRef(code: string) {
   const entry = loadCpvCatalogue().get(code);
@@ -143,15 +141,6 @@ export function present(record: ProcurementRecord, actor: Actor): Procurement {
   };
 }
 
-/** A procurement of the actor's organisation that the actor may read, or 404. */
-export async function getProcurement(db: Database, actor: Actor, id: string): Promise<ProcurementRecord> {
-  const record = await findProcurement(db, actor.organisationId, id);
-  if (!record || !can(actor, 'procurement:read', { organisationId: record.organisationId, unitId: record.unitId })) {
-    throw notFound('The procurement');
-  }
-  return record;
-}
-
 export type RegisterPage = { items: ProcurementListItem[]; total: number };
 
 /**
@@ -165,7 +154,7 @@ export async function listProcurementsFor(
   options: ListOptions,
   cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions } | null = null,
 ): Promise<RegisterPage> {
-  if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const compute = async (): Promise<RegisterPage> => {
     const { rows, total } = await listProcurements(db, actor.organisationId, options);
     return { total, items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })) };
@@ -181,12 +170,12 @@ export async function listProcurementsFor(
 }
 
 /** Stores a checked draft and its audit event; the caller owns the transaction. */
-export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, action = 'procurement.created'): Promise<string> {
-  return (await insertCheckedDrafts(db, who, [draft], action))[0]!;
+export async function insertCheckedDraft(db: Database, who: Who, draft: ProcurementDraft, now: Date, action = 'procurement.created'): Promise<string> {
+  return (await insertCheckedDrafts(db, who, [draft], now, action))[0]!;
 }
 
 /** insertCheckedDraft for many drafts: bulk inserts, one audit event per procurement. */
-export async function insertCheckedDrafts(db: Database, who: Who, drafts: ProcurementDraft[], action = 'procurement.created'): Promise<string[]> {
+export async function insertCheckedDrafts(db: Database, who: Who, drafts: ProcurementDraft[], now: Date, action = 'procurement.created'): Promise<string[]> {
   const ids = await insertProcurements(db, who.actor.organisationId, drafts);
   await recordAudits(
     db,
@@ -198,20 +187,20 @@ export async function insertCheckedDrafts(db: Database, who: Who, drafts: Procur
     db,
     who.actor.organisationId,
     ids.map((id, i) => ({ id, facts: drafts[i]! })),
-    new Date(),
+    now,
     'created',
     who.actor.userId,
   );
   return ids;
 }
 
-export async function createProcurement(db: Database, who: Who, input: ProcurementCreate): Promise<string> {
-  if (!can(who.actor, 'procurement:create', { organisationId: who.actor.organisationId })) throw forbidden();
+export async function createProcurement(db: Database, who: Who, input: ProcurementCreate, now: Date): Promise<string> {
+  assertCan(who.actor, 'procurement:create', { organisationId: who.actor.organisationId });
   const draft = toDraft(input);
   return db.transaction(async (tx) => {
     const problems = await checkDraft(tx, who, draft);
     if (problems.length > 0) throw validationFailed(problems.map((p) => ({ ...p, path: `/body${p.path}` })));
-    return insertCheckedDraft(tx, who, draft);
+    return insertCheckedDraft(tx, who, draft, now);
   });
 }
 
@@ -221,7 +210,7 @@ export async function updateProcurement(db: Database, who: Who, id: string, patc
   await db.transaction(async (tx) => {
     const current = await getProcurement(tx, who.actor, id);
     const resource = { organisationId: current.organisationId, unitId: current.unitId };
-    if (!can(who.actor, 'procurement:update', resource)) throw forbidden();
+    assertCan(who.actor, 'procurement:update', resource);
     if (isFinalStatus(current.status)) {
       throw new AppError('conflict', `A procurement that is ${current.status} can no longer be edited.`);
     }
@@ -244,7 +233,7 @@ export async function updateProcurement(db: Database, who: Who, id: string, patc
       }
     }
     await recordAudit(tx, who, { action: 'procurement.updated', entityType: 'procurement', entityId: id, before, after });
-    await screenAfterProcurementChange(tx, who, id, merged, 'updated');
+    await screenAfterProcurementChange(tx, who, id, merged, 'updated', now);
   });
 }
 
@@ -258,7 +247,7 @@ export async function changeProcurementStatus(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await getProcurement(tx, who.actor, id);
-    if (!can(who.actor, 'procurement:change_status', { organisationId: current.organisationId, unitId: current.unitId })) throw forbidden();
+    assertCan(who.actor, 'procurement:change_status', { organisationId: current.organisationId, unitId: current.unitId });
     if (!canTransition(current.status, to)) {
       throw new AppError('invalid_transition', `A procurement that is ${current.status} cannot become ${to}.`, {
         from: current.status,
@@ -282,7 +271,7 @@ export async function changeProcurementStatus(
 export async function removeProcurement(db: Database, who: Who, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const current = await getProcurement(tx, who.actor, id);
-    if (!can(who.actor, 'procurement:delete', { organisationId: current.organisationId, unitId: current.unitId })) throw forbidden();
+    assertCan(who.actor, 'procurement:delete', { organisationId: current.organisationId, unitId: current.unitId });
     if (!isDeletable(current.status)) {
       throw new AppError('not_deletable', 'Only planned procurements can be deleted; cancel it instead.');
     }

@@ -1,11 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { can } from '../../../domain/access/can.js';
 import type { App, AppDeps } from '../../deps.js';
-import { AppError, forbidden } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem } from '../../schemas.js';
-import { whoOf } from './procurement-routes.js';
+import { whoOf } from '../../access.js';
 import { ImportProblem, ImportQuery, ImportResult, ProcurementExportQuery } from './procurement-schemas.js';
 import {
   assertMayImport,
@@ -15,6 +14,7 @@ import {
   importTemplate,
   type SheetFormat,
 } from './procurement-transfer-service.js';
+import { assertCan } from '../../access.js';
 
 /** The list's filters and sort, without paging: an export holds every matching row. */
 const fileResponse = (format: SheetFormat, description: string) => ({
@@ -53,7 +53,7 @@ export async function procurementTransferRoutes(app: App, { db, now }: AppDeps):
       },
       async (request, reply) => {
         const { actor } = authOf(request);
-        if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+        assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
         const { filename, body } = await importTemplate(db, actor, format, now());
         return sendFile(reply, format, filename, body);
       },
@@ -109,7 +109,7 @@ export async function procurementTransferRoutes(app: App, { db, now }: AppDeps):
       const part = await request.file();
       if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the spreadsheet in the multipart field "file".');
       const buffer = await part.toBuffer();
-      return importProcurementFile(db, who, { buffer, filename: part.filename }, { dryRun: request.query.dryRun });
+      return importProcurementFile(db, who, { buffer, filename: part.filename }, { dryRun: request.query.dryRun, now: now() });
     },
   );
 }

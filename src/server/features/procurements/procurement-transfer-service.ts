@@ -9,10 +9,11 @@ import {
   writeProcurementCsv,
   writeProcurementXlsx,
 } from '../../../interop/spreadsheet/write-procurement-sheet.js';
-import { AppError, forbidden } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import type { ListFilter } from './procurement-repository.js';
 import type { ProcurementCreate } from './procurement-schemas.js';
-import { checkDrafts, draftFromInput, insertCheckedDrafts, type Who } from './procurement-service.js';
+import type { Who } from '../../access.js';
+import { checkDrafts, draftFromInput, insertCheckedDrafts } from './procurement-service.js';
 import {
   findOrganisationSlug,
   findRegisterRows,
@@ -21,6 +22,7 @@ import {
   memberIdsByEmail,
   type RegisterRow,
 } from './procurement-transfer-repository.js';
+import { assertCan } from '../../access.js';
 
 /** Rows an export may hold; a larger register is exported with filters (e.g. per year). */
 export const EXPORT_ROW_CAP = 100_000;
@@ -56,7 +58,7 @@ const COLUMN_OF_PATH: Record<string, ColumnKey> = {
 };
 
 export function assertMayImport(actor: Actor): void {
-  if (!can(actor, 'procurement:import', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'procurement:import', { organisationId: actor.organisationId });
 }
 
 function invalid(problems: SheetProblem[]): AppError {
@@ -92,7 +94,7 @@ export async function importProcurementFile(
   db: Database,
   who: Who,
   file: { buffer: Buffer; filename: string },
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; now: Date },
 ): Promise<{ created: number; dryRun: boolean }> {
   assertMayImport(who.actor);
   let table;
@@ -152,7 +154,7 @@ export async function importProcurementFile(
       throw invalid(problems);
     }
     if (options.dryRun) return { created: 0, dryRun: true };
-    const ids = await insertCheckedDrafts(tx, who, drafts.filter((_, i) => checkedRows[i]!.failed.size === 0), 'procurement.imported');
+    const ids = await insertCheckedDrafts(tx, who, drafts.filter((_, i) => checkedRows[i]!.failed.size === 0), options.now, 'procurement.imported');
     return { created: ids.length, dryRun: false };
   });
 }
@@ -215,7 +217,7 @@ export async function exportProcurements(
   format: SheetFormat,
   now: Date,
 ): Promise<{ filename: string; body: Readable }> {
-  if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const organisationId = actor.organisationId;
   const ids = await listMatchingIds(db, organisationId, filter, EXPORT_ROW_CAP + 1);
   if (ids.length > EXPORT_ROW_CAP) {

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, IdParams, listOf } from '../../schemas.js';
-import { whoOf } from '../procurements/procurement-routes.js';
+import { whoOf } from '../../access.js';
 import {
   CopyBody,
   PreviewBody,

@@ -7,7 +7,8 @@ import { targetGroupLabels, type TargetGroup } from '../../../domain/requirement
 import { editVersion, publishVersion } from '../../../domain/requirements/template-version.js';
 import { validateParameters } from '../../../domain/requirements/validate-parameters.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { assertCan, type Who } from '../../access.js';
+import { recordAudit } from '../audit/audit-service.js';
 import {
   findOwnVersions,
   findVisibleTemplate,
@@ -28,10 +29,6 @@ import {
 } from './requirement-repository.js';
 import type { TargetGroupsBody, TargetGroupView, TemplateDetail, TemplateListQuery, TemplateSummary, TemplateVersionView } from './requirement-schemas.js';
 
-interface Who {
-  actor: Actor;
-  label: string;
-}
 
 /** Gives the organisation its starter library and target groups the first time they are needed. */
 export async function ensureLibrary(db: Database, organisationId: string, now: Date): Promise<void> {
@@ -39,11 +36,11 @@ export async function ensureLibrary(db: Database, organisationId: string, now: D
 }
 
 function mayRead(actor: Actor): void {
-  if (!can(actor, 'template:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'template:read', { organisationId: actor.organisationId });
 }
 
 function mayManage(actor: Actor): void {
-  if (!can(actor, 'template:manage', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'template:manage', { organisationId: actor.organisationId });
 }
 
 function presentVersion(v: VersionRecord, groups: readonly TargetGroup[]): TemplateVersionView {
@@ -314,7 +311,7 @@ export async function getTargetGroups(db: Database, actor: Actor, now: Date): Pr
 /** Sets the organisation's target groups; codes left out are deactivated so old decisions still render. */
 export async function putTargetGroups(db: Database, who: Who, body: TargetGroupsBody, now: Date): Promise<TargetGroupView[]> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'target_group:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'target_group:manage', { organisationId });
   const codes = body.items.map((g) => g.code);
   const duplicates = codes.flatMap((c, i) => (codes.indexOf(c) !== i ? [{ path: `/body/items/${i}/code`, code: 'duplicate', message: `The code ${c} is listed twice.` }] : []));
   if (duplicates.length > 0) throw validationFailed(duplicates);

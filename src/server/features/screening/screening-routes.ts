@@ -3,7 +3,7 @@ import { ScreeningPolicySchema } from '../../../domain/screening/screening-polic
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, IdParams } from '../../schemas.js';
-import { whoOf } from '../procurements/procurement-routes.js';
+import { whoOf } from '../../access.js';
 import { PolicyVersionView, ScreeningView } from './screening-schemas.js';
 import { getCurrentScreening, getScreeningPolicy, getScreeningPolicyVersions, putScreeningPolicy, runScreening } from './screening-service.js';
 

@@ -1,10 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LocalizedTextSchema } from '../../../domain/shared/localized-text.js';
-import { SCREENING_RECOMMENDATIONS } from '../../../domain/screening/screen-procurement.js';
+import { ScreeningRecommendationSchema as RecommendationSchema } from '../../../domain/screening/screen-procurement.js';
 import { ScreeningPolicySchema } from '../../../domain/screening/screening-policy.js';
 import { enumOf, Uuid } from '../../schemas.js';
 
-export const RecommendationSchema = enumOf(SCREENING_RECOMMENDATIONS);
 
 const RuleOutcome = Type.Object({
   rule: enumOf(['contract_nature', 'cpv', 'value', 'duration', 'labour_need', 'readiness'] as const),

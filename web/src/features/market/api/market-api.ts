@@ -25,7 +25,6 @@ export type ImportListItem = Static<typeof ImportListItemSchema>;
 export type { MarketRow, PeerComparison };
 export type MarketNoticeItem = Static<typeof MarketNoticeItemSchema>;
 export type MarketNoticeDetail = Static<typeof MarketNoticeDetailSchema>;
-export type NoticeLot = MarketNoticeDetail['notice']['lots'][number];
 export type SocialSignal = MarketNoticeDetail['social']['signals'][number];
 
 /** The market view's filters as the page holds them (free strings from the URL). */

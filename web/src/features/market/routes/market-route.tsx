@@ -10,7 +10,7 @@ import { Pagination } from '../../../components/ui/pagination';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
 import { isCpvDivisionInput, useDebouncedFilter } from '../../../lib/use-debounced-filter';
-import { formatDate, formatNumber } from '../../../lib/format';
+import { formatDate, formatNumber, formatShare } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { capabilitiesOf, useSession } from '../../../lib/session';
@@ -20,8 +20,6 @@ const ALL = 'all';
 const PAGE_SIZE = 25;
 const SOCIAL = ['any', 'employment', 'none'] as const;
 
-export const formatShare = (share: number, language: string) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** A share as text with a bar beside it; the bar is decoration, the text carries the value. */
 function ShareBar({ share, isOwn = false }: { share: number; isOwn?: boolean }) {

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { useMarketNotice, type MarketNoticeDetail, type SocialSignal } from '../api/market-api';
+import type { Money } from '../../../../../src/domain/shared/money.js';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -19,7 +20,7 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-const money = (value: { amount: number; currency: string } | null, language: string) =>
+const money = (value: Money | null, language: string) =>
   value ? `${formatNumber(value.amount, language)} ${value.currency}` : '–';
 
 /** The eForms business term a signal comes from: BT-06, BT-775, BT-71, BT-736, BT-70, BT-777 … */

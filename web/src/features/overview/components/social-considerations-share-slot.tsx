@@ -5,11 +5,12 @@ import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { formatNumber } from '../../../lib/format';
+import { formatShare } from '../../../lib/format';
 import { describeError } from '../../../lib/problems';
 import { useGoalFulfilment } from '../api/overview-api';
 
-const formatShare = (share: number | null, language: string) =>
-  share === null ? '–' : `${new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'sv-SE', { maximumFractionDigits: 1 }).format(share)} %`;
+// The goal figures come as percentages (0–100); the one formatShare takes a share (0–1).
+const formatPercentShare = (percent: number | null, language: string) => formatShare(percent === null ? null : percent / 100, language);
 
 /**
  * The share of this year's service procurements with social considerations against the
@@ -34,8 +35,8 @@ export function SocialConsiderationsShareSlot({ goalPercent }: { goalPercent: nu
       {data ? (
         <>
           <div className="goal-figure">
-            <p className="goal-figure__value">{formatShare(data.sharePercent, i18n.language)}</p>
-            <Meter className="meter" value={data.sharePercent ?? 0} minValue={0} maxValue={100} valueLabel={t('overview.socialShare.meterValue', { share: formatShare(data.sharePercent, i18n.language), goal: data.goalPercent })}>
+            <p className="goal-figure__value">{formatPercentShare(data.sharePercent, i18n.language)}</p>
+            <Meter className="meter" value={data.sharePercent ?? 0} minValue={0} maxValue={100} valueLabel={t('overview.socialShare.meterValue', { share: formatPercentShare(data.sharePercent, i18n.language), goal: data.goalPercent })}>
               {({ percentage, valueText }) => (
                 <>
                   <Label className="field__label">{t('overview.socialShare.meterLabel', { year: data.year })}</Label>
@@ -79,7 +80,7 @@ export function SocialConsiderationsShareSlot({ goalPercent }: { goalPercent: nu
                         </th>
                         <td>{formatNumber(u.serviceProcurements, i18n.language)}</td>
                         <td>{formatNumber(u.withSocialConsiderations, i18n.language)}</td>
-                        <td>{formatShare(u.sharePercent, i18n.language)}</td>
+                        <td>{formatPercentShare(u.sharePercent, i18n.language)}</td>
                         <td>{u.isGoalMet === null ? '–' : u.isGoalMet ? t('overview.socialShare.yes') : t('overview.socialShare.no')}</td>
                       </tr>
                     ))}

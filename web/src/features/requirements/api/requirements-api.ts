@@ -10,7 +10,6 @@ import type {
   TargetGroupView,
   TemplateDetail,
   TemplateSummary,
-  TemplateVersionView,
 } from '../../../../../src/server/features/requirements/requirement-schemas.js';
 import type { PolicyVersionView, ScreeningView } from '../../../../../src/server/features/screening/screening-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
@@ -24,14 +23,9 @@ export type { LocalizedText, ParameterDefinition, RequirementLevel, RequirementT
 
 export type Recommendation = ScreeningRecommendation;
 export type Screening = ScreeningView;
-export type RuleOutcome = Screening['rules'][number];
-export type RuleName = RuleOutcome['rule'];
 export type Decision = DecisionView;
-export type RenderedText = Decision['requirements'][number]['rendered']['sv'];
 export type DecisionInput = DecisionBody;
 export type EformsLotFields = Static<typeof EformsLotFieldsSchema>;
-export type TemplateVersion = TemplateVersionView;
-export type TemplateProblem = TemplateVersion['problems'][number];
 export type { TemplateDetail, TemplateSummary };
 export type TargetGroup = TargetGroupView;
 export type PolicyVersion = PolicyVersionView;

@@ -2,6 +2,7 @@ import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
+import { isJustificationRequired, MIN_JUSTIFICATION_LENGTH } from '../../../../../src/domain/decisions/validate-decision.js';
 import { REQUIREMENT_LEVELS, REQUIREMENT_TYPES } from '../../../../../src/domain/requirements/requirement-template.js';
 import { Button } from '../../../components/ui/button';
 import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
@@ -47,16 +48,11 @@ interface Row {
   values: Record<string, ParameterInput>;
 }
 
-const MIN_JUSTIFICATION = 20;
 const ALL = 'all';
 let rowCounter = 0;
 
-/** Comply or explain: when a choice departs from the recommendation it must be explained. */
-export function isJustificationRequired(recommendation: Recommendation, kind: 'apply' | 'none' | null): boolean {
-  if (recommendation === 'needs_assessment') return kind !== null;
-  if (recommendation === 'recommended') return kind === 'none';
-  return kind === 'apply';
-}
+// Comply or explain is the domain's rule (validate-decision.ts); re-exported for the form's tests.
+export { isJustificationRequired };
 
 function rowOf(detail: TemplateDetail, versionId: string, lotNumbers: number[] | null, parameters: Record<string, unknown>): Row | null {
   const version = detail.versions.find((v) => v.id === versionId);
@@ -327,7 +323,7 @@ function DecisionForm({
         onChange={setJustification}
         isRequired={needsJustification}
         maxLength={4000}
-        description={t(`decision.justificationRule.${needsJustification ? recommendation : 'optional'}`, { min: MIN_JUSTIFICATION })}
+        description={t(`decision.justificationRule.${needsJustification ? recommendation : 'optional'}`, { min: MIN_JUSTIFICATION_LENGTH })}
         errorMessage={errors.justification}
       />
       <div className="form__actions button-row">
