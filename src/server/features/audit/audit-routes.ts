@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { can } from '../../../domain/access/can.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
