@@ -3,7 +3,7 @@ import { rolesOf } from '../../../domain/access/can.js';
 import { normaliseEmail } from '../../../domain/access/normalise-email.js';
 import { AppError, validationFailed } from '../../errors.js';
 import type { SessionCache } from '../../plugins/session-cache.js';
-import { recordAudit, recordAudits, type AuditActor } from '../audit/audit-repository.js';
+import { recordAudit, recordAudits, type AuditActor } from '../audit/audit-service.js';
 import type { AuthContext, Identity } from './auth-context.js';
 import { API_TOKEN_PREFIX, hashPassword, randomToken, sha256, verifyPassword } from './auth-crypto.js';
 import * as repo from './auth-repository.js';
@@ -318,3 +318,6 @@ export async function membershipChanged(deps: AuthServiceDeps, db: Database, use
     await repo.revokeTokensIn(db, userId, endIn, deps.now());
   }
 }
+
+/** The signed-in person's answer schema, for features whose routes answer with it (members). */
+export { Me } from './auth-schemas.js';

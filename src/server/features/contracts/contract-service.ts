@@ -10,7 +10,7 @@ import { latestCorrectionNotice } from '../../../domain/follow-up/sanction-ladde
 import { validatePlacement } from '../../../domain/follow-up/validate-placement.js';
 import { EMPLOYMENT_FORM_OPTIONS } from '../../../domain/requirements/starter-templates.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordAudit } from '../audit/audit-service.js';
 import { getDecision } from '../decisions/decision-service.js';
 import { normaliseOrganisationNumber } from '../organisations/organisation-number.js';
 import { getProcurement } from '../procurements/procurement-service.js';

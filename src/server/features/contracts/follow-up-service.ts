@@ -11,7 +11,7 @@ import { formatOreAsSek } from '../../../domain/shared/format.js';
 import type { Language, LocalizedText } from '../../../domain/shared/localized-text.js';
 import type { SanctionLetterInput } from '../../../domain/follow-up/sanction-letter.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordAudit } from '../audit/audit-service.js';
 import {
   findContract,
   findDeviation,

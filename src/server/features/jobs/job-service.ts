@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordAudit } from '../audit/audit-service.js';
 import {
   claimDueJobs,
   completeJob,

@@ -4,7 +4,7 @@ import { auditActorOf, authOf, identityOf, SESSION_COOKIE } from '../../plugins/
 import { sendInvitation } from './invitation-mail.js';
 import { errorResponses, IdParams } from '../../schemas.js';
 import { startSession } from '../auth/auth-service.js';
-import { Me } from '../auth/auth-schemas.js';
+import { Me } from '../auth/auth-service.js';
 import {
   Invitation,
   InvitationAcceptBody,

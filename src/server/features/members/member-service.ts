@@ -2,7 +2,7 @@ import type { Database } from '../../../db/client.js';
 import { can, type Actor, type Role } from '../../../domain/access/can.js';
 import { normaliseEmail } from '../../../domain/access/normalise-email.js';
 import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordAudit } from '../audit/audit-service.js';
 import type { AuthServiceDeps, Identity } from '../auth/auth-service.js';
 import * as accounts from '../auth/auth-service.js';
 import { randomToken, sha256 } from '../auth/auth-crypto.js';

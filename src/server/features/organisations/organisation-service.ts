@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
-import { recordAudit, type AuditActor } from '../audit/audit-repository.js';
+import { recordAudit, type AuditActor } from '../audit/audit-service.js';
 import { normaliseOrganisationNumber } from './organisation-number.js';
 import * as repo from './organisation-repository.js';
 
