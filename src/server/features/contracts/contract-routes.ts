@@ -1,11 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
-import { errorResponses, IdParams, listOf } from '../../schemas.js';
+import { AppError } from '../../errors.js';
+import { errorResponses, IdParams, listOf, problem } from '../../schemas.js';
+import { importContractFile } from './contract-import-service.js';
 import {
   AsOfQuery,
   ContractAmendment,
   ContractCreate,
+  ContractImportProblem,
   ContractListQuery,
   ContractSummary,
   ContractView,
@@ -56,6 +59,27 @@ export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<vo
     async (request, reply) => {
       const contract = await createContract(db, whoOf(request), request.body, now());
       return reply.status(201).header('location', `/api/contracts/${contract.id}`).send(contract);
+    },
+  );
+
+  app.post(
+    '/api/contracts/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import existing contracts from a spreadsheet (.xlsx or .csv), all or nothing',
+        description:
+          'multipart/form-data, field `file`. Columns (Swedish header or code name): Upphandlingens diarienummer (procurementReference), Avtalsnummer (referenceNumber), Leverantörens organisationsnummer (supplierOrganisationNumber), Leverantör (supplierName), Delområden (lotNumbers, e.g. "1;2"), Undertecknat (signedOn), Avtalsstart (startsOn), Avtalsslut (endsOn), Värde (SEK) (valueSek). Each row is checked like POST /api/contracts; any error answers 422 import_invalid with row, column and code, and nothing is stored.',
+        consumes: ['multipart/form-data'],
+        querystring: Type.Object({ dryRun: Type.Boolean({ default: false }) }, { additionalProperties: false }),
+        response: { 200: Type.Object({ created: Type.Integer(), dryRun: Type.Boolean() }), ...errorResponses, 413: problem, 415: problem, 422: ContractImportProblem },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".');
+      const part = await request.file();
+      if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the spreadsheet in the multipart field "file".');
+      return importContractFile(db, whoOf(request), { buffer: await part.toBuffer(), filename: part.filename }, { dryRun: request.query.dryRun }, now());
     },
   );
 

@@ -327,3 +327,15 @@ export const SanctionsView = Type.Object({
 });
 
 export const LetterQuery = Type.Object({ lang: Type.Optional(enumOf(['sv', 'en'] as const, { default: 'sv' })) }, { additionalProperties: false });
+
+/** The 422 answer of a contract import: problem+json listing every error by row and column. */
+export const ContractImportProblem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  code: Type.String(),
+  detail: Type.String(),
+  instance: Type.Optional(Type.String()),
+  errorCount: Type.Optional(Type.Integer()),
+  errors: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), code: Type.String(), message: Type.String() })),
+});
