@@ -25,6 +25,11 @@ export function FollowUpQueueRoute() {
     );
   }
   const items = queue.data?.items ?? [];
+  const dateOf = (item: FollowUpItem): string => {
+    if (item.dueOn) return t('followUp.dueOn', { date: formatDate(item.dueOn, i18n.language) });
+    const detected = item.detail.detectedOn;
+    return typeof detected === 'string' ? t('followUp.detectedOn', { date: formatDate(detected, i18n.language) }) : '–';
+  };
   const describeDetail = (item: FollowUpItem): string => {
     const deviationKind = item.detail.deviationKind;
     if (item.kind === 'deviation_open' && typeof deviationKind === 'string') return t(`contracts.deviations.kinds.${deviationKind}`, { defaultValue: deviationKind });
@@ -63,7 +68,7 @@ export function FollowUpQueueRoute() {
                     <td>
                       <Link href={`/contracts/${item.contractId}`}>{t('followUp.contractLink', { reference: item.contractReference, supplier: item.supplierName })}</Link>
                     </td>
-                    <td>{formatDate(item.dueOn, i18n.language)}</td>
+                    <td>{dateOf(item)}</td>
                   </tr>
                 ))}
               </tbody>
