@@ -39,7 +39,8 @@ export async function startServer(
   try {
     await database.migrate();
     if (config.demo && (await isDatabaseEmpty(database.db))) {
-      await seedDemo(database.db, { scale: 'demo' });
+      // With the demo notices, so the market view shows real notices from the first start.
+      await seedDemo(database.db, { scale: 'demo', notices: true });
       seeded = true;
     }
     if (config.demo) logins = await listDemoLogins(database.db);

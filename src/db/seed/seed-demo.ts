@@ -53,7 +53,7 @@ export async function seedDemo(
     seed?: number;
     currentYear?: number;
     onProgress?: (done: number, total: number) => void;
-    /** Import the demo eForms notices too (demo scale; default true). */
+    /** Import the demo eForms notices too (demo scale only): the first start does; `hansyn seed` does not. */
     notices?: boolean;
   },
 ): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
@@ -178,7 +178,7 @@ export async function seedDemo(
   }
   if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
   // The market view and notice pages show real notices from the first start.
-  if (options.scale === 'demo' && options.notices !== false) await seedDemoNotices(db, new Date());
+  if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);

@@ -206,9 +206,10 @@ function DecisionForm({
 
   return (
     <Form onSubmit={submit} className="form" validationBehavior="aria" aria-labelledby="decision-form-heading">
+      {/* The summary (an h2) comes before the form's h3, so headings after it still go in order. */}
+      <ErrorSummary errors={summary} submitCount={submitCount} />
       <h3 id="decision-form-heading">{decision ? t('decision.reviseTitle') : t('decision.formTitle')}</h3>
       {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
       <RadioGroupField
         label={t('decision.kind')}
         name="kind"
