@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMPLOYMENT_CONDITION } from '../../src/domain/requirements/starter-templates.js';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../support/factories.js';
 import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../support/notice-variants.js';
+import { eq } from 'drizzle-orm';
+import { jobs } from '../../src/db/schema/index.js';
+import { enqueue } from '../../src/server/features/jobs/job-service.js';
+import { queueMail } from '../../src/server/features/mail/mail-service.js';
+import { notify } from '../../src/server/features/notifications/notification-service.js';
 
 /**
  * Tenant isolation, for every endpoint in the OpenAPI document: a user of organisation B
@@ -57,6 +62,9 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/me/tokens/{id}', id: () => ids.token! },
   { prefix: '/api/invitations/{id}', id: () => ids.invitation! },
   { prefix: '/api/me/invitations/{id}/accept', id: () => ids.invitation! },
+  { prefix: '/api/admin/outbox/{id}', id: () => ids.mail! },
+  { prefix: '/api/admin/jobs/{id}/retry', id: () => ids.failedJob! },
+  { prefix: '/api/notifications/{id}/read', id: () => ids.notification! },
 ];
 
 /**
@@ -127,6 +135,14 @@ beforeAll(async () => {
   const step = await a.post(`/api/contracts/${ids.contract}/sanctions`, { commitmentId: ids.commitment, kind: 'dialogue_note', takenOn: '2025-04-21', reason: 'Rapporten saknas.' });
   expect(step.statusCode, step.body).toBe(201);
   ids.sanctionStep = step.json().id;
+  // A's e-mail in the outbox, a dead-lettered job run of A, and a notification for A's user.
+  const now = new Date();
+  ids.mail = (await queueMail(ctx.db, { to: 'a@a.example', subject: 'Till A', text: 'Hemligt', kind: 'test', organisationId: orgA.id }, now)).id;
+  ids.failedJob = (await enqueue(ctx.db, 'test.isolated', {}, now, { organisationId: orgA.id }))!.id;
+  await ctx.db.update(jobs).set({ status: 'failed', lastError: 'Hemligt fel' }).where(eq(jobs.id, ids.failedJob));
+  const notified = await notify(ctx.db, { organisationId: orgA.id, userIds: [userA.id], kind: 'test', title: { sv: 'A', en: 'A' }, body: { sv: 'A', en: 'A' } }, now);
+  expect(notified.notifiedUserIds).toEqual([userA.id]);
+  ids.notification = (await a.get('/api/notifications')).json().items[0].id;
 });
 afterAll(() => ctx.close());
 
