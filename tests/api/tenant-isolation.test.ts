@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noticeImports } from '../../src/db/schema/index.js';
 import { EMPLOYMENT_CONDITION } from '../../src/domain/requirements/starter-templates.js';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../support/factories.js';
+import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
 import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../support/notice-variants.js';
 import { eq } from 'drizzle-orm';
 import { jobs } from '../../src/db/schema/index.js';
@@ -105,6 +108,15 @@ beforeAll(async () => {
   const imported = await a.request({ method: 'POST', url: '/api/imports/eforms', payload, headers });
   expect(imported.json()).toMatchObject({ stored: 1, procurements: { created: 1 } });
   ids.import = imported.json().importId;
+  // The same notice then arrives from TED (the operator's import): only then is it public, so B
+  // may read it (an unverified upload is A's alone; decision 0311).
+  async function* fromTed() {
+    yield { name: 'ted/cn.xml', bytes: new TextEncoder().encode(CONSTRUCTED_NOTICE) };
+  }
+  const fromTedImport = await importNotices(ctx.db, fromTed(), { by: { operator: 'hansyn import eforms' }, source: 'ted' });
+  expect(fromTedImport).toMatchObject({ updated: 1 });
+  // Operator imports are listed to everyone; this test checks that B sees none of A's uploads.
+  await ctx.db.delete(noticeImports).where(eq(noticeImports.id, fromTedImport.importId));
   const linked = (await a.get(`/api/market/notices/${CONSTRUCTED_NOTICE_ID}`)).json();
   ids.importedProcurement = linked.linkedProcurement.id;
   // An awarded procurement of A with a contract, a placement, a deviation and a sanction step.

@@ -1,5 +1,11 @@
 /**
- * eForms parsing throughput: `npx tsx tests/bench/eforms-bench.ts [--files N] [--keep] [--import]`.
+ * eForms parsing throughput: `npx tsx tests/bench/eforms-bench.ts [--files N] [--keep] [--import]
+ * [--no-lxml] [--no-memory] [--memory-only] [--hostile-notices N]`.
+ *
+ * By default: the parse stages below, then the peer (lxml, ../shared/bench/lxml-eforms-reference.py,
+ * skipped when python3 with lxml is missing) on the same folder with the ratio, then the peak RSS
+ * of importing the hostile archive of issue 8 and the replicated notices (tests/bench/eforms-memory.ts,
+ * one process each; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set).
  *
  * With `--import`, measures import throughput instead: parse + summary as the baseline, then the
  * notice import (parse, summarise, derive facts, batched idempotent store) into an on-disk PGlite
@@ -14,7 +20,8 @@
  *
  * `runEformsBench` takes extra stages (see eforms-import-stages.ts for the database import stages).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +167,72 @@ export function formatFigures(figures: BenchFigures): string {
   return lines.join('\n');
 }
 
+const LXML_REFERENCE = fileURLToPath(new URL('../../../shared/bench/lxml-eforms-reference.py', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+interface LxmlFigures {
+  files: number;
+  failures: number;
+  parse_notices_per_s: number;
+  extract_notices_per_s: number;
+  extract_mb_per_s: number;
+}
+
+/**
+ * The peer: lxml (libxml2) parsing and extracting the same fields from the same folder, in the same
+ * run (../shared/bench/lxml-eforms-reference.py). Null, with the reason printed, when python3 with
+ * lxml (Debian `python3-lxml`) or the script is not there.
+ */
+export function runLxmlPeer(folder: string): LxmlFigures | null {
+  if (!existsSync(LXML_REFERENCE)) {
+    console.log(`  lxml peer skipped: ${LXML_REFERENCE} not found`);
+    return null;
+  }
+  if (spawnSync(PYTHON, ['-c', 'import lxml.etree'], { stdio: 'ignore' }).status !== 0) {
+    console.log('  lxml peer skipped: python3 with lxml is not installed (Debian: apt-get install python3-lxml)');
+    return null;
+  }
+  const output = execFileSync(PYTHON, [LXML_REFERENCE, folder, '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(output.trim().split('\n').pop()!) as LxmlFigures;
+}
+
+/** Runs one memory scenario (tests/bench/eforms-memory.ts) in its own process and returns its JSON line. */
+function runMemoryScenario(args: string[]): Record<string, unknown> | null {
+  const script = fileURLToPath(new URL('./eforms-memory.ts', import.meta.url));
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (result.status !== 0) {
+    console.log(`  memory scenario ${args.join(' ')} failed: ${(result.stderr || result.stdout).slice(0, 500)}`);
+    return null;
+  }
+  const last = result.stdout.trim().split('\n').pop() ?? '';
+  return last.startsWith('{') ? (JSON.parse(last) as Record<string, unknown>) : null;
+}
+
+/**
+ * Peak RSS of importing the hostile archive of issue 8 (200 notices × 19 MiB of blanks, as an
+ * upload) and of the ordinary replicated notices (as the CLI), each in a fresh process, on PGlite
+ * (a data directory created beforehand by another process) and on PostgreSQL when a URL is set.
+ */
+function runMemoryBench(dir: string, folder: string, options: { notices: number; paddingMiB: number }): void {
+  const zip = join(dir, 'hostile.zip');
+  const script = fileURLToPath(new URL('./eforms-memory.ts', import.meta.url));
+  execFileSync(process.execPath, ['--import', 'tsx', script, '--build', zip, '--notices', String(options.notices), '--padding-mib', String(options.paddingMiB)]);
+  const postgres = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  console.log(`eForms import memory (peak RSS of one process; target < 600 MB), hostile archive ${options.notices} × ${options.paddingMiB} MiB blanks:`);
+  for (const scenario of ['hostile', 'ordinary']) {
+    for (const db of postgres === undefined ? ['pglite'] : ['pglite', 'postgres']) {
+      const dataDir = join(dir, `memory-${scenario}-${db}`);
+      if (db === 'pglite') runMemoryScenario(['--prepare', 'yes', '--db', 'pglite', '--data-dir', dataDir, '--dir', dir]);
+      const figures = runMemoryScenario(['--scenario', scenario, '--db', db, '--dir', dir, '--data-dir', dataDir, '--zip', zip, '--folder', folder]);
+      if (figures === null) continue;
+      console.log(
+        `  ${`${scenario} → ${db}`.padEnd(22)} peak RSS ${String(figures.peakRssMegabytes).padStart(5)} MB (after opening the database ${figures.rssAfterOpenMegabytes} MB)` +
+          `  ${figures.read} read, ${figures.stored} stored, ${figures.failed} failed in ${figures.seconds} s`,
+      );
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const filesArgument = args.indexOf('--files');
@@ -177,14 +250,33 @@ async function main(): Promise<void> {
         console.log(formatFigures(figures));
         for (const stage of figures.stages.slice(1)) {
           const minutes = 800_000 / stage.noticesPerSecond / 60;
-          console.log(`  ${stage.name}: a year of TED (800,000 notices) ≈ ${minutes.toFixed(1)} min (target < 30 min)`);
+          console.log(`  ${stage.name}: a year of TED (800,000 notices) ≈ ${minutes.toFixed(1)} min (target < 15 min)`);
         }
         console.log(await stages.describe());
       } finally {
         await stages.close();
       }
     } else {
-      console.log(formatFigures(await runEformsBench(paths)));
+      const figures = args.includes('--memory-only') ? null : await runEformsBench(paths);
+      if (figures !== null) console.log(formatFigures(figures));
+      // The peer in the same run, on the same folder (the machine is shared: compare within one run).
+      const lxml = figures === null || args.includes('--no-lxml') ? null : runLxmlPeer(dir);
+      if (figures !== null && lxml !== null) {
+        const ours = figures.stages.find((stage) => stage.name === parseStage.name)!;
+        console.log(`  lxml parse only (peer)           ${String(lxml.parse_notices_per_s).padStart(6)} notices/s`);
+        console.log(`  lxml parse + XPath (peer)        ${String(lxml.extract_notices_per_s).padStart(6)} notices/s ${lxml.extract_mb_per_s.toFixed(1).padStart(6)} MB/s  (${lxml.files} files, ${lxml.failures} failed)`);
+        console.log(`  parseNotice ÷ lxml parse + XPath: ×${(ours.noticesPerSecond / lxml.extract_notices_per_s).toFixed(2)} (target ≥ 1.5)`);
+      }
+      if (!args.includes('--no-memory')) {
+        const notices = args.indexOf('--hostile-notices');
+        // Archive and data directories outside the replicated folder, which the ordinary scenario reads.
+        const memoryDir = mkdtempSync(join(tmpdir(), 'hansyn-eforms-memory-'));
+        try {
+          runMemoryBench(memoryDir, dir, { notices: notices >= 0 ? Number(args[notices + 1]) : 200, paddingMiB: 19 });
+        } finally {
+          rmSync(memoryDir, { recursive: true, force: true });
+        }
+      }
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

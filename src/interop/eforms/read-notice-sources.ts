@@ -55,7 +55,21 @@ interface ByteStream extends AsyncIterable<unknown> {
   destroy(): void;
 }
 
-async function readCapped(stream: ByteStream, maxBytes: number, onOverflow: 'drain' | 'destroy'): Promise<Uint8Array | null> {
+async function readCapped(stream: ByteStream, maxBytes: number, onOverflow: 'drain' | 'destroy', expectedBytes?: number): Promise<Uint8Array | null> {
+  // When the archive states the size (checked against the data by the reader), fill one buffer
+  // instead of keeping the chunks and copying them: half the memory for a large entry.
+  if (expectedBytes !== undefined && expectedBytes <= maxBytes) {
+    const bytes = new Uint8Array(expectedBytes);
+    let filled = 0;
+    for await (const chunk of stream) {
+      if (!(chunk instanceof Uint8Array)) throw new Error('archive entry produced a non-binary chunk');
+      if (filled + chunk.length > expectedBytes) throw new Error('archive entry is longer than its stated size');
+      bytes.set(chunk, filled);
+      filled += chunk.length;
+    }
+    if (filled !== expectedBytes) throw new Error('archive entry is shorter than its stated size');
+    return bytes;
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -266,7 +280,7 @@ async function* readZip(archive: string, maxEntryBytes: number): AsyncGenerator<
       }
       let bytes: Uint8Array | null;
       try {
-        bytes = await readCapped(await openZipEntry(zip, entry), maxEntryBytes, 'destroy');
+        bytes = await readCapped(await openZipEntry(zip, entry), maxEntryBytes, 'destroy', entry.uncompressedSize);
       } catch (error) {
         yield sourceError(name, 'corrupt-archive', messageOf(error));
         continue;

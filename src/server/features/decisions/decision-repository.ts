@@ -163,3 +163,21 @@ export async function listGoalRows(db: Database, organisationId: string, year: n
     );
   return rows.map((r) => ({ unitId: r.unitId, unitName: r.unitName, contractNature: r.contractNature, hasSocialConsiderations: Boolean(r.hasSocial) }));
 }
+
+/**
+ * The organisation's own register: procurements, those with a recorded decision on social
+ * considerations, and those whose decision applies requirements (comply or explain). Read by the
+ * market view's peer comparison through `countRegisterDecisions` in decision-service.
+ */
+export async function countDecisionsOfRegister(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({
+      procurements: sql<number>`count(*)::int`,
+      decided: sql<number>`count(${procurementDecisions.id})::int`,
+      applied: sql<number>`(count(*) filter (where ${procurementDecisions.kind} = 'apply'))::int`,
+    })
+    .from(procurements)
+    .leftJoin(procurementDecisions, and(eq(procurementDecisions.procurementId, procurements.id), eq(procurementDecisions.organisationId, organisationId)))
+    .where(eq(procurements.organisationId, organisationId));
+  return { procurements: Number(row?.procurements ?? 0), decided: Number(row?.decided ?? 0), applied: Number(row?.applied ?? 0) };
+}

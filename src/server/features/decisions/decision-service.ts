@@ -17,6 +17,7 @@ import { getProcurement, type ProcurementRecord } from '../procurements/procurem
 import { loadDecisionLibrary } from '../requirements/requirement-service.js';
 import { findCurrentScreening, screenAndStore } from '../screening/screening-service.js';
 import {
+  countDecisionsOfRegister,
   findDecision,
   findGoalPercent,
   findOrganisationName,
@@ -210,4 +211,13 @@ export async function goalFulfilment(db: Database, actor: Actor, year: number): 
       .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
       .map((unit) => ({ unit, ...figures(rows.filter((r) => r.unitId === unit.id)) })),
   };
+}
+
+/**
+ * How many of the organisation's procurements have a recorded decision, and how many apply
+ * requirements: the market view's peer comparison shows it beside the notices (no permission
+ * check here; the caller has checked `market:read` for its own organisation).
+ */
+export function countRegisterDecisions(db: Database, organisationId: string): Promise<{ procurements: number; decided: number; applied: number }> {
+  return countDecisionsOfRegister(db, organisationId);
 }

@@ -1,6 +1,17 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
-import { noticeDocuments, noticeProcurementLinks, notices, organisations, procurementDecisions, procurements, units } from '../../../db/schema/index.js';
+import { queryRow, queryRows } from '../../../db/raw-sql.js';
+import {
+  noticeDocuments,
+  noticeMarketBuyerCells,
+  noticeMarketBuyers,
+  noticeMarketCells,
+  noticeProcurementLinks,
+  notices,
+  organisations,
+  procurements,
+  units,
+} from '../../../db/schema/index.js';
 import type { BuyerVolume } from '../../../domain/market/compare-peers.js';
 
 /**
@@ -41,7 +52,7 @@ function buyerCondition(input: string): SQL {
   if ((normalised.match(/\d/g)?.length ?? 0) >= 6) return sql`${notices.buyerOrgIds} @> array[${normalised}]::text[]`;
   const pattern = `%${escapeLike(text)}%`;
   // `= any(array(…))` runs the directory search once, as an init plan, and lets the key list use the index.
-  return sql`${notices.buyerKey} = any(array(select buyer_key from notice_market_buyers where names ilike ${pattern}))
+  return sql`${notices.buyerKey} = any(array(select ${noticeMarketBuyers.buyerKey} from ${noticeMarketBuyers} where ${noticeMarketBuyers.names} ilike ${pattern}))
     and array_to_string(${notices.buyerNames}, ' ') ilike ${pattern}`;
 }
 
@@ -85,8 +96,6 @@ export interface AggregateCell {
   valueWithSocial: number;
 }
 
-type Rows<T> = { rows: T[] };
-
 const MEASURES = sql`count(*)::int as notices,
   (count(*) filter (where ${notices.hasSocial}))::int as social,
   (count(*) filter (where ${notices.hasEmployment}))::int as employment,
@@ -128,21 +137,21 @@ export async function aggregateNotices(
   groupBy: GroupBy,
   limit: number,
 ): Promise<{ cells: AggregateCell[]; groups: number }> {
-  if (canUseCells(filter, groupBy)) return aggregateCells(filter, groupBy as CellGroupBy, db);
+  if (canUseCells(filter, groupBy)) return aggregateCells(db, filter, groupBy as CellGroupBy);
   if (groupBy === 'buyer' && isUnfiltered(filter)) return rankBuyers(db, limit);
   const where = marketConditions(filter);
   if (groupBy === 'socialCode') {
-    const result = (await db.execute(sql`
+    const result = await queryRows<RawCell>(db, sql`
       select code as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
       from ${notices}
       cross join lateral unnest(case when cardinality(${notices.socialCodes}) = 0 then array['none']::text[] else ${notices.socialCodes} end) as code
       where ${where}
-      group by code, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
-    const cells = result.rows.map(toCell);
+      group by code, ${notices.estimatedValueCurrency}`);
+    const cells = result.map(toCell);
     return { cells, groups: new Set(cells.map((c) => c.key)).size };
   }
   if (groupBy === 'buyer') {
-    const result = (await db.execute(sql`
+    const result = await queryRows<RawCell & { groups: number }>(db, sql`
       with top as (
         select ${notices.buyerKey} as key, min(${notices.buyerName}) as label, count(*) over () as groups
         from ${notices} where ${where}
@@ -154,26 +163,26 @@ export async function aggregateNotices(
         min(top.groups)::int as groups, ${MEASURES}
       from ${notices} join top on top.key = ${notices.buyerKey}
       where ${where}
-      group by ${notices.buyerKey}, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell & { groups: number }>;
-    return { cells: result.rows.map(toCell), groups: Number(result.rows[0]?.groups ?? 0) };
+      group by ${notices.buyerKey}, ${notices.estimatedValueCurrency}`);
+    return { cells: result.map(toCell), groups: Number(result[0]?.groups ?? 0) };
   }
   const key = KEY_EXPRESSIONS[groupBy];
-  const result = (await db.execute(sql`
+  const result = await queryRows<RawCell>(db, sql`
     select ${key} as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
     from ${notices} where ${where}
-    group by 1, ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
-  const cells = result.rows.map(toCell);
+    group by 1, ${notices.estimatedValueCurrency}`);
+  const cells = result.map(toCell);
   return { cells, groups: new Set(cells.map((c) => c.key)).size };
 }
 
 /** Totals of the filtered notices per currency (each notice once, whatever the grouping). */
 export async function totalNotices(db: Database, filter: MarketFilter): Promise<AggregateCell[]> {
-  if (canUseCells(filter, 'year')) return (await aggregateCells(filter, null, db)).cells;
-  const result = (await db.execute(sql`
+  if (canUseCells(filter, 'year')) return (await aggregateCells(db, filter, null)).cells;
+  const result = await queryRows<RawCell>(db, sql`
     select '' as key, null::text as label, ${notices.estimatedValueCurrency} as currency, ${MEASURES}
     from ${notices} where ${marketConditions(filter)}
-    group by ${notices.estimatedValueCurrency}`)) as unknown as Rows<RawCell>;
-  return result.rows.map(toCell);
+    group by ${notices.estimatedValueCurrency}`);
+  return result.map(toCell);
 }
 
 export interface NoticeListRow {
@@ -229,7 +238,7 @@ export async function listNotices(
     .orderBy(sql`${notices.issueDate} desc nulls last`, asc(notices.noticeId))
     .limit(page.limit)
     .offset(page.offset);
-  const [counted] = (await db.execute(sql`select count(*)::int as n from ${notices} where ${where}`) as unknown as Rows<{ n: number }>).rows;
+  const counted = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from ${notices} where ${where}`);
   return {
     total: Number(counted?.n ?? 0),
     rows: rows.map(({ amount, currency, ...rest }) => ({
@@ -316,13 +325,13 @@ export async function ownOrganisationNumbers(db: Database, organisationId: strin
 /** Notices whose buyers include one of `orgIds`, counted. */
 export async function countOwnNotices(db: Database, orgIds: readonly string[], year: number | undefined) {
   if (orgIds.length === 0) return { notices: 0, noticesWithSocial: 0, noticesWithEmployment: 0 };
-  const result = (await db.execute(sql`
+  const result = await queryRows<{ notices: number; social: number; employment: number }>(db, sql`
     select count(*)::int as notices, (count(*) filter (where ${notices.hasSocial}))::int as social,
       (count(*) filter (where ${notices.hasEmployment}))::int as employment
     from ${notices}
     where ${FROM_TED} and ${notices.buyerOrgIds} && ${sql`array[${sql.join(orgIds.map((id) => sql`${id}`), sql`, `)}]::text[]`}
-      ${year === undefined ? sql`` : sql`and ${notices.year} = ${year}`}`)) as unknown as Rows<{ notices: number; social: number; employment: number }>;
-  const row = result.rows[0];
+      ${year === undefined ? sql`` : sql`and ${notices.year} = ${year}`}`);
+  const row = result[0];
   return { notices: Number(row?.notices ?? 0), noticesWithSocial: Number(row?.social ?? 0), noticesWithEmployment: Number(row?.employment ?? 0) };
 }
 
@@ -335,7 +344,7 @@ export async function buyersWithVolume(
     options.excludeOrgIds.length === 0
       ? sql``
       : sql`and not (${notices.buyerOrgIds} && array[${sql.join(options.excludeOrgIds.map((id) => sql`${id}`), sql`, `)}]::text[])`;
-  const result = (await db.execute(sql`
+  const result = await queryRows<{ key: string; name: string | null; notices: number; social: number; employment: number }>(db, sql`
     select ${notices.buyerKey} as key, min(${notices.buyerName}) as name, count(*)::int as notices,
       (count(*) filter (where ${notices.hasSocial}))::int as social, (count(*) filter (where ${notices.hasEmployment}))::int as employment
     from ${notices}
@@ -343,8 +352,8 @@ export async function buyersWithVolume(
       ${options.year === undefined ? sql`` : sql`and ${notices.year} = ${options.year}`}
       ${exclude}
     group by ${notices.buyerKey}
-    having count(*) between ${options.min} and ${options.max}`)) as unknown as Rows<{ key: string; name: string | null; notices: number; social: number; employment: number }>;
-  return result.rows.map((r) => ({
+    having count(*) between ${options.min} and ${options.max}`);
+  return result.map((r) => ({
     key: r.key,
     name: r.name,
     notices: Number(r.notices),
@@ -363,28 +372,29 @@ function canUseCells(filter: MarketFilter, groupBy: GroupBy): boolean {
   return groupBy !== 'buyer' && !filter.buyer && filter.social === undefined;
 }
 
+const cellTable = noticeMarketCells;
 const CELL_KEYS: Record<CellGroupBy, SQL> = {
-  year: sql`case when year = 0 then '' else year::text end`,
-  country: sql`country`,
-  contractNature: sql`contract_nature`,
-  cpvDivision: sql`cpv_division`,
-  socialCode: sql`social_code`,
+  year: sql`case when ${cellTable.year} = 0 then '' else ${cellTable.year}::text end`,
+  country: sql`${cellTable.country}`,
+  contractNature: sql`${cellTable.contractNature}`,
+  cpvDivision: sql`${cellTable.cpvDivision}`,
+  socialCode: sql`${cellTable.socialCode}`,
 };
 
-async function aggregateCells(filter: MarketFilter, groupBy: CellGroupBy | null, db: Database): Promise<{ cells: AggregateCell[]; groups: number }> {
-  const conditions: SQL[] = [groupBy === 'socialCode' ? sql`social_code <> ''` : sql`social_code = ''`];
-  if (filter.year !== undefined) conditions.push(sql`year = ${filter.year}`);
-  if (filter.country) conditions.push(sql`country = ${filter.country.toUpperCase()}`);
-  if (filter.contractNature) conditions.push(sql`contract_nature = ${filter.contractNature}`);
-  if (filter.cpvDivision) conditions.push(sql`cpv_division = ${filter.cpvDivision}`);
+async function aggregateCells(db: Database, filter: MarketFilter, groupBy: CellGroupBy | null): Promise<{ cells: AggregateCell[]; groups: number }> {
+  const conditions: SQL[] = [groupBy === 'socialCode' ? sql`${cellTable.socialCode} <> ''` : eq(cellTable.socialCode, '')];
+  if (filter.year !== undefined) conditions.push(eq(cellTable.year, filter.year));
+  if (filter.country) conditions.push(eq(cellTable.country, filter.country.toUpperCase()));
+  if (filter.contractNature) conditions.push(eq(cellTable.contractNature, filter.contractNature));
+  if (filter.cpvDivision) conditions.push(eq(cellTable.cpvDivision, filter.cpvDivision));
   const key = groupBy === null ? sql`''` : CELL_KEYS[groupBy];
-  const result = (await db.execute(sql`
-    select ${key} as key, null::text as label, nullif(currency, '') as currency,
-      sum(notices)::int as notices, sum(notices_with_social)::int as social, sum(notices_with_employment)::int as employment,
-      sum(estimated_value)::float8 as value, sum(value_with_social)::float8 as social_value
-    from notice_market_cells where ${and(...conditions)}
-    group by 1, currency`)) as unknown as Rows<RawCell>;
-  const cells = result.rows.map(toCell);
+  const result = await queryRows<RawCell>(db, sql`
+    select ${key} as key, null::text as label, nullif(${cellTable.currency}, '') as currency,
+      sum(${cellTable.notices})::int as notices, sum(${cellTable.noticesWithSocial})::int as social, sum(${cellTable.noticesWithEmployment})::int as employment,
+      sum(${cellTable.estimatedValue})::float8 as value, sum(${cellTable.valueWithSocial})::float8 as social_value
+    from ${cellTable} where ${and(...conditions)}
+    group by 1, ${cellTable.currency}`);
+  const cells = result.map(toCell);
   return { cells, groups: new Set(cells.map((c) => c.key)).size };
 }
 
@@ -399,34 +409,20 @@ function isUnfiltered(filter: MarketFilter): boolean {
  * by key, as the GROUP BY over `notices` orders them) through notice_market_buyers_rank_idx, and
  * their per-currency measures.
  */
+const buyers = noticeMarketBuyers;
+const buyerCells = noticeMarketBuyerCells;
+
 async function rankBuyers(db: Database, limit: number): Promise<{ cells: AggregateCell[]; groups: number }> {
-  const result = (await db.execute(sql`
+  const result = await queryRows<RawCell>(db, sql`
     with top as (
-      select buyer_key, label from notice_market_buyers
-      order by notices desc nulls last, buyer_key
+      select ${buyers.buyerKey} as buyer_key, ${buyers.label} as label from ${buyers}
+      order by ${buyers.notices} desc nulls last, ${buyers.buyerKey}
       limit ${limit}
     )
-    select top.buyer_key as key, top.label, nullif(c.currency, '') as currency,
-      c.notices, c.notices_with_social as social, c.notices_with_employment as employment,
-      c.estimated_value::float8 as value, c.value_with_social::float8 as social_value
-    from top join notice_market_buyer_cells c on c.buyer_key = top.buyer_key`)) as unknown as Rows<RawCell>;
-  const [counted] = ((await db.execute(sql`select count(*)::int as n from notice_market_buyers`)) as unknown as Rows<{ n: number }>).rows;
-  return { cells: result.rows.map(toCell), groups: Number(counted?.n ?? 0) };
-}
-
-/**
- * The organisation's own register: procurements, those with a recorded decision on social
- * considerations, and those whose decision applies requirements (comply or explain).
- */
-export async function countRegisterDecisions(db: Database, organisationId: string) {
-  const [row] = await db
-    .select({
-      procurements: sql<number>`count(*)::int`,
-      decided: sql<number>`count(${procurementDecisions.id})::int`,
-      applied: sql<number>`(count(*) filter (where ${procurementDecisions.kind} = 'apply'))::int`,
-    })
-    .from(procurements)
-    .leftJoin(procurementDecisions, and(eq(procurementDecisions.procurementId, procurements.id), eq(procurementDecisions.organisationId, organisationId)))
-    .where(eq(procurements.organisationId, organisationId));
-  return { procurements: Number(row?.procurements ?? 0), decided: Number(row?.decided ?? 0), applied: Number(row?.applied ?? 0) };
+    select top.buyer_key as key, top.label, nullif(${buyerCells.currency}, '') as currency,
+      ${buyerCells.notices} as notices, ${buyerCells.noticesWithSocial} as social, ${buyerCells.noticesWithEmployment} as employment,
+      ${buyerCells.estimatedValue}::float8 as value, ${buyerCells.valueWithSocial}::float8 as social_value
+    from top join ${buyerCells} on ${buyerCells.buyerKey} = top.buyer_key`);
+  const counted = await queryRow<{ n: number }>(db, sql`select count(*)::int as n from ${noticeMarketBuyers}`);
+  return { cells: result.map(toCell), groups: Number(counted?.n ?? 0) };
 }

@@ -9,11 +9,11 @@ import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import type { ReleasePackageEnvelope } from '../../../interop/ocds/stream-release-package.js';
 import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
 import { AppError, forbidden, notFound } from '../../errors.js';
+import { countRegisterDecisions } from '../decisions/decision-service.js';
 import {
   aggregateNotices,
   buyersWithVolume,
   countOwnNotices,
-  countRegisterDecisions,
   findNotice,
   findOwnLink,
   lastNoticeImport,

@@ -9,13 +9,20 @@ import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.j
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { AppError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-repository.js';
-// The register's own write functions: an imported procurement is stored exactly like a typed one.
-import { findProcurement, insertProcurement, updateProcurement } from '../procurements/procurement-repository.js';
-// …and screened like one, in the same transaction (as procurement-service does).
-import { screenAfterProcurementChange, screenNewProcurements } from '../screening/screening-service.js';
+// The register's own surface: an imported procurement is stored, versioned and screened exactly
+// like a typed one, by the feature that owns the table, in this notice's transaction.
+import {
+  createImportedProcurement,
+  findImportTarget,
+  findImportTargetByReference,
+  findProcurementRecord,
+  setImportedStatus,
+  updateImportedProcurement,
+  type ImportTarget,
+} from '../procurements/procurement-import-service.js';
 import {
   claimImportSlot,
-  findProcurementForNotice,
+  findLinkedProcurementId,
   finishImport,
   analyzeNoticeTables,
   recordImportProgress,
@@ -24,7 +31,6 @@ import {
   loadOrganisationIndex,
   marketChangesOfStoredNotices,
   refreshMarketAggregates,
-  setImportedStatus,
   sliceOf,
   upsertNoticeLink,
   upsertNotices,
@@ -73,7 +79,7 @@ export type ImportProgress = Omit<ImportSummary, 'importId' | 'failed' | 'notes'
 
 export interface ImportOptions {
   /** Who runs it: a user of an organisation (API upload) or the operator (CLI). */
-  by: { organisationId: string; userId: string; label: string } | { operator: string };
+  by: { organisationId: string; userId: string | null; label: string } | { operator: string };
   /** Short description of what was read, for the list of imports. */
   source: string;
   now?: () => Date;
@@ -145,12 +151,13 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
   }
   const notes = [...result.notes];
   const existing = await findProcurementForNotice(db, match.organisationId, notice.noticeId, referenceNumberOf(notice));
+  const who = { system: AUDIT_SYSTEM, organisationId: match.organisationId };
   let procurementId: string;
   let created = false;
+  let statusWritten = false;
   const status = statusAfterImport(existing?.status ?? null, result.status);
   if (existing === null) {
-    procurementId = await insertProcurement(db, match.organisationId, result.draft);
-    await screenNewProcurements(db, match.organisationId, [{ id: procurementId, facts: result.draft }], now, 'created');
+    procurementId = await createImportedProcurement(db, match.organisationId, result.draft, status, now);
     created = true;
     outcome.created += 1;
   } else {
@@ -158,21 +165,26 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
     if (isFinalStatus(existing.status)) {
       notes.push(`The procurement is ${existing.status}; its fields were not changed.`);
     } else {
-      const current = await findProcurement(db, match.organisationId, existing.id);
+      const current = await findProcurementRecord(db, match.organisationId, existing.id);
       const draft = mergeNoticeIntoProcurement(current!, result.draft);
       const mergedProblems = validateProcurementDraft(draft, { isKnownCpv: (code) => catalogue.has(code) });
       if (mergedProblems.length > 0) {
         notes.push(`The procurement's fields were not changed: ${mergedProblems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
       } else {
-        await updateProcurement(db, match.organisationId, existing.id, existing.version, draft, now);
-        await screenAfterProcurementChange(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, existing.id, draft, 'updated');
-        outcome.updated += 1;
+        if (await updateImportedProcurement(db, who, existing.id, existing.version, draft, status, now)) {
+          outcome.updated += 1;
+          statusWritten = true;
+        } else {
+          notes.push('The procurement was changed by someone else meanwhile; its fields were not changed.');
+        }
       }
     }
   }
-  if (existing === null || status !== existing.status) await setImportedStatus(db, match.organisationId, procurementId, status);
+  // Otherwise (an awarded or cancelled procurement, or a merge that would not validate) the status
+  // is the only change: its own write, with a new version (setImportedStatus).
+  if (existing !== null && !statusWritten && status !== existing.status) await setImportedStatus(db, match.organisationId, procurementId, status, now);
   await upsertNoticeLink(db, { organisationId: match.organisationId, procurementId, noticeId: notice.noticeId, noticeVersion: notice.noticeVersion, notes }, now);
-  await recordAudit(db, { system: AUDIT_SYSTEM, organisationId: match.organisationId }, {
+  await recordAudit(db, who, {
     action: 'procurement.imported_from_notice',
     entityType: 'procurement',
     entityId: procurementId,
@@ -189,6 +201,13 @@ async function applyToRegister(db: Database, item: PreparedNotice, match: Organi
     },
   });
   for (const note of notes) outcome.notes.push({ file: item.file, note });
+}
+
+/** The procurement a notice already leads to: through an earlier link, else by reference number. */
+async function findProcurementForNotice(db: Database, organisationId: string, noticeId: string, referenceNumber: string): Promise<ImportTarget | null> {
+  const linkedId = await findLinkedProcurementId(db, organisationId, noticeId);
+  const linked = linkedId === null ? null : await findImportTarget(db, organisationId, linkedId);
+  return linked ?? (await findImportTargetByReference(db, organisationId, referenceNumber));
 }
 
 function matchesOf(item: PreparedNotice, index: ReadonlyMap<string, OrganisationMatch[]>): OrganisationMatch[] {

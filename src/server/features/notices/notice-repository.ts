@@ -3,15 +3,16 @@ import type { Database } from '../../../db/client.js';
 import {
   noticeDocuments,
   noticeImports,
+  noticeMarketBuyerCells,
+  noticeMarketBuyers,
+  noticeMarketCells,
   noticeProcurementLinks,
   notices,
   organisations,
-  procurements,
   units,
 } from '../../../db/schema/index.js';
 import type { NoticeMarketFacts } from '../../../domain/eforms/derive-notice-facts.js';
 import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
-import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
 import type { Notice } from '../../../interop/eforms/notice-schema.js';
 
 /** A parsed notice ready to store: the notice, its social summary and the derived market facts. */
@@ -163,49 +164,14 @@ export async function loadOrganisationIndex(db: Database, onlyOrganisationId: st
   return index;
 }
 
-export interface ExistingProcurement {
-  id: string;
-  unitId: string;
-  status: ProcurementStatus;
-  version: number;
-  responsibleUserId: string | null;
-}
-
-/** The procurement a notice already leads to: through an earlier link, else by reference number. */
-export async function findProcurementForNotice(
-  db: Database,
-  organisationId: string,
-  noticeId: string,
-  referenceNumber: string,
-): Promise<ExistingProcurement | null> {
-  const columns = {
-    id: procurements.id,
-    unitId: procurements.unitId,
-    status: procurements.status,
-    version: procurements.version,
-    responsibleUserId: procurements.responsibleUserId,
-  };
+/** The procurement an earlier import linked this notice to in the organisation's register, or null. */
+export async function findLinkedProcurementId(db: Database, organisationId: string, noticeId: string): Promise<string | null> {
   const [linked] = await db
-    .select(columns)
+    .select({ procurementId: noticeProcurementLinks.procurementId })
     .from(noticeProcurementLinks)
-    .innerJoin(procurements, eq(procurements.id, noticeProcurementLinks.procurementId))
     .where(and(eq(noticeProcurementLinks.organisationId, organisationId), eq(noticeProcurementLinks.noticeId, noticeId)))
     .limit(1);
-  if (linked) return linked;
-  const [byReference] = await db
-    .select(columns)
-    .from(procurements)
-    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.referenceNumber, referenceNumber)))
-    .limit(1);
-  return byReference ?? null;
-}
-
-/** Sets the status of an imported procurement directly (the notice is the evidence; see statusAfterImport). */
-export async function setImportedStatus(db: Database, organisationId: string, id: string, status: ProcurementStatus): Promise<void> {
-  await db
-    .update(procurements)
-    .set({ status })
-    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, id)));
+  return linked?.procurementId ?? null;
 }
 
 export async function upsertNoticeLink(
@@ -340,16 +306,6 @@ export async function listLinkedNotices(db: Database, organisationId: string, pr
     .orderBy(desc(notices.issueDate), asc(notices.noticeId));
 }
 
-/** A procurement's owning unit, for the permission check, or null when it is not the organisation's. */
-export async function findProcurementUnit(db: Database, organisationId: string, procurementId: string): Promise<{ unitId: string } | null> {
-  const [row] = await db
-    .select({ unitId: procurements.unitId })
-    .from(procurements)
-    .where(and(eq(procurements.organisationId, organisationId), eq(procurements.id, procurementId)))
-    .limit(1);
-  return row ?? null;
-}
-
 /** Existing versions of some notices, to count the skipped ones of a batch in the summary. */
 export async function existingNoticeIds(db: Database, noticeIds: readonly string[]): Promise<Set<string>> {
   if (noticeIds.length === 0) return new Set();
@@ -411,9 +367,9 @@ export async function refreshMarketCells(db: Database, slices: readonly MarketSl
   const dimensions = sql`${year}, ${country}, coalesce(${notices.mainNature}, ''), coalesce(${notices.cpvDivision}, '')`;
   const currency = sql`coalesce(${notices.estimatedValueCurrency}, '')`;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from notice_market_cells where ${cellsInSlices}`);
+    await tx.execute(sql`delete from ${noticeMarketCells} where ${cellsInSlices}`);
     await tx.execute(sql`
-      insert into notice_market_cells (year, country, contract_nature, cpv_division, social_code, currency,
+      insert into ${noticeMarketCells} (year, country, contract_nature, cpv_division, social_code, currency,
         notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
       select ${dimensions}, '', ${currency}, ${measures}
       from ${notices} where ${inSlices}
@@ -453,15 +409,15 @@ export async function refreshMarketBuyers(db: Database, buyerKeys: readonly stri
   const rowsOfKeys = keys === null ? sql`true` : sql`buyer_key = any(${keys})`;
   const counts = sql`count(*), count(*) filter (where ${notices.hasSocial}), count(*) filter (where ${notices.hasEmployment})`;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from notice_market_buyers where ${rowsOfKeys}`);
-    await tx.execute(sql`delete from notice_market_buyer_cells where ${rowsOfKeys}`);
+    await tx.execute(sql`delete from ${noticeMarketBuyers} where ${rowsOfKeys}`);
+    await tx.execute(sql`delete from ${noticeMarketBuyerCells} where ${rowsOfKeys}`);
     await tx.execute(sql`
-      insert into notice_market_buyers (buyer_key, label, names, notices, notices_with_social, notices_with_employment)
+      insert into ${noticeMarketBuyers} (buyer_key, label, names, notices, notices_with_social, notices_with_employment)
       select ${notices.buyerKey}, min(${notices.buyerName}), string_agg(distinct array_to_string(${notices.buyerNames}, ' '), E'\\n'), ${counts}
       from ${notices} where ${noticesOfKeys}
       group by ${notices.buyerKey}`);
     await tx.execute(sql`
-      insert into notice_market_buyer_cells (buyer_key, currency, notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
+      insert into ${noticeMarketBuyerCells} (buyer_key, currency, notices, notices_with_social, notices_with_employment, estimated_value, value_with_social)
       select ${notices.buyerKey}, coalesce(${notices.estimatedValueCurrency}, ''), ${counts},
         coalesce(sum(${notices.estimatedValueAmount}), 0), coalesce(sum(${notices.socialValueAmount}), 0)
       from ${notices} where ${noticesOfKeys}
@@ -481,5 +437,5 @@ export async function refreshMarketAggregates(db: Database, changes: MarketChang
  * would pick poor plans.
  */
 export async function analyzeNoticeTables(db: Database): Promise<void> {
-  await db.execute(sql`analyze notices, notice_market_cells, notice_market_buyers, notice_market_buyer_cells, notice_procurement_links`);
+  await db.execute(sql`analyze ${notices}, ${noticeMarketCells}, ${noticeMarketBuyers}, ${noticeMarketBuyerCells}, ${noticeProcurementLinks}`);
 }

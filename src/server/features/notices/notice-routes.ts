@@ -13,7 +13,8 @@ import { AppError, forbidden, notFound } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem } from '../../schemas.js';
 import { DEFAULT_IMPORT_LIMITS, importNotices } from './notice-import-service.js';
-import { failAbandonedImports, findProcurementUnit, listImports, listLinkedNotices } from './notice-repository.js';
+import { findImportTarget } from '../procurements/procurement-import-service.js';
+import { failAbandonedImports, listImports, listLinkedNotices } from './notice-repository.js';
 import { IdParams, ImportListItem, ImportListQuery, ImportSummarySchema, LinkedNotice } from './notice-schemas.js';
 
 const UPLOAD_KINDS = ['.xml', '.zip', '.tar.gz', '.tgz'] as const;
@@ -33,7 +34,7 @@ function requireImport(actor: Actor): void {
 }
 
 async function requireReadableProcurement(db: Database, actor: Actor, procurementId: string): Promise<void> {
-  const row = await findProcurementUnit(db, actor.organisationId, procurementId);
+  const row = await findImportTarget(db, actor.organisationId, procurementId);
   if (row === null || !can(actor, 'procurement:read', { organisationId: actor.organisationId, unitId: row.unitId })) throw notFound('The procurement');
 }
 
