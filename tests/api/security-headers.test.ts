@@ -75,7 +75,7 @@ describe('security headers', () => {
     const csp = directives(response.headers['content-security-policy'] as string);
     expect(csp.get('default-src')).toEqual(["'self'"]);
     expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual(["'self'"]);
+    expect(csp.get('style-src')).toEqual(["'self'", expect.stringMatching(/^'sha256-/)]);
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     // Served over http without HANSYN_PUBLIC_URL: no https upgrade, no HSTS.

@@ -8,6 +8,10 @@ import type { FastifyInstance } from 'fastify';
  * 'unsafe-inline' and no nonce. Swagger UI at /api/docs has inline scripts and styles; it sends
  * its own policy with their hashes (swaggerUiPolicy).
  */
+const APP_STYLE_HASH = "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='";
+/** The <style> element swagger-ui-bundle.js inserts. */
+const SWAGGER_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 export function contentSecurityPolicy(https: boolean): Record<string, string[] | null> {
   return {
     'default-src': ["'self'"],
@@ -21,7 +25,9 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[] |
     'object-src': ["'none'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
-    'style-src': ["'self'"],
+    // One <style> element the bundle inserts at start (found by tests/e2e/security-headers): allowed
+    // by its hash only, so no other inline style runs. A changed library fails that test.
+    'style-src': ["'self'", APP_STYLE_HASH],
     // Only where the server is reached over https: on plain http it would break every request.
     'upgrade-insecure-requests': https ? [] : null,
   };
@@ -37,6 +43,7 @@ export function swaggerUiPolicy(header: string, https: boolean): string {
     .map((directive) => directive.trim())
     .filter((directive) => directive !== '' && (https || directive !== 'upgrade-insecure-requests'))
     .map((directive) => (directive.startsWith('frame-ancestors') ? "frame-ancestors 'none'" : directive))
+    .map((directive) => (directive.startsWith('style-src ') ? `${directive} ${SWAGGER_STYLE_HASH}` : directive))
     .join('; ');
 }
 
