@@ -19,6 +19,7 @@ import { createSessionCache } from './plugins/session-cache.js';
 import { registerErrorHandler, sendProblem } from './plugins/error-handler.js';
 import { registerInputGuard } from './plugins/input-guard.js';
 import { registerMetrics } from './plugins/metrics.js';
+import { registerSecurityHeaders, swaggerUiPolicy } from './plugins/security-headers.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { authRoutes } from './features/auth/auth-routes.js';
 import { ocdsRoutes } from './features/ocds/ocds-routes.js';
@@ -113,7 +114,9 @@ export async function buildApp({
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  const https = config.publicUrl?.startsWith('https://') ?? false;
+  await registerSecurityHeaders(app, { https });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => swaggerUiPolicy(header, https) });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   await app.register(cookie);
@@ -195,13 +198,6 @@ export async function buildApp({
       sendProblem(reply, new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
     );
   }
-
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
-  });
 
   return app;
 }

@@ -64,6 +64,17 @@ export interface AppConfig {
   mail: { smtpUrl: string | null; from: string };
 }
 
+/**
+ * The origin every public link (OCDS `uri`, publisher) is built from: HANSYN_PUBLIC_URL, or else
+ * the address the server listens on. Never the request's Host header, which any client chooses:
+ * a reflected Host in a publicly cached package would poison every cache on the way (issue 8).
+ */
+export function publicBaseUrl(config: Pick<AppConfig, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import { streamReleasePackage } from '../../../interop/ocds/stream-release-package.js';
+import { publicBaseUrl } from '../../config.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, listOf } from '../../schemas.js';
@@ -105,7 +106,7 @@ export async function marketRoutes(app: App, { db, config }: AppDeps): Promise<v
       },
     },
     async (request, reply) => {
-      const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const baseUrl = publicBaseUrl(config);
       const { envelope, pages } = await marketReleasePackage(db, authOf(request).actor, request.query, { ocidPrefix: config.ocidPrefix, baseUrl });
       return reply
         .type('application/json; charset=utf-8')

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { publicBaseUrl } from '../../config.js';
 import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { enumOf, errorResponses } from '../../schemas.js';
@@ -55,7 +56,7 @@ export async function ocdsRoutes(app: App, { db, config, now }: AppDeps): Promis
         organisation = await findOrganisationBySlug(db, slug);
         if (!organisation || !organisation.openDataPublished) throw new AppError('not_found', `No open data is published for ${slug}.`);
       }
-      const baseUrl = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const baseUrl = publicBaseUrl(config);
       const { releasePackage } = await exportReleasePackage(db, { organisation, scope, ocidPrefix: config.ocidPrefix, baseUrl, includeNotices, now: now() });
       // The release-package schema requires at least one release: an empty package is not OCDS.
       if (releasePackage.releases.length === 0) {
