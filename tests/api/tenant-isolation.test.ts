@@ -1,12 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noticeImports } from '../../src/db/schema/index.js';
 import { EMPLOYMENT_CONDITION } from '../../src/domain/requirements/starter-templates.js';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../support/factories.js';
 import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
 import { CONSTRUCTED_NOTICE, CONSTRUCTED_NOTICE_ID, multipartFile } from '../support/notice-variants.js';
-import { eq } from 'drizzle-orm';
-import { jobs } from '../../src/db/schema/index.js';
+import { jobs, noticeImports } from '../../src/db/schema/index.js';
 import { enqueue } from '../../src/server/features/jobs/job-service.js';
 import { queueMail } from '../../src/server/features/mail/mail-service.js';
 import { notify } from '../../src/server/features/notifications/notification-service.js';

@@ -8,7 +8,7 @@ import { addMembershipByOperator } from '../../server/features/members/member-se
 import { findOrganisationBySlug, findUnitByCode } from '../../server/features/organisations/organisation-service.js';
 import type { CliIo, withDatabase as WithDatabase } from '../cli-io.js';
 
-export const USER_USAGE = `Usage:
+const USER_USAGE = `Usage:
   hansyn user add --org SLUG --email E --role R [--unit CODE] [--name NAME]
       give an account a role in an organisation, creating the account if there is none
       (password from stdin, or generated and printed once)
@@ -110,5 +110,5 @@ export async function runUserCommand(
     });
     return 0;
   }
-  throw new Error('Usage: hansyn user add|disable|enable|password … (see "hansyn help").');
+  throw new Error(USER_USAGE.trimEnd());
 }

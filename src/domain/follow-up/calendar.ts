@@ -105,5 +105,3 @@ export function addMonths(value: IsoDate, months: number): IsoDate {
 
 /** The earlier of two dates. ISO strings compare lexically in date order. */
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a <= b ? a : b);
-/** The later of two dates. */
-export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a >= b ? a : b);

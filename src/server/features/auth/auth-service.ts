@@ -270,9 +270,7 @@ export async function revokeOwnToken(deps: AuthServiceDeps, auth: AuthContext, i
 
 /** An account by normalised e-mail, for the members feature (invitations) and the CLI. */
 export const findAccountByEmail = (db: Database, email: string) => repo.findAccountByEmail(db, normaliseEmail(email));
-export const findAccountById = repo.findAccountById;
 export const listActiveOrganisations = repo.listActiveOrganisations;
-export const loadActor = repo.loadActor;
 
 /**
  * Creates an account (the operator's CLI, the demo seed, or a person accepting an invitation by

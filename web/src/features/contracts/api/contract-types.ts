@@ -9,7 +9,6 @@ import type {
   ContractCreate,
   ContractSummary,
   ContractView,
-  DeviationResolve,
   DeviationView,
   FulfilmentView,
   PeriodView,
@@ -47,4 +46,3 @@ export type PlacementPatch = PlacementPatchSchema;
 export type AmendmentInput = ContractAmendment;
 export type SanctionStepInput = SanctionStepCreate;
 export type ReportInput = ReportCreate;
-export type DeviationResolution = Static<typeof DeviationResolve>;
