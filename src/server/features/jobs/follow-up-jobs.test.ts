@@ -9,6 +9,7 @@ import { answerReadiness } from '../../../../tests/support/social.js';
 let ctx: JobTestContext;
 let coordinator: Session;
 let coordinatorId: string;
+let coordinatorEmail: string;
 let orgId: string;
 let otherOrgId: string;
 let contractId: string;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   otherOrgId = (await createOrganisation(db, { name: 'Söderby kommun' })).id;
   const user = await createUser(db, org.id, ['coordinator'], `samordnare-${Date.now()}@norrstad.example`);
   coordinatorId = user.id;
+  coordinatorEmail = user.email;
   coordinator = await login(ctx.app, user.email);
   await answerReadiness(coordinator);
   const p = await awardedProcurement(coordinator, org.unit.id, [{ key: 'employment-condition', parameters: { positions: 1, employment_months: 6 } }]);
@@ -69,7 +71,9 @@ describe('the daily follow-up job', () => {
   });
 
   it('shows the coordinator the notifications through the API, with the unread count', async () => {
-    const response = await coordinator.get('/api/notifications');
+    // The clock has moved a year past the first session (sessions expire by the injected clock): sign in again.
+    const now = await login(ctx.app, coordinatorEmail);
+    const response = await now.get('/api/notifications');
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.unreadCount).toBe(body.items.length);

@@ -154,7 +154,8 @@ describe('GET /api/market/ocds/release-package', () => {
     // In notice-id (BT-701) order.
     expect(noticeIdsOf(body)).toEqual([id(2), id(3), id(4), CONSTRUCTED_NOTICE_ID]);
     expect(body.uri).toMatch(/\/api\/market\/ocds\/release-package$/);
-    expect(body.extensions).toHaveLength(4);
+    // lots, sustainability, otherRequirements, contractTerms and (since contracts) metrics.
+    expect(body.extensions).toHaveLength(5);
   });
 
   it('maps the social fields and names the buyer in the OCID, never an organisation’s own procurement', async () => {
