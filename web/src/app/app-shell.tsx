@@ -23,6 +23,7 @@ import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
 import { ChooseOrganisationRoute } from '../features/auth/routes/choose-organisation-route';
 import { capabilitiesOf, useChooseOrganisation, useMe, useSession } from '../lib/session';
+import './app-shell.css';
 
 declare module 'react-aria-components' {
   interface RouterConfig {

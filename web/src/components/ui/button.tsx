@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
+import './button.css';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 

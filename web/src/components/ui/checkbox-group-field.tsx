@@ -1,4 +1,6 @@
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
+import './field.css';
+import './checkbox-group-field.css';
 
 export interface CheckboxGroupFieldProps {
   label: string;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
 import { ModalDialog } from './dialog';
+import './dialog.css';
 
 export interface ConfirmDialogProps {
   title: string;

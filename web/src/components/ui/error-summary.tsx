@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import './message.css';
+import './error-summary.css';
 
 export interface ErrorSummaryProps {
   errors: Array<{ name: string; message: string; label: string }>;

@@ -1,4 +1,5 @@
 import { Link as AriaLink, type LinkProps as AriaLinkProps } from 'react-aria-components';
+import './button.css';
 
 export interface LinkProps extends AriaLinkProps {
   /** Look like a button (for navigation that reads as an action, e.g. "New procurement"). */

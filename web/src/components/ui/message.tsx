@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './message.css';
 
 export interface MessageProps {
   tone: 'error' | 'success' | 'info' | 'warning';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from './button';
+import './pagination.css';
 
 export interface PaginationProps {
   page: number;

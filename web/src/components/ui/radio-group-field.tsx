@@ -1,4 +1,7 @@
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import './field.css';
+import './checkbox-group-field.css';
+import './radio-group-field.css';
 
 export interface RadioGroupFieldProps {
   label: string;

@@ -1,5 +1,7 @@
 import type { Key } from 'react-aria-components';
 import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import './field.css';
+import './select-field.css';
 
 export interface SelectOption {
   id: string;

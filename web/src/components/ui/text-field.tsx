@@ -1,4 +1,5 @@
 import { FieldError, Input, Label, Text, TextArea, TextField as AriaTextField, type TextFieldProps as AriaTextFieldProps } from 'react-aria-components';
+import './field.css';
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children' | 'isInvalid'> {
   label: string;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import type { Unit } from '../../../lib/reference-data';
+import '../admin.css';
 
 export interface UnitTreeProps {
   units: readonly Unit[];

@@ -9,6 +9,7 @@ import { parseInteger } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError, fieldErrorsOf } from '../../../lib/problems';
 import { useOrganisationSettings, useUpdateOrganisation, type OrganisationSettings } from '../api/admin-api';
+import '../admin.css';
 
 /** The organisation's goal for social considerations and open-data (OCDS) publication. */
 export function AdminOrganisationRoute() {

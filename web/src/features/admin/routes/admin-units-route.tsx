@@ -14,6 +14,7 @@ import { describeError, fieldErrorsOf, type FieldErrors } from '../../../lib/pro
 import { unitTree, useUnits, type Unit } from '../../../lib/reference-data';
 import { useCreateUnit, useDeleteUnit, useUpdateUnit } from '../api/admin-api';
 import { UnitTree } from '../components/unit-tree';
+import '../admin.css';
 
 const TOP = 'top';
 

@@ -12,6 +12,7 @@ import { useUnits } from '../../../lib/reference-data';
 import { useSession } from '../../../lib/session';
 import { useInvitations, useRemoveMember, useRevokeInvitation, useUpdateUser, useUsers, type User } from '../api/admin-api';
 import { EditRolesDialog, InviteDialog } from '../components/user-dialogs';
+import '../../../components/ui/badge.css';
 
 type Pending = { kind: 'suspend' | 'resume' | 'remove'; user: User };
 

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError, fieldErrorsOf } from '../../../lib/problems';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken } from '../api/auth-api';
+import '../auth.css';
 
 export function ApiTokensRoute() {
   const { t, i18n } = useTranslation();

@@ -15,6 +15,7 @@ import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { capabilitiesOf, useSession } from '../../../lib/session';
 import { GROUP_BY, useMarketNotices, usePeerComparison, useSocialConsiderations, type GroupBy, type MarketFilters, type MarketRow } from '../api/market-api';
+import '../market.css';
 
 const ALL = 'all';
 const PAGE_SIZE = 25;

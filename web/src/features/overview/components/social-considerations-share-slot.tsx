@@ -8,6 +8,7 @@ import { formatNumber } from '../../../lib/format';
 import { formatShare } from '../../../lib/format';
 import { describeError } from '../../../lib/problems';
 import { useGoalFulfilment } from '../api/overview-api';
+import '../overview.css';
 
 // The goal figures come as percentages (0–100); the one formatShare takes a share (0–1).
 const formatPercentShare = (percent: number | null, language: string) => formatShare(percent === null ? null : percent / 100, language);

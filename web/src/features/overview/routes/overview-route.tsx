@@ -8,6 +8,7 @@ import { describeError } from '../../../lib/problems';
 import { capabilitiesOf, useSession } from '../../../lib/session';
 import { useOrganisation, useOverview } from '../api/overview-api';
 import { SocialConsiderationsShareSlot } from '../components/social-considerations-share-slot';
+import '../overview.css';
 
 
 export function OverviewRoute() {

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { labelOf, searchCpv } from '../../../lib/reference-data';
 import type { CpvRef } from '../api/procurements-api';
+import '../../../components/ui/field.css';
+import '../procurements.css';
 
 export interface CpvPickerProps {
   label: string;

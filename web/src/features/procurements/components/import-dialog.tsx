@@ -8,6 +8,8 @@ import { ApiError, type RowProblem } from '../../../lib/api-client';
 import { useAnnounce } from '../../../lib/announcer';
 import { describeError } from '../../../lib/problems';
 import { importTemplateUrl, useImportProcurements } from '../api/procurements-api';
+import '../../../components/ui/button.css';
+import '../procurements.css';
 
 type Outcome =
   | { kind: 'invalid'; problems: RowProblem[] }

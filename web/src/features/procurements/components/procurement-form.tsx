@@ -15,6 +15,7 @@ import { capabilitiesOf, useSession } from '../../../lib/session';
 import { usePeople, type ProcurementInput } from '../api/procurements-api';
 import { CpvPicker } from './cpv-picker';
 import { newKey, newLot, toProcurementInput, type LotState, type ProcurementFormState } from './procurement-form-state';
+import '../procurements.css';
 
 const NONE = 'none';
 

@@ -5,6 +5,7 @@ import { formatDate, formatSek } from '../../../lib/format';
 import { labelOf } from '../../../lib/reference-data';
 import type { ProcurementListItem } from '../api/procurements-api';
 import { DecisionBadge, ScreeningBadge, StatusBadge } from './status-badge';
+import '../procurements.css';
 
 export interface ProcurementTableProps {
   items: ProcurementListItem[];

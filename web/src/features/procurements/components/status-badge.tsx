@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge';
 import type { ProcurementStatus, Recommendation } from '../api/procurements-api';
+import '../../../components/ui/badge.css';
 
 export function StatusBadge({ status }: { status: ProcurementStatus }) {
   const { t } = useTranslation();

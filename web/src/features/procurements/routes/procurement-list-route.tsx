@@ -14,6 +14,8 @@ import { ImportDialog } from '../components/import-dialog';
 import { ProcurementFiltersPanel } from '../components/procurement-filters';
 import { ProcurementTable } from '../components/procurement-table';
 import { useRegisterUrlState } from '../components/use-register-url-state';
+import '../../../components/ui/button.css';
+import '../procurements.css';
 
 /** The register; as the work queue (`isWorkQueue`) it shows only `queue=undecided`. */
 export function ProcurementListRoute({ isWorkQueue = false }: { isWorkQueue?: boolean }) {

@@ -5,6 +5,9 @@ import { Message } from '../../../components/ui/message';
 import { useAnnounce } from '../../../lib/announcer';
 import { labelOf, useCodelists, type CodeLabel } from '../../../lib/reference-data';
 import { annexUrl, fetchRequirementsText, useEformsFields, type Decision } from '../api/requirements-api';
+import '../../../components/ui/button.css';
+import '../../../components/ui/field.css';
+import '../requirements.css';
 
 /** The rendered requirement texts, the annex (.docx, plain text) and the eForms fields. */
 export function DecisionDocuments({ procurementId, decision }: { procurementId: string; decision: Decision }) {

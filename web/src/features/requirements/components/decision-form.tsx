@@ -27,6 +27,7 @@ import {
 } from '../api/requirements-api';
 import { ParameterField } from './parameter-field';
 import { checkParameterInputs, toParameterInput, type ParameterInput } from './parameter-values';
+import '../requirements.css';
 
 export interface SocialProcurement {
   id: string;

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { describeError } from '../../../lib/problems';
 import { useRescreen, useScreening, type Screening } from '../api/requirements-api';
 import { OutcomeBadge, RecommendationBadge } from './recommendation-badge';
+import '../requirements.css';
 
 /** `labourNeedFte`, `lots[1].estimatedValueOre`, `readiness.matching-lead` → words. */
 function useMissingFactLabel(screening: Screening) {

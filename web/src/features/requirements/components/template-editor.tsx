@@ -11,6 +11,7 @@ import { oreToSekInput, parseDecimal, parseInteger, parseSekToOre } from '../../
 import { describeError, fieldErrorsOf, type FieldErrors } from '../../../lib/problems';
 import { useSaveDraft, type ParameterDefinition, type RequirementTemplate } from '../api/requirements-api';
 import { TemplatePreview } from './template-preview';
+import '../requirements.css';
 
 const TEXTS = ['title', 'guidance', 'body', 'followUp'] as const;
 const NONE = 'none';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { previewTemplate, type Preview, type RequirementTemplate } from '../api/requirements-api';
+import '../requirements.css';
 
 const DEBOUNCE_MS = 400;
 
