@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { chooseOption, descriptionOf, focused } from './support/ui.js';
+import { chooseOption, descriptionOf, focused, waitForSettled } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,11 +12,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until nothing on the page is loading. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
-}
+/** Waits until nothing on the page is loading (on the page's state, not a fixed sleep). */
+const settle = waitForSettled;
 
 /** WCAG 2.1 A/AA (the shared check) and axe's best-practice rules on top. */
 async function expectCleanAxe(page: Page, name: string): Promise<void> {
@@ -61,7 +58,43 @@ async function tabTo(page: Page, name: RegExp, maxPresses = 80): Promise<void> {
   throw new Error(`Tab never reached ${name}`);
 }
 
-let contractUrl = '';
+let contractCount = 0;
+/**
+ * A fresh contract of Göteborg with Demo Bygg AB (demo) on an awarded procurement, recorded
+ * through the API by the coordinator (in a context of its own), with placements if asked: each
+ * test that needs a contract makes its own, so that none depends on another having run first.
+ */
+async function newContract(placements: Array<{ participantRef: string }> = []): Promise<string> {
+  const { context, page } = await newPage(browser);
+  await logIn(page, 'coordinator@goteborg.example');
+  const procurement = await awardedProcurementWithRequirements(page);
+  const csrfToken = ((await (await page.request.get('/api/me')).json()) as { csrfToken: string }).csrfToken;
+  const headers = { 'x-csrf-token': csrfToken };
+  contractCount += 1;
+  const created = await page.request.post('/api/contracts', {
+    headers,
+    data: {
+      procurementId: procurement.id,
+      lotNumbers: null,
+      supplier: { organisationNumber: '556677-8899', name: 'Demo Bygg AB (demo)' },
+      referenceNumber: `E2E-${Date.now()}${contractCount}`,
+      signedOn: '2025-12-15',
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const contract = (await created.json()) as { id: string; commitments: Array<{ id: string }> };
+  for (const { participantRef } of placements) {
+    const placed = await page.request.post(`/api/contracts/${contract.id}/placements`, {
+      headers,
+      data: { commitmentId: contract.commitments[0]!.id, participantRef, targetGroup: 'newly_arrived', startedOn: '2026-02-01', extentPercent: 100, employmentForm: 'las_employment' },
+    });
+    expect(placed.status(), await placed.text()).toBe(201);
+  }
+  await context.close();
+  return `/contracts/${contract.id}`;
+}
 
 describe('contracts: record, follow up and add placements', () => {
   it('records a contract from an awarded procurement, with every error at once first', async () => {
@@ -89,7 +122,6 @@ describe('contracts: record, follow up and add placements', () => {
     await dialog.getByRole('textbox', { name: 'Avtalsslut' }).fill('2027-12-31');
     await dialog.getByRole('button', { name: 'Registrera avtalet' }).click();
     await page.getByRole('heading', { level: 1, name: /^Avtal E2E-\d+ med Demo Bygg AB \(demo\)$/ }).waitFor();
-    contractUrl = new URL(page.url()).pathname;
 
     const progress = page.getByRole('progressbar', { name: 'Uppfyllda anställningar' }).first();
     await progress.waitFor();
@@ -107,6 +139,7 @@ describe('contracts: record, follow up and add placements', () => {
   });
 
   it('adds a placement with the keyboard only: errors listed at once, then fixed', async () => {
+    const contractUrl = await newContract();
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');
     await page.goto(contractUrl);
@@ -179,6 +212,7 @@ describe('contracts: record, follow up and add placements', () => {
   });
 
   it('puts the server\'s field errors on their fields, all at once', async () => {
+    const contractUrl = await newContract();
     const { context, page } = await newPage(browser);
     await logIn(page, 'labour-market@goteborg.example');
     await page.goto(contractUrl);
@@ -197,6 +231,7 @@ describe('contracts: record, follow up and add placements', () => {
   });
 
   it('takes a report, a sanction step with its letters, and leads from the queue to the contract', async () => {
+    const contractUrl = await newContract();
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');
     await page.goto(contractUrl);
@@ -260,6 +295,7 @@ describe('contracts: record, follow up and add placements', () => {
   });
 
   it('lists contracts with filters in the URL, in both languages', async () => {
+    await newContract();
     const { context, page } = await newPage(browser);
     await logIn(page, 'coordinator@goteborg.example');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Avtal' }).click();
@@ -294,6 +330,7 @@ describe('contracts: record, follow up and add placements', () => {
 
 describe('contracts: rights', () => {
   it('shows a viewer figures only: no participant codes, no controls', async () => {
+    const contractUrl = await newContract([{ participantRef: 'E2E-0001' }]);
     const { context, page } = await newPage(browser);
     await logIn(page, 'viewer@goteborg.example');
     await page.goto(contractUrl);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
-import { chooseOption, descriptionOf } from './support/ui.js';
+import { chooseOption, descriptionOf, waitForSettled } from './support/ui.js';
 
 /** What a new user met on a fresh install (issue 11), checked in the browser on the seeded demo. */
 
@@ -13,10 +13,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
-}
+/** Waits on the page's state (nothing loading or animating), not a fixed sleep. */
+const settle = waitForSettled;
 
 /** The first awarded procurement of the register, opened. */
 async function openAwarded(page: Page): Promise<void> {

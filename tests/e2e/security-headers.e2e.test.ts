@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, logIn, newPage } from './support/browser.js';
+import { waitForSettled } from './support/ui.js';
 
 /**
  * The app really works under its Content-Security-Policy (issue 8 item 6): the main pages and
@@ -48,13 +49,13 @@ describe('Content-Security-Policy in the browser', () => {
     ] as const) {
       await page.goto(url);
       await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
-      await page.waitForTimeout(300);
+      await waitForSettled(page);
     }
     // A procurement's page, reached through the register.
     await page.goto('/procurements');
     await page.getByRole('grid', { name: 'Upphandlingsregister' }).getByRole('rowheader').first().getByRole('link').first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
-    await page.waitForTimeout(500);
+    await waitForSettled(page);
     expect(violations).toEqual([]);
     await context.close();
   });

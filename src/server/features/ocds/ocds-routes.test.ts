@@ -35,6 +35,12 @@ async function procurementIn(statuses: string[], overrides: Record<string, unkno
 
 const publicPackage = (slug: string) => ctx.app.inject({ method: 'GET', url: `/api/ocds/release-package?org=${slug}` });
 
+/** Sets organisation A's open-data switch, so that each test starts from the state it names. */
+async function publishOpenData(published: boolean): Promise<void> {
+  const response = await admin.patch('/api/organisation', { openDataPublished: published });
+  expect(response.statusCode, response.body).toBe(200);
+}
+
 beforeAll(async () => {
   ctx = await createTestApp({ HANSYN_OCID_PREFIX: PREFIX, HANSYN_PUBLIC_URL: 'https://hansyn.example.se' });
   orgA = await createOrganisation(ctx.db);
@@ -60,6 +66,7 @@ afterAll(() => ctx.close());
 
 describe('GET /api/ocds/release-package (public)', () => {
   it('answers 404 for an organisation that has not published open data, and for an unknown one', async () => {
+    await publishOpenData(false);
     expect((await publicPackage(orgA.slug)).statusCode).toBe(404);
     expect((await publicPackage('no-such-organisation')).statusCode).toBe(404);
   });
@@ -71,6 +78,7 @@ describe('GET /api/ocds/release-package (public)', () => {
   });
 
   it('only an admin turns publication on', async () => {
+    await publishOpenData(false);
     expect((await coordinator.patch('/api/organisation', { openDataPublished: true })).statusCode).toBe(403);
     expect((await admin.get('/api/organisation')).json()).toMatchObject({ openDataPublished: false });
     const response = await admin.patch('/api/organisation', { openDataPublished: true });
@@ -78,7 +86,8 @@ describe('GET /api/ocds/release-package (public)', () => {
     expect(response.json()).toMatchObject({ openDataPublished: true });
   });
 
-  it('then serves, without sign-in, a valid package of what has been made public', async () => {
+  it('once published, serves without sign-in a valid package of what has been made public', async () => {
+    await publishOpenData(true);
     const response = await publicPackage(orgA.slug);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -97,11 +106,13 @@ describe('GET /api/ocds/release-package (public)', () => {
   });
 
   it('never includes planned or in-preparation procurements, nor one cancelled before publication', async () => {
+    await publishOpenData(true);
     const body = (await publicPackage(orgA.slug)).body;
     for (const key of ['planned', 'preparing', 'cancelledAsPlan']) expect(body).not.toContain(ids[key]);
   });
 
   it('names a unit with its own organisation number as the buyer', async () => {
+    await publishOpenData(true);
     await ctx.db.update(units).set({ organisationNumber: '556016-0680' }).where(eq(units.id, orgA.unit.id));
     const body = (await publicPackage(orgA.slug)).json() as OcdsReleasePackage;
     expect(body.releases[0]?.parties[0]).toMatchObject({ id: 'SE-BLV-556016-0680', name: orgA.unit.name, roles: ['buyer'] });
@@ -110,6 +121,8 @@ describe('GET /api/ocds/release-package (public)', () => {
   });
 
   it('goes dark again when the admin turns publication off', async () => {
+    await publishOpenData(true);
+    expect((await publicPackage(orgA.slug)).statusCode).toBe(200);
     expect((await admin.patch('/api/organisation', { openDataPublished: false })).statusCode).toBe(200);
     expect((await publicPackage(orgA.slug)).statusCode).toBe(404);
     expect((await admin.patch('/api/organisation', { openDataPublished: true })).statusCode).toBe(200);

@@ -19,6 +19,7 @@ afterAll(() => ctx.close());
 
 describe('automatic screening reads the injected clock', () => {
   it('stamps the screening of a new procurement with deps.now, not the wall clock', async () => {
+    clock = new Date('2031-05-06T07:08:09.000Z');
     const created = await coordinator.post('/api/procurements', validProcurement(org.unit.id));
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().screening.screenedAt).toBe('2031-05-06T07:08:09.000Z');
