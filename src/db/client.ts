@@ -50,12 +50,19 @@ function shippedMigrationCount(): number {
   return journal.entries.length;
 }
 
+/**
+ * PGlite runs PostgreSQL inside this process, so its buffer cache is this process's memory:
+ * 64 MB instead of PostgreSQL's 128 MB keeps a large import under its memory target; the
+ * operating system still caches the data files (decision 0331).
+ */
+const PGLITE_OPTIONS = { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=64MB'] };
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'pglite') {
     let lock: DirLock | null = null;
     if (target.dataDir !== null) lock = lockDataDir(target.dataDir);
     try {
-      const client = target.dataDir === null ? new PGlite() : new PGlite(path.join(target.dataDir, 'pg'));
+      const client = target.dataDir === null ? new PGlite(PGLITE_OPTIONS) : new PGlite(path.join(target.dataDir, 'pg'), PGLITE_OPTIONS);
       await client.waitReady;
       const db = drizzlePglite(client, { schema }) as unknown as Database;
       const migrationsSchema = 'drizzle';
