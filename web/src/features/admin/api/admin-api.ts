@@ -1,39 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
+import type { Grant, Invitation as InvitationSchema, Member } from '../../../../../src/server/features/members/member-schemas.js';
+import type { Organisation, UnitInput as UnitInputSchema } from '../../../../../src/server/features/organisations/organisation-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import { UNITS_QUERY_KEY, type Unit } from '../../../lib/reference-data';
 import type { Role } from '../../../lib/session';
 
-export interface Membership {
-  role: Role;
-  unitId: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  /** The account is disabled by the operator. */
-  disabled: boolean;
-  /** This organisation suspended the membership. */
-  suspended: boolean;
-  memberships: Membership[];
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  role: Role;
-  unitId: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface UnitInput {
-  code: string;
-  name: string;
-  parentId: string | null;
-  organisationNumber: string | null;
-}
+// Answers and bodies are the server's TypeBox schemas, imported as types only (decision 0501).
+/** One role (and unit) of a member in this organisation. */
+export type Membership = Static<typeof Grant>;
+/** A person as a member of this organisation (`disabled`: by the operator; `suspended`: here). */
+export type User = Static<typeof Member>;
+export type Invitation = Static<typeof InvitationSchema>;
+export type UnitInput = Static<typeof UnitInputSchema>;
 
 const USERS_KEY = ['users'] as const;
 
@@ -113,13 +92,7 @@ export function useUpdateUser() {
   });
 }
 
-export interface OrganisationSettings {
-  id: string;
-  slug: string;
-  name: string;
-  socialGoalPercent: number;
-  openDataPublished: boolean;
-}
+export type OrganisationSettings = Static<typeof Organisation>;
 
 export function useOrganisationSettings() {
   return useQuery({ queryKey: ['organisation'], queryFn: () => apiRequest<OrganisationSettings>('/api/organisation') });

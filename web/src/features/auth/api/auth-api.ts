@@ -1,4 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
+import type { CreatedToken, Token } from '../../../../../src/server/features/auth/auth-schemas.js';
+import type { InvitationPreview as InvitationPreviewSchema, MyInvitation as MyInvitationSchema } from '../../../../../src/server/features/members/member-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import { ME_QUERY_KEY, type MeAnswer } from '../../../lib/session';
 
@@ -12,13 +15,7 @@ export function useChangePassword() {
   });
 }
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type ApiToken = Static<typeof Token>;
 
 const TOKENS_KEY = ['me', 'tokens'] as const;
 
@@ -29,7 +26,7 @@ export function useApiTokens() {
 export function useCreateApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string) => apiRequest<{ token: string; id: string; name: string; prefix: string }>('/api/me/tokens', { method: 'POST', body: { name } }),
+    mutationFn: (name: string) => apiRequest<Static<typeof CreatedToken>>('/api/me/tokens', { method: 'POST', body: { name } }),
     onSuccess: () => client.invalidateQueries({ queryKey: TOKENS_KEY }),
   });
 }
@@ -50,12 +47,7 @@ export function useRenameAccount() {
   });
 }
 
-export interface MyInvitation {
-  id: string;
-  organisation: { slug: string; name: string };
-  role: string;
-  expiresAt: string;
-}
+export type MyInvitation = Static<typeof MyInvitationSchema>;
 
 const MY_INVITATIONS_KEY = ['me', 'invitations'] as const;
 
@@ -71,13 +63,7 @@ export function useAcceptInvitation() {
   });
 }
 
-export interface InvitationPreview {
-  organisation: { name: string };
-  email: string;
-  role: string;
-  expiresAt: string;
-  signInRequired: boolean;
-}
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
 
 export function useInvitationPreview(token: string) {
   return useQuery({
