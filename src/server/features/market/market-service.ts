@@ -28,6 +28,9 @@ import {
 } from './market-repository.js';
 import type { MarketRow, PeerComparison, SocialConsiderationsAnswer } from './market-schemas.js';
 
+// For the OCDS feature: the organisation numbers the market view counts as the organisation's own.
+export { ownOrganisationNumbers } from './market-repository.js';
+
 /** Public TED data, but only for signed-in users whose role reads the market view. */
 function requireMarket(actor: Actor): void {
   if (!can(actor, 'market:read', { organisationId: actor.organisationId })) throw forbidden();

@@ -17,8 +17,8 @@ import { deriveEformsFields } from '../../../domain/requirements/derive-eforms-f
 import type { ParameterValues, RequirementTemplate } from '../../../domain/requirements/requirement-template.js';
 import { targetGroupLabels } from '../../../domain/requirements/target-groups.js';
 // The same organisation numbers the market view counts as "own" notices (matching as the import does).
-import { ownOrganisationNumbers } from '../market/market-repository.js';
-import { listTargetGroups } from '../requirements/requirement-repository.js';
+import { ownOrganisationNumbers } from '../market/market-service.js';
+import { listTargetGroups } from '../requirements/requirement-service.js';
 import type { LotSocialFields, ProcurementForRelease } from '../../../domain/ocds/procurement-to-release.js';
 import type { ProcedureType } from '../../../domain/procurement/procurement.js';
 import type { Notice } from '../../../interop/eforms/notice-schema.js';

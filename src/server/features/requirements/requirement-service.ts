@@ -29,6 +29,9 @@ import {
 } from './requirement-repository.js';
 import type { TargetGroupsBody, TargetGroupView, TemplateDetail, TemplateListQuery, TemplateSummary, TemplateVersionView } from './requirement-schemas.js';
 
+// For the OCDS feature: the organisation's target groups, without a rights check (an export's reader checks them).
+export { listTargetGroups } from './requirement-repository.js';
+
 
 /** Gives the organisation its starter library and target groups the first time they are needed. */
 export async function ensureLibrary(db: Database, organisationId: string, now: Date): Promise<void> {
