@@ -192,6 +192,25 @@ describe('tenant isolation', () => {
     expect((await b.get('/api/procurements')).json().total).toBe(0);
   });
 
+  it('lists filtered by another organisation’s ids show nothing of it (every id-valued query parameter)', async () => {
+    const spec = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema?: { format?: string } }> }>>;
+    };
+    const filters = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      path.includes('{') || !ops.get
+        ? []
+        : (ops.get.parameters ?? []).filter((p) => p.in === 'query' && (p.schema?.format === 'uuid' || /Id$/.test(p.name))).map((p) => ({ path, name: p.name })),
+    );
+    expect(filters.length).toBeGreaterThan(0);
+    for (const { path, name } of filters) {
+      for (const id of Object.values(ids)) {
+        const response = await b.get(`${path}?${name}=${id}`);
+        expect(response.statusCode, `${path}?${name}=… ${response.body}`).toBeLessThan(500);
+        for (const secret of Object.values(ids).filter((s) => s !== id)) expect(response.body, `${path}?${name}=${id} leaks ${secret}`).not.toContain(secret);
+      }
+    }
+  });
+
   it('public notices never reveal which procurement of another organisation they were linked to', async () => {
     const seenByB = await b.get(`/api/market/notices/${CONSTRUCTED_NOTICE_ID}`);
     expect(seenByB.statusCode).toBe(200);
