@@ -2,8 +2,8 @@ import os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../../db/client.js';
-import { can, type Actor } from '../../../domain/access/can.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { type Actor } from '../../../domain/access/can.js';
+import { AppError, notFound } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import {
   claimDueJobs,
@@ -19,6 +19,7 @@ import {
 
 export type { JobRecord, JobStatus } from './job-repository.js';
 import { isWallTime, localDate, retryDelayMs, zonedInstant } from './job-schedule.js';
+import { assertCan } from '../../access.js';
 
 /**
  * The durable job queue (decision 0411): a table in the application's own database, claimed
@@ -293,14 +294,14 @@ export { retryDelayMs } from './job-schedule.js';
 
 /** The organisation's job runs for its admin (dead letters with `status: 'failed'`). */
 export async function listJobsFor(db: Database, actor: Actor, filter: { status?: JobStatus | undefined; limit: number }): Promise<JobRecord[]> {
-  if (!can(actor, 'job:manage', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'job:manage', { organisationId: actor.organisationId });
   return listJobs(db, actor.organisationId, filter);
 }
 
 /** Queues a failed run of the organisation again with fresh attempts; the change is audited. */
 export async function retryJobFor(db: Database, who: { actor: Actor; label: string }, id: string, now: Date): Promise<JobRecord> {
   const { actor } = who;
-  if (!can(actor, 'job:manage', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'job:manage', { organisationId: actor.organisationId });
   return db.transaction(async (tx) => {
     const existing = await findJob(tx, actor.organisationId, id);
     if (existing === null) throw notFound('The job run');

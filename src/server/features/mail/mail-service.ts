@@ -1,7 +1,8 @@
 import type { Database } from '../../../db/client.js';
-import { can, type Actor } from '../../../domain/access/can.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { type Actor } from '../../../domain/access/can.js';
+import { AppError, notFound } from '../../errors.js';
 import { findOutboxMessage, insertOutboxMessage, listOutbox, type MailStatus, type OutboxMessage } from './mail-repository.js';
+import { assertCan } from '../../access.js';
 
 export type { OutboxMessage, MailStatus } from './mail-repository.js';
 
@@ -57,13 +58,13 @@ export async function listOutboxFor(
   actor: Actor,
   filter: { status?: MailStatus | undefined; before?: Date | undefined; limit: number },
 ): Promise<OutboxMessage[]> {
-  if (!can(actor, 'outbox:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'outbox:read', { organisationId: actor.organisationId });
   return listOutbox(db, actor.organisationId, filter);
 }
 
 /** One message of the organisation's outbox; another organisation's answers 404. */
 export async function getOutboxMessageFor(db: Database, actor: Actor, id: string): Promise<OutboxMessage> {
-  if (!can(actor, 'outbox:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'outbox:read', { organisationId: actor.organisationId });
   const message = await findOutboxMessage(db, actor.organisationId, id);
   if (message === null) throw notFound('The message');
   return message;

@@ -8,7 +8,7 @@ import type { Notice } from '../../../interop/eforms/notice-schema.js';
 import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import type { ReleasePackageEnvelope } from '../../../interop/ocds/stream-release-package.js';
 import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { countRegisterDecisions } from '../decisions/decision-service.js';
 import {
   aggregateNotices,
@@ -27,13 +27,14 @@ import {
   type NoticeListRow,
 } from './market-repository.js';
 import type { MarketRow, PeerComparison, SocialConsiderationsAnswer } from './market-schemas.js';
+import { assertCan } from '../../access.js';
 
 // For the OCDS feature: the organisation numbers the market view counts as the organisation's own.
 export { ownOrganisationNumbers } from './market-repository.js';
 
 /** Public TED data, but only for signed-in users whose role reads the market view. */
 function requireMarket(actor: Actor): void {
-  if (!can(actor, 'market:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'market:read', { organisationId: actor.organisationId });
 }
 
 type Measures = Omit<MarketRow, 'key' | 'label'>;

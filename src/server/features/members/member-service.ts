@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.js';
-import { can, type Actor, type Role } from '../../../domain/access/can.js';
+import { type Actor, type Role } from '../../../domain/access/can.js';
 import { normaliseEmail } from '../../../domain/access/normalise-email.js';
-import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
+import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import type { AuthServiceDeps, Identity } from '../auth/auth-service.js';
 import * as accounts from '../auth/auth-service.js';
@@ -9,6 +9,7 @@ import { randomToken, sha256 } from '../auth/auth-crypto.js';
 import { existingUnitIds, findOrganisationById } from '../organisations/organisation-service.js';
 import * as repo from './member-repository.js';
 import type { Member, RoleGrant } from './member-repository.js';
+import { assertCan } from '../../access.js';
 
 /**
  * Memberships and invitations: what an organisation's admin controls. An admin never reads or
@@ -44,7 +45,7 @@ async function checkUnits(db: Database, organisationId: string, grants: RoleGran
 }
 
 export async function listMembers(db: Database, actor: Actor): Promise<Member[]> {
-  if (!can(actor, 'user:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'user:read', { organisationId: actor.organisationId });
   return repo.listMembers(db, actor.organisationId);
 }
 
@@ -58,7 +59,7 @@ async function assertAdminRemains(db: Database, organisationId: string, userId: 
 /** Changes a member's roles or units, or suspends or resumes the membership. */
 export async function updateMember(deps: MemberServiceDeps, who: SignedIn, userId: string, change: { memberships?: RoleGrant[] | undefined; suspended?: boolean | undefined }): Promise<Member> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'user:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'user:manage', { organisationId });
   if (change.memberships) await checkUnits(deps.db, organisationId, change.memberships, (i) => `/body/memberships/${i}/unitId`);
   const self = userId === who.actor.userId;
   if (self && (change.suspended === true || (change.memberships && !change.memberships.some((m) => m.role === 'admin')))) {
@@ -96,7 +97,7 @@ export async function updateMember(deps: MemberServiceDeps, who: SignedIn, userI
 /** Removes a person from the organisation: their roles, sessions and tokens here end; their account stays theirs. */
 export async function removeMember(deps: MemberServiceDeps, who: SignedIn, userId: string): Promise<void> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'user:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'user:manage', { organisationId });
   if (userId === who.actor.userId) throw new AppError('conflict', 'You cannot remove yourself.');
   await deps.db.transaction(async (tx) => {
     const [before] = await repo.listMembers(tx, organisationId, [userId]);
@@ -119,7 +120,7 @@ const presentInvitation = (i: repo.InvitationRecord) => ({
 });
 
 export async function listInvitations(db: Database, actor: Actor) {
-  if (!can(actor, 'user:manage', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'user:manage', { organisationId: actor.organisationId });
   return (await repo.listOpenInvitations(db, actor.organisationId)).map(presentInvitation);
 }
 
@@ -135,7 +136,7 @@ export async function invite(
   input: { email: string; role: Role; unitId?: string | null | undefined },
 ): Promise<{ invitation: ReturnType<typeof presentInvitation>; token: string }> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'user:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'user:manage', { organisationId });
   const email = normaliseEmail(input.email);
   const unitId = input.unitId ?? null;
   await checkUnits(deps.db, organisationId, [{ role: input.role, unitId }], () => '/body/unitId');
@@ -165,7 +166,7 @@ export async function invite(
 
 export async function revokeInvitation(deps: MemberServiceDeps, who: SignedIn, id: string): Promise<void> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'user:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'user:manage', { organisationId });
   await deps.db.transaction(async (tx) => {
     if (!(await repo.revokeInvitation(tx, organisationId, id, deps.now()))) throw notFound('The invitation');
     await recordAudit(tx, who, { action: 'invitation.revoked', entityType: 'invitation', entityId: id });

@@ -1,9 +1,10 @@
 import type { Database } from '../../../db/client.js';
-import { can, type Actor } from '../../../domain/access/can.js';
-import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { type Actor } from '../../../domain/access/can.js';
+import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/audit-service.js';
 import { normaliseOrganisationNumber } from './organisation-number.js';
 import * as repo from './organisation-repository.js';
+import { assertCan } from '../../access.js';
 
 /** The tenant itself and its unit tree; changed by admins. */
 type SignedIn = { actor: Actor; label: string };
@@ -15,7 +16,7 @@ export async function getOwnOrganisation(db: Database, actor: Actor) {
 }
 
 export async function updateOwnOrganisation(db: Database, who: SignedIn, change: Parameters<typeof repo.updateOrganisation>[2]) {
-  if (!can(who.actor, 'organisation:manage', { organisationId: who.actor.organisationId })) throw forbidden();
+  assertCan(who.actor, 'organisation:manage', { organisationId: who.actor.organisationId });
   return db.transaction(async (tx) => {
     const before = await repo.findOrganisation(tx, who.actor.organisationId);
     if (!before) throw notFound('The organisation');
@@ -32,7 +33,7 @@ export async function updateOwnOrganisation(db: Database, who: SignedIn, change:
 }
 
 export async function listUnits(db: Database, actor: Actor) {
-  if (!can(actor, 'unit:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'unit:read', { organisationId: actor.organisationId });
   return repo.listUnits(db, actor.organisationId);
 }
 
@@ -70,7 +71,7 @@ export async function createUnit(
   body: { code: string; name: string; parentId?: string | null | undefined; organisationNumber?: string | null | undefined },
 ) {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'unit:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'unit:manage', { organisationId });
   const organisationNumber = await checkUnit(db, organisationId, body);
   return db.transaction(async (tx) => {
     if (await repo.findUnitByCode(tx, organisationId, body.code)) throw validationFailed([{ path: '/body/code', code: 'duplicate', message: 'That code is already used.' }]);
@@ -87,7 +88,7 @@ export async function updateUnit(
   body: { code?: string | undefined; name?: string | undefined; parentId?: string | null | undefined; organisationNumber?: string | null | undefined },
 ) {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'unit:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'unit:manage', { organisationId });
   const organisationNumber = await checkUnit(db, organisationId, body, id);
   return db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, organisationId, id);
@@ -100,7 +101,7 @@ export async function updateUnit(
 
 export async function deleteUnit(db: Database, who: SignedIn, id: string): Promise<void> {
   const organisationId = who.actor.organisationId;
-  if (!can(who.actor, 'unit:manage', { organisationId })) throw forbidden();
+  assertCan(who.actor, 'unit:manage', { organisationId });
   await db.transaction(async (tx) => {
     const unit = await repo.findUnit(tx, organisationId, id);
     if (!unit) throw notFound('The unit');

@@ -1,12 +1,12 @@
 import type { Database } from '../../../db/client.js';
-import { can, type Actor } from '../../../domain/access/can.js';
-import { forbidden } from '../../errors.js';
+import { type Actor } from '../../../domain/access/can.js';
 import { countProcurementsByStatusAndUnit } from './overview-repository.js';
 import type { OverviewView } from './overview-schemas.js';
+import { assertCan } from '../../access.js';
 
 /** The organisation's procurements counted by status, in total and per unit. */
 export async function getOverview(db: Database, actor: Actor): Promise<OverviewView> {
-  if (!can(actor, 'procurement:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const rows = await countProcurementsByStatusAndUnit(db, actor.organisationId);
   const byStatus: Record<string, number> = {};
   const byUnit = new Map<string, OverviewView['byUnit'][number]>();
