@@ -152,7 +152,7 @@ export async function listProcurementsFor(
   db: Database,
   actor: Actor,
   options: ListOptions,
-  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions } | null = null,
+  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions; onLookup?: (hit: boolean) => void } | null = null,
 ): Promise<RegisterPage> {
   assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const compute = async (): Promise<RegisterPage> => {
@@ -163,6 +163,7 @@ export async function listProcurementsFor(
   const version = await cached.versions.current(actor.organisationId);
   const key = JSON.stringify(options);
   const hit = cached.cache.get(actor.organisationId, key, version);
+  cached.onLookup?.(hit !== undefined);
   if (hit !== undefined) return hit;
   const page = await compute();
   cached.cache.set(actor.organisationId, key, version, page);
