@@ -26,7 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const startServer = async (extraEnv: Record<string, string>) => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const root = values.root ?? ROOT;
+      const root = resolve(values.root ?? ROOT);
       const child = spawn(process.execPath, [join(root, 'bin', 'hansyn.js'), 'serve'], {
         cwd: root,
         env: {
