@@ -26,6 +26,8 @@ import { getProcurement } from './procurement-read-service.js';
 import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
 
 export { getProcurement };
+/** The versioned answer cache of decision 0202, also used by the follow-up queue (decision 0911). */
+export { createListCache, type ListCache } from './list-cache.js';
 
 function cpvRef(code: string) {
   const entry = loadCpvCatalogue().get(code);
