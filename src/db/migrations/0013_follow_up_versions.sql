@@ -2,6 +2,9 @@ CREATE TABLE "follow_up_versions" (
 	"organisation_id" uuid PRIMARY KEY NOT NULL,
 	"version" bigint DEFAULT 0 NOT NULL
 );--> statement-breakpoint
+CREATE INDEX "period_reports_org_contract_idx" ON "period_reports" USING btree ("organisation_id","contract_id","period_sequence");--> statement-breakpoint
+CREATE INDEX "sanction_steps_contract_idx" ON "sanction_steps" USING btree ("contract_id","taken_on","created_at");
+--> statement-breakpoint
 -- Moves follow_up_versions forward for every organisation a statement touched, once per
 -- statement, in organisation id order (no deadlocks between statements touching several), and
 -- announces each on the channel follow_up_versions at commit, exactly as register_versions_bump
