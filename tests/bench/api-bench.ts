@@ -226,7 +226,7 @@ async function main(): Promise<void> {
         p99: result.p99,
         non2xx: result.non2xx,
         errors: result.errors,
-        note: `${mix.users} users in ${mix.organisations} organisations; ${hitRate}; ${result.writes} writes (${result.writeFailures} refused)`,
+        note: `${mix.users} users in ${mix.organisations} organisations; ${hitRate}; ${result.writes} writes (${result.writeFailures} refused)${result.statuses ? `; non-2xx: ${result.statuses}` : ''}${result.errors ? `; ${result.errors} errors or timeouts` : ''}`,
       });
     };
     await mixFigures('realistic mix', { base });

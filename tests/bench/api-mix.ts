@@ -184,6 +184,10 @@ export async function runMix(base: string, mix: Mix, options: { connections: num
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, s]) => `${s.count}× ${code}`)
+      .join(', '),
     writes: written.writes,
     writeFailures: written.failures,
   };
