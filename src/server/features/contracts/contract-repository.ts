@@ -345,14 +345,6 @@ export async function insertAmendment(
   await db.insert(contractAmendments).values({ organisationId, contractId: a.contractId, version: a.version, reason: a.reason, signedOn: a.signedOn, before: a.before as object, after: a.after as object, createdBy: a.createdBy, createdAt: a.now });
 }
 
-export async function listAmendments(db: Database, organisationId: string, contractId: string) {
-  return db
-    .select({ version: contractAmendments.version, reason: contractAmendments.reason, signedOn: contractAmendments.signedOn, createdAt: contractAmendments.createdAt, before: contractAmendments.before, after: contractAmendments.after })
-    .from(contractAmendments)
-    .where(and(eq(contractAmendments.organisationId, organisationId), eq(contractAmendments.contractId, contractId)))
-    .orderBy(asc(contractAmendments.version));
-}
-
 /* ---------------- commitments ---------------- */
 
 export async function insertCommitments(db: Database, organisationId: string, contractId: string, list: Omit<CommitmentRecord, 'id' | 'contractId' | 'version'>[]): Promise<void> {
