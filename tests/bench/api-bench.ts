@@ -10,19 +10,31 @@
  * free-text search and one procurement. Then it restarts the server with the register list
  * cache off (HANSYN_LIST_CACHE_ENTRIES=0) and loads the list and the search again, the figures
  * for a cache miss. Prints figures; asserts nothing.
+ *
+ * The realistic mix (tests/bench/api-mix.ts) runs on both servers too: many signed-in users of
+ * several organisations and roles open random procurement pages, their home lists, filtered
+ * lists and searches, while a writer edits procurements in between (`--writes-per-second`), so
+ * the list cache answers what a day of use lets it answer; the hit rate is read from the
+ * server's own metrics (hansyn_cache_lookups_total) and printed beside the figures.
+ *
+ * `--root <dir>` serves from another checkout's build (figures before a change, same run conditions).
+ * `--reuse <data directory | postgres URL>` loads an already seeded national database instead of
+ * seeding a new one (seed one with `--keep`); the mix's writes stay in it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { loadavg } from 'node:os';
 import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
+import { cacheLookups, prepareMix, runMix } from './api-mix.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,8 +44,16 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '32' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    /** Another checkout (with its own dist/) to serve from, e.g. the code before a change. */
+    root: { type: 'string' },
+    'writes-per-second': { type: 'string', default: '5' },
+    only: { type: 'string' },
   },
 });
+const writesPerSecond = Number(values['writes-per-second']);
+/** `--only mix` skips the single-URL rows (the health baseline always runs). */
+const only = values.only ?? 'all';
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -70,6 +90,7 @@ interface Figures {
   p99: number;
   non2xx: number;
   errors: number;
+  note?: string;
 }
 
 async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
@@ -85,10 +106,13 @@ async function load(name: string, url: string, headers: Record<string, string>, 
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hansyn-bench-'));
+  const reuse = values.reuse;
+  const dataDir = reuse !== undefined && !reuse.startsWith('postgres') ? reuse : mkdtempSync(join(tmpdir(), 'hansyn-bench-'));
   let target: DatabaseTarget = { kind: 'pglite', dataDir };
   let dropDatabase: (() => Promise<void>) | null = null;
-  if (values.postgres) {
+  if (reuse?.startsWith('postgres')) {
+    target = { kind: 'postgres', url: reuse };
+  } else if (values.postgres && reuse === undefined) {
     const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `hansyn_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
@@ -109,23 +133,27 @@ async function main(): Promise<void> {
   let server: ChildProcess | null = null;
   try {
     const seedStarted = Date.now();
-    const handle = await openDatabase(target);
-    await handle.migrate();
-    const seeded = await seedDemo(handle.db, {
-      scale: 'national',
-      onProgress: (done, total) => {
-        if (done % 50 === 0 || done === total) process.stderr.write(`\rSeeding organisations: ${done}/${total}`);
-      },
-    });
-    await handle.close();
+    let seeded = { organisations: 0, procurements: 0 };
+    if (reuse === undefined) {
+      const handle = await openDatabase(target);
+      await handle.migrate();
+      seeded = await seedDemo(handle.db, {
+        scale: 'national',
+        onProgress: (done, total) => {
+          if (done % 50 === 0 || done === total) process.stderr.write(`\rSeeding organisations: ${done}/${total}`);
+        },
+      });
+      await handle.close();
+      process.stderr.write('\n');
+    }
     const seedSeconds = (Date.now() - seedStarted) / 1000;
-    process.stderr.write('\n');
 
     const startServer = async (extraEnv: Record<string, string>) => {
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
-      const child = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
-        cwd: ROOT,
+      const root = resolve(values.root ?? ROOT);
+      const child = spawn(process.execPath, [join(root, 'bin', 'hansyn.js'), 'serve'], {
+        cwd: root,
         env: {
           ...process.env,
           HOST: '127.0.0.1',
@@ -133,6 +161,8 @@ async function main(): Promise<void> {
           HANSYN_DATA_DIR: dataDir,
           HANSYN_DEMO: 'false',
           LOG_LEVEL: 'warn',
+          // The mix signs in dozens of users from one address.
+          HANSYN_LOGIN_IP_RATE_LIMIT: '10000',
           ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }),
           ...extraEnv,
         },
@@ -159,6 +189,7 @@ async function main(): Promise<void> {
       await exited;
     };
 
+    const loads: number[][] = [loadavg()];
     const { base, headers } = await startServer({});
     const first = (await (await fetch(`${base}/api/procurements?pageSize=1`, { headers })).json()) as {
       items: Array<{ id: string; unit: { id: string } }>;
@@ -175,28 +206,56 @@ async function main(): Promise<void> {
       ['one procurement', `${base}/api/procurements/${procurement.id}`],
     ];
     const figures: Figures[] = [];
-    for (const [name, url] of endpoints) {
+    for (const [name, url] of only === 'mix' ? endpoints.slice(0, 1) : endpoints) {
       await load(name, url, headers, 2); // warm-up, not counted
       figures.push(await load(name, url, headers, duration));
     }
+    const mixFigures = async (label: string, server: { base: string }) => {
+      const mix = await prepareMix(server.base, DEMO_PASSWORD);
+      const before = await cacheLookups(server.base);
+      const result = await runMix(server.base, mix, { connections, seconds: duration, writesPerSecond });
+      const after = await cacheLookups(server.base);
+      const hits = after.hit - before.hit;
+      const misses = after.miss - before.miss;
+      const lookups = hits + misses;
+      const hitRate = lookups === 0 ? 'no cache' : `list cache hit rate ${((100 * hits) / lookups).toFixed(0)} % of ${lookups} lists`;
+      figures.push({
+        name: label,
+        requestsPerSecond: result.requestsPerSecond,
+        p50: result.p50,
+        p99: result.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+        note: `${mix.users} users in ${mix.organisations} organisations; ${hitRate}; ${result.writes} writes (${result.writeFailures} refused)${result.statuses ? `; non-2xx: ${result.statuses}` : ''}${result.errors ? `; ${result.errors} errors or timeouts` : ''}`,
+      });
+    };
+    await mixFigures('realistic mix', { base });
+    loads.push(loadavg());
     await stopServer();
 
     // The same list and search with the register list cache off (docs/decisions/0202): every
     // request runs the list query, as a first visit or the first list after a write does.
     const uncached = await startServer({ HANSYN_LIST_CACHE_ENTRIES: '0' });
-    for (const [name, path] of [
-      ['list, unit filter, cache off', listPath],
-      ['search q=städ, cache off', searchPath],
-    ] as const) {
+    for (const [name, path] of only === 'mix'
+      ? []
+      : ([
+          ['list, unit filter, cache off', listPath],
+          ['search q=städ, cache off', searchPath],
+        ] as const)) {
       await load(name, `${uncached.base}${path}`, uncached.headers, 2);
       figures.push(await load(name, `${uncached.base}${path}`, uncached.headers, duration));
     }
+    await mixFigures('realistic mix, cache off', uncached);
+    loads.push(loadavg());
     await stopServer();
 
     const baseline = figures[0]!;
     const lines = [
-      `Database: ${target.kind}; ${seeded.organisations} organisations, ${seeded.procurements} procurements, seeded in ${seedSeconds.toFixed(1)} s`,
+      reuse === undefined
+        ? `Database: ${target.kind}; ${seeded.organisations} organisations, ${seeded.procurements} procurements, seeded in ${seedSeconds.toFixed(1)} s`
+        : `Database: ${target.kind}; the national data set seeded earlier (--reuse), with the writes of earlier runs`,
       `Load: ${connections} connections, ${duration} s per endpoint, server and load generator in separate processes on ${(await import('node:os')).cpus().length} cores`,
+      `Load average (1, 5, 15 min) at start, after the cached server, at the end: ${loads.map((l) => l.map((x) => x.toFixed(1)).join(' ')).join(' | ')}`,
       '',
       '| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | non-2xx |',
       '|---|---:|---:|---:|---:|---:|',
@@ -204,6 +263,8 @@ async function main(): Promise<void> {
         (f) =>
           `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx + f.errors} |`,
       ),
+      '',
+      ...figures.filter((f) => f.note).map((f) => `${f.name}: ${f.note}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
@@ -213,8 +274,11 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
       await exited;
     }
-    if (dropDatabase) await dropDatabase();
-    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    if (dropDatabase && !values.keep) await dropDatabase();
+    else if (target.kind === 'postgres' && reuse === undefined) process.stderr.write(`Kept ${target.url}\n`);
+    if (reuse !== undefined) {
+      /* the reused database stays */
+    } else if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
     else process.stderr.write(`Kept ${dataDir}\n`);
   }
 }

@@ -8,13 +8,21 @@
  * real server as a separate process, signs in as Göteborg's demo coordinator and loads, one
  * after the other, GET /api/health (baseline), one contract page (GET /api/contracts/{id}),
  * its fulfilment, and the follow-up queue, with autocannon. Prints figures; asserts nothing.
+ *
+ * `--scale 0.1` seeds contracts in only the first tenth of the organisations (Göteborg first),
+ * each with the same number as at full scale (≈69), so the pages loaded have the national shape
+ * while seeding takes a tenth of the time; the printed header says which scale ran.
+ * `--keep` keeps the database, `--reuse <data directory | postgres URL>` loads one kept earlier
+ * (no seeding), `--root <dir>` serves from another checkout's build (figures before a change).
+ * The follow-up cache (decision 0911) is on unless HANSYN_LIST_CACHE_ENTRIES=0; the server is
+ * then restarted with it off and the three pages loaded again (what a page costs after a write).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -36,8 +44,13 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     contracts: { type: 'string', default: '20000' },
     placements: { type: 'string', default: '10' },
+    scale: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    reuse: { type: 'string' },
+    root: { type: 'string' },
   },
 });
+const SCALE = Number(values.scale);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const CONTRACTS = Number(values.contracts);
@@ -76,18 +89,22 @@ async function insertAll<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, 
 /** 20,000 contracts spread over the organisations' procurements, 10 placements each, reports. */
 async function seedContracts(db: Database): Promise<{ contracts: number; placements: number; reports: number }> {
   const random = createRandom(1234);
-  const orgs = await db.select({ id: organisations.id }).from(organisations);
+  const allOrgs = await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).orderBy(organisations.createdAt);
+  const perOrgAtFullScale = Math.ceil(CONTRACTS / allOrgs.length);
+  // Göteborg first, then in seeding order; a smaller scale keeps the first organisations only.
+  const orgs = [...allOrgs.filter((o) => o.slug === 'goteborg'), ...allOrgs.filter((o) => o.slug !== 'goteborg')].slice(0, Math.max(1, Math.ceil(allOrgs.length * SCALE)));
   const supplierRows = await db
     .insert(suppliers)
     .values(Array.from({ length: 500 }, (_, i) => ({ country: 'SE', nationalId: `BENCH-${i}`, name: `Bänkleverantör ${i} (bench)` })))
     .returning({ id: suppliers.id });
-  const perOrg = Math.ceil(CONTRACTS / orgs.length);
+  const perOrg = perOrgAtFullScale;
+  const target = Math.min(CONTRACTS, perOrg * orgs.length);
   let contractCount = 0;
   let placementCount = 0;
   let reportCount = 0;
   for (const org of orgs) {
     const procs = await db.select({ id: procurements.id, unitId: procurements.unitId, ref: procurements.referenceNumber }).from(procurements).where(eq(procurements.organisationId, org.id)).limit(perOrg);
-    const n = Math.min(perOrg, CONTRACTS - contractCount, procs.length);
+    const n = Math.min(perOrg, target - contractCount, procs.length);
     if (n <= 0) continue;
     const contractValues = Array.from({ length: n }, (_, i) => {
       const startsOn = addMonths('2023-01-01', Math.floor(random() * 42));
@@ -159,7 +176,7 @@ async function seedContracts(db: Database): Promise<{ contracts: number; placeme
     contractCount += n;
     placementCount += placementValues.length;
     reportCount += reportValues.length;
-    if (contractCount % 2000 < perOrg) process.stderr.write(`\rSeeding contracts: ${contractCount}/${CONTRACTS}`);
+    if (contractCount % 2000 < perOrg) process.stderr.write(`\rSeeding contracts: ${contractCount}/${target}`);
   }
   process.stderr.write('\n');
   await db.execute(sql`analyze`);
@@ -180,10 +197,13 @@ async function load(name: string, url: string, headers: Record<string, string>, 
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hansyn-followup-bench-'));
+  const reuse = values.reuse;
+  const dataDir = reuse !== undefined && !reuse.startsWith('postgres') ? reuse : mkdtempSync(join(tmpdir(), 'hansyn-followup-bench-'));
   let target: DatabaseTarget = { kind: 'pglite', dataDir };
   let dropDatabase: (() => Promise<void>) | null = null;
-  if (values.postgres) {
+  if (reuse?.startsWith('postgres')) {
+    target = { kind: 'postgres', url: reuse };
+  } else if (values.postgres && reuse === undefined) {
     const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const name = `hansyn_fbench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: base });
@@ -205,9 +225,17 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     const handle = await openDatabase(target);
     await handle.migrate();
-    const seeded = await seedDemo(handle.db, { scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
-    process.stderr.write('\n');
-    const contractSeed = await seedContracts(handle.db);
+    let seeded = { organisations: 0 };
+    let contractSeed = { contracts: 0, placements: 0, reports: 0 };
+    if (reuse === undefined) {
+      seeded = await seedDemo(handle.db, { scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
+      process.stderr.write('\n');
+      contractSeed = await seedContracts(handle.db);
+    } else {
+      const count = async (table: typeof contracts | typeof placements | typeof periodReports | typeof organisations) => Number((await handle.db.select({ n: sql<number>`count(*)` }).from(table))[0]!.n);
+      seeded = { organisations: await count(organisations) };
+      contractSeed = { contracts: await count(contracts), placements: await count(placements), reports: await count(periodReports) };
+    }
     const seedSeconds = (Date.now() - seedStarted) / 1000;
 
     const checkStarted = Date.now();
@@ -218,34 +246,53 @@ async function main(): Promise<void> {
     const againSeconds = (Date.now() - againStarted) / 1000;
     await handle.close();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
-      cwd: ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HANSYN_DATA_DIR: dataDir, HANSYN_DEMO: 'false', LOG_LEVEL: 'warn', ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }) },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    server = child;
-    await waitReady(base, child);
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coordinator@goteborg.example', password: DEMO_PASSWORD }) });
-    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const headers = { cookie: login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]! };
-    const list = (await (await fetch(`${base}/api/contracts?pageSize=1&active=true&asOf=${AS_OF}`, { headers })).json()) as { items: Array<{ id: string }>; total: number };
-    const contractId = list.items[0]!.id;
-    const endpoints: Array<[string, string]> = [
-      ['GET /api/health (baseline)', `${base}/api/health`],
-      ['contract page GET /api/contracts/{id}', `${base}/api/contracts/${contractId}`],
-      ['fulfilment GET /api/contracts/{id}/fulfilment', `${base}/api/contracts/${contractId}/fulfilment?asOf=${AS_OF}`],
-      ['follow-up queue GET /api/follow-up/queue', `${base}/api/follow-up/queue?asOf=${AS_OF}`],
-    ];
+    const loads: number[][] = [loadavg()];
+    const startServer = async (extraEnv: Record<string, string>) => {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const root = resolve(values.root ?? ROOT);
+      const child = spawn(process.execPath, [join(root, 'bin', 'hansyn.js'), 'serve'], {
+        cwd: root,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HANSYN_DATA_DIR: dataDir, HANSYN_DEMO: 'false', LOG_LEVEL: 'warn', ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }), ...extraEnv },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      server = child;
+      await waitReady(base, child);
+      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coordinator@goteborg.example', password: DEMO_PASSWORD }) });
+      if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+      return { base, headers: { cookie: login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]! } };
+    };
+    const stopServer = async () => {
+      const child = server;
+      if (!child || child.exitCode !== null) return;
+      await new Promise((r) => setTimeout(r, 1_000));
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    };
     const figures: Figures[] = [];
-    for (const [name, url] of endpoints) {
-      await load(name, url, headers, 2);
-      figures.push(await load(name, url, headers, duration));
+    let list = { items: [] as Array<{ id: string }>, total: 0 };
+    for (const [suffix, env] of [['', {}], [', cache off', { HANSYN_LIST_CACHE_ENTRIES: '0' }]] as const) {
+      const { base, headers } = await startServer(env);
+      list = (await (await fetch(`${base}/api/contracts?pageSize=1&active=true&asOf=${AS_OF}`, { headers })).json()) as { items: Array<{ id: string }>; total: number };
+      const contractId = list.items[0]!.id;
+      const endpoints: Array<[string, string]> = [
+        ['GET /api/health (baseline)', `${base}/api/health`],
+        ['contract page GET /api/contracts/{id}', `${base}/api/contracts/${contractId}`],
+        ['fulfilment GET /api/contracts/{id}/fulfilment', `${base}/api/contracts/${contractId}/fulfilment?asOf=${AS_OF}`],
+        ['follow-up queue GET /api/follow-up/queue', `${base}/api/follow-up/queue?asOf=${AS_OF}`],
+      ];
+      for (const [name, url] of suffix === '' ? endpoints : endpoints.slice(1)) {
+        await load(name + suffix, url, headers, 2);
+        figures.push(await load(name + suffix, url, headers, duration));
+      }
+      await stopServer();
+      loads.push(loadavg());
     }
     const baseline = figures[0]!;
     const lines = [
-      `Database: ${target.kind}; ${seeded.organisations} organisations, ${contractSeed.contracts} contracts, ${contractSeed.placements} placements, ${contractSeed.reports} reports; seeded in ${seedSeconds.toFixed(1)} s`,
+      `Database: ${target.kind}; ${seeded.organisations} organisations, ${contractSeed.contracts} contracts, ${contractSeed.placements} placements, ${contractSeed.reports} reports; ${reuse === undefined ? `scale ${SCALE}, seeded in ${seedSeconds.toFixed(1)} s` : 'seeded earlier (--reuse)'}`,
+      `Load average (1, 5, 15 min) at start, between the servers, at the end: ${loads.map((l) => l.map((x) => x.toFixed(1)).join(' ')).join(' | ')}`,
       `Daily check (all organisations, as of ${AS_OF}): ${checkSeconds.toFixed(1)} s for ${first.contractsChecked} contracts, ${first.deviationsFound.length} deviations and ${first.remindersDue.length} reminders; a second run the same day ${againSeconds.toFixed(1)} s, ${second.deviationsFound.length} new deviations`,
       `Göteborg: ${list.total} contracts running; load: ${connections} connections, ${duration} s per endpoint, server and load generator in separate processes on ${cpus().length} cores (a shared machine)`,
       '',
@@ -261,8 +308,11 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
       await exited;
     }
-    if (dropDatabase) await dropDatabase();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (values.keep || reuse !== undefined) process.stderr.write(`Kept ${target.kind === 'postgres' ? target.url : dataDir}\n`);
+    else {
+      if (dropDatabase) await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 

@@ -185,7 +185,7 @@ export const periodReports = pgTable(
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('period_reports_key').on(t.contractId, t.periodSequence)],
+  (t) => [uniqueIndex('period_reports_key').on(t.contractId, t.periodSequence), index('period_reports_org_contract_idx').on(t.organisationId, t.contractId, t.periodSequence)],
 );
 
 /** A deviation (avvikelse) found by the daily check; stored once per key. */
@@ -231,5 +231,9 @@ export const sanctionSteps = pgTable(
     approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sanction_steps_commitment_idx').on(t.commitmentId, t.takenOn, t.createdAt), index('sanction_steps_org_idx').on(t.organisationId, t.kind, t.deadline)],
+  (t) => [
+    index('sanction_steps_commitment_idx').on(t.commitmentId, t.takenOn, t.createdAt),
+    index('sanction_steps_org_idx').on(t.organisationId, t.kind, t.deadline),
+    index('sanction_steps_contract_idx').on(t.contractId, t.takenOn, t.createdAt),
+  ],
 );

@@ -1,10 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+const cacheLookups = new WeakMap<FastifyInstance, Counter<'cache' | 'result'>>();
+
+/**
+ * Counts a lookup in one of the app's answer caches (`hansyn_cache_lookups_total{cache, result}`),
+ * so the hit rate under real use can be read from GET /metrics. A no-op on an app without metrics.
+ */
+export function countCacheLookup(app: FastifyInstance, cache: string, hit: boolean): void {
+  cacheLookups.get(app)?.inc({ cache, result: hit ? 'hit' : 'miss' });
+}
+
 /** Prometheus metrics for this app instance, served at GET /metrics. */
 export function registerMetrics(app: FastifyInstance): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'hansyn_' });
+  cacheLookups.set(
+    app,
+    new Counter({
+      name: 'hansyn_cache_lookups_total',
+      help: 'Lookups in the answer caches (register list, follow-up) by result',
+      labelNames: ['cache', 'result'] as const,
+      registers: [registry],
+    }),
+  );
   const duration = new Histogram({
     name: 'hansyn_http_request_duration_seconds',
     help: 'HTTP request duration by route and status',

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import type { AnyPgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.js';
 import {
   commitmentVersions,
@@ -180,9 +181,9 @@ function toContract(r: ContractRow): ContractRecord {
   };
 }
 
-function contractQuery(db: Database) {
+function contractQuery(db: Database, extra: Record<string, SQL> = {}) {
   return db
-    .select(contractColumns)
+    .select({ ...contractColumns, ...extra })
     .from(contracts)
     .innerJoin(procurements, eq(procurements.id, contracts.procurementId))
     .innerJoin(units, eq(units.id, contracts.unitId))
@@ -342,14 +343,6 @@ export async function insertAmendment(
   a: { contractId: string; version: number; reason: string; signedOn: string; before: unknown; after: unknown; createdBy: string | null; now: Date },
 ): Promise<void> {
   await db.insert(contractAmendments).values({ organisationId, contractId: a.contractId, version: a.version, reason: a.reason, signedOn: a.signedOn, before: a.before as object, after: a.after as object, createdBy: a.createdBy, createdAt: a.now });
-}
-
-export async function listAmendments(db: Database, organisationId: string, contractId: string) {
-  return db
-    .select({ version: contractAmendments.version, reason: contractAmendments.reason, signedOn: contractAmendments.signedOn, createdAt: contractAmendments.createdAt, before: contractAmendments.before, after: contractAmendments.after })
-    .from(contractAmendments)
-    .where(and(eq(contractAmendments.organisationId, organisationId), eq(contractAmendments.contractId, contractId)))
-    .orderBy(asc(contractAmendments.version));
 }
 
 /* ---------------- commitments ---------------- */
@@ -639,4 +632,144 @@ export async function setCorrectedOn(db: Database, organisationId: string, id: s
     .where(and(eq(sanctionSteps.organisationId, organisationId), eq(sanctionSteps.id, id), eq(sanctionSteps.kind, 'correction_notice'), sql`${sanctionSteps.correctedOn} is null`))
     .returning({ id: sanctionSteps.id });
   return rows.length > 0;
+}
+
+/* ---------------- one contract with its parts, in one query ---------------- */
+
+/** A timestamp as the ISO instant `Date` would print, to the millisecond (as drizzle maps it). */
+const isoInstant = (column: AnyColumn) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The rows of `table` matching `where` as one JSON array of objects, in `orderBy` order. */
+function jsonRows(table: AnyPgTable, fields: Record<string, AnyColumn | SQL>, where: SQL, orderBy: SQL): SQL {
+  const pairs = sql.join(
+    Object.entries(fields).map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`),
+    sql`, `,
+  );
+  return sql`(select coalesce(json_agg(json_build_object(${pairs}) order by ${orderBy}), '[]'::json) from ${table} where ${where})`;
+}
+
+export interface AmendmentRecord {
+  version: number;
+  reason: string;
+  signedOn: string;
+  createdAt: Date;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ContractWithParts {
+  contract: ContractRecord;
+  commitments: CommitmentRecord[];
+  placements: PlacementRecord[];
+  deviations: DeviationRecord[];
+  amendments: AmendmentRecord[];
+  reports: ReportRecord[];
+  sanctionSteps: SanctionStepRecord[];
+}
+
+export type ContractPart = Exclude<keyof ContractWithParts, 'contract'>;
+
+const partQueries: Record<ContractPart, () => SQL> = {
+  commitments: () =>
+    jsonRows(
+      commitments,
+      {
+        id: commitments.id,
+        contractId: commitments.contractId,
+        position: commitments.position,
+        kind: commitments.kind,
+        templateKey: commitments.templateKey,
+        templateVersionId: commitments.templateVersionId,
+        title: commitments.title,
+        text: commitments.text,
+        measure: commitments.measure,
+        parameters: commitments.parameters,
+        version: commitments.version,
+      },
+      sql`${commitments.contractId} = ${contracts.id}`,
+      sql`${commitments.position}`,
+    ),
+  placements: () =>
+    jsonRows(placements, placementSelect, sql`${placements.contractId} = ${contracts.id}`, sql`${placements.startedOn}, ${placements.createdAt}`),
+  deviations: () => jsonRows(deviations, deviationSelect, sql`${deviations.contractId} = ${contracts.id}`, sql`${deviations.detectedOn} desc, ${deviations.key}`),
+  amendments: () =>
+    jsonRows(
+      contractAmendments,
+      {
+        version: contractAmendments.version,
+        reason: contractAmendments.reason,
+        signedOn: contractAmendments.signedOn,
+        createdAt: isoInstant(contractAmendments.createdAt),
+        before: contractAmendments.before,
+        after: contractAmendments.after,
+      },
+      sql`${contractAmendments.contractId} = ${contracts.id}`,
+      sql`${contractAmendments.version}`,
+    ),
+  reports: () =>
+    jsonRows(
+      periodReports,
+      {
+        id: periodReports.id,
+        contractId: periodReports.contractId,
+        periodSequence: periodReports.periodSequence,
+        periodStartsOn: periodReports.periodStartsOn,
+        periodEndsOn: periodReports.periodEndsOn,
+        reportedOn: periodReports.reportedOn,
+        meetingsHeldOn: periodReports.meetingsHeldOn,
+        sharePercent: periodReports.sharePercent,
+        summary: periodReports.summary,
+        note: periodReports.note,
+        createdAt: isoInstant(periodReports.createdAt),
+      },
+      sql`${periodReports.contractId} = ${contracts.id}`,
+      sql`${periodReports.periodSequence}`,
+    ),
+  sanctionSteps: () =>
+    jsonRows(
+      sanctionSteps,
+      {
+        id: sanctionSteps.id,
+        contractId: sanctionSteps.contractId,
+        commitmentId: sanctionSteps.commitmentId,
+        deviationId: sanctionSteps.deviationId,
+        kind: sanctionSteps.kind,
+        takenOn: sanctionSteps.takenOn,
+        deadline: sanctionSteps.deadline,
+        correctedOn: sanctionSteps.correctedOn,
+        amountOre: sanctionSteps.amountOre,
+        reason: sanctionSteps.reason,
+        evidence: sanctionSteps.evidence,
+        takenByLabel: sanctionSteps.takenByLabel,
+        approvedBy: sanctionSteps.approvedBy,
+        createdAt: isoInstant(sanctionSteps.createdAt),
+      },
+      sql`${sanctionSteps.contractId} = ${contracts.id}`,
+      sql`${sanctionSteps.takenOn}, ${sanctionSteps.createdAt}`,
+    ),
+};
+
+/**
+ * One contract of the organisation with the parts a page needs (commitments, placements, …),
+ * each as a JSON array built in the same statement: one query per page instead of one per part,
+ * which matters most on the embedded database, where every statement queues on one thread.
+ * Rows and order are those of the list functions above.
+ */
+export async function findContractWith(db: Database, organisationId: string, id: string, parts: readonly ContractPart[]): Promise<ContractWithParts | null> {
+  const selected = Object.fromEntries(parts.map((part) => [part, partQueries[part]()])) as Partial<Record<ContractPart, SQL>>;
+  const [row] = await contractQuery(db, selected).where(and(eq(contracts.organisationId, organisationId), eq(contracts.id, id))).limit(1);
+  if (!row) return null;
+  const json = row as unknown as Partial<Record<ContractPart, Array<Record<string, unknown>>>>;
+  const list = <T>(part: ContractPart, map: (r: Record<string, unknown>) => T): T[] => (json[part] ?? []).map(map);
+  const instant = (value: unknown) => new Date(value as string);
+  const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+  return {
+    contract: toContract(row),
+    commitments: list('commitments', (r) => r as unknown as CommitmentRecord),
+    placements: list('placements', (r) => r as unknown as PlacementRecord),
+    deviations: list('deviations', (r) => r as unknown as DeviationRecord),
+    amendments: list('amendments', (r) => ({ ...(r as unknown as AmendmentRecord), createdAt: instant(r.createdAt) })),
+    reports: list('reports', (r) => ({ ...(r as unknown as ReportRecord), createdAt: instant(r.createdAt) })),
+    sanctionSteps: list('sanctionSteps', (r) => ({ ...(r as unknown as SanctionStepRecord), amountOre: numberOrNull(r.amountOre), createdAt: instant(r.createdAt) })),
+  };
 }

@@ -19,17 +19,16 @@ import {
   amendCommitment,
   amendContract,
   findContract,
+  findContractWith,
   findPlacement,
   insertAmendment,
   insertCommitments,
   insertContract,
   insertPlacement,
   isContractReferenceTaken,
-  listAmendments,
   listCommitments,
   listContracts,
   listContractsOfProcurements,
-  listDeviations,
   listPlacements,
   listReports,
   listSanctionSteps,
@@ -37,6 +36,7 @@ import {
   upsertSupplier,
   type CommitmentRecord,
   type ContractRecord,
+  type ContractWithParts,
   type PlacementRecord,
   type PlacementWrite,
   type ReportRecord,
@@ -61,8 +61,12 @@ export function swedishDate(now: Date): string {
 /** A contract the actor may read, or 404 (another organisation's, or another unit's for a limited procurer). */
 export async function readableContract(db: Database, actor: Actor, id: string): Promise<ContractRecord> {
   const contract = await findContract(db, actor.organisationId, id);
-  if (!contract || !can(actor, 'contract:read', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw notFound('The contract');
+  if (!contract || !mayRead(actor, contract)) throw notFound('The contract');
   return contract;
+}
+
+function mayRead(actor: Actor, contract: ContractRecord): boolean {
+  return can(actor, 'contract:read', { organisationId: contract.organisationId, unitId: contract.unit.id });
 }
 
 function presentSupplier(s: SupplierRecord) {
@@ -93,14 +97,15 @@ export function termsOf(c: CommitmentRecord, contract: Pick<ContractRecord, 'cal
   return deriveCommitmentTerms({ type: c.kind, parameters: c.parameters, measure: c.measure }, { calledOffValueOre: contract ? (contract.calledOffValueOre ?? contract.valueOre) : null });
 }
 
+const PAGE_PARTS = ['commitments', 'placements', 'deviations', 'amendments'] as const;
+
 async function present(db: Database, actor: Actor, contract: ContractRecord): Promise<ContractView> {
+  return presentPage(actor, (await findContractWith(db, actor.organisationId, contract.id, PAGE_PARTS))!);
+}
+
+function presentPage(actor: Actor, page: ContractWithParts): ContractView {
+  const { contract, commitments: commitmentRows, placements: placementRows, deviations: deviationRows, amendments } = page;
   const mayReadPlacements = can(actor, 'placement:read', { organisationId: contract.organisationId, unitId: contract.unit.id });
-  const [commitmentRows, placementRows, deviationRows, amendments] = await Promise.all([
-    listCommitments(db, actor.organisationId, [contract.id]),
-    listPlacements(db, actor.organisationId, [contract.id]),
-    listDeviations(db, actor.organisationId, [contract.id]),
-    listAmendments(db, actor.organisationId, contract.id),
-  ]);
   return {
     ...summary(contract, commitmentRows.length, placementRows.length, deviationRows.filter((d) => d.status === 'open').length),
     extensionOptions: contract.extensionOptions.map((o) => ({ months: o.months, exercisedOn: o.exercisedOn ?? null })),
@@ -133,8 +138,11 @@ function summary(contract: ContractRecord, commitmentCount: number, placementCou
   };
 }
 
+/** The contract page: the contract and its parts in one query (docs/decisions/0911). */
 export async function getContract(db: Database, actor: Actor, id: string): Promise<ContractView> {
-  return present(db, actor, await readableContract(db, actor, id));
+  const page = await findContractWith(db, actor.organisationId, id, PAGE_PARTS);
+  if (!page || !mayRead(actor, page.contract)) throw notFound('The contract');
+  return presentPage(actor, page);
 }
 
 export async function listContractsFor(db: Database, actor: Actor, query: ContractListQuery, now: Date) {
@@ -426,13 +434,15 @@ export function evaluateContract(facts: ContractFacts, asOf: string): Array<{ co
 
 export async function fulfilmentOf(db: Database, actor: Actor, contractId: string, asOf: string): Promise<FulfilmentView> {
   if (!isIsoDate(asOf)) throw validationFailed([{ path: '/querystring/asOf', code: 'format', message: 'asOf is a calendar date YYYY-MM-DD.' }]);
-  const contract = await readableContract(db, actor, contractId);
-  const [facts] = await loadContractFacts(db, actor.organisationId, [contract]);
-  const byId = new Map(facts!.placements.map((p) => [p.id, p]));
+  // One query for the contract and what the rules need (docs/decisions/0911).
+  const loaded = await findContractWith(db, actor.organisationId, contractId, ['commitments', 'placements', 'reports', 'sanctionSteps']);
+  if (!loaded || !mayRead(actor, loaded.contract)) throw notFound('The contract');
+  const facts: ContractFacts = loaded;
+  const byId = new Map(facts.placements.map((p) => [p.id, p]));
   return {
     contractId,
     asOf,
-    commitments: evaluateContract(facts!, asOf).map(({ commitment, terms, fulfilment: f }) => ({
+    commitments: evaluateContract(facts, asOf).map(({ commitment, terms, fulfilment: f }) => ({
       commitmentId: commitment.id,
       kind: commitment.kind,
       measure: terms.measure,

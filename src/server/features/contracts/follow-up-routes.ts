@@ -20,9 +20,13 @@ import {
   IsoDate,
 } from './contract-schemas.js';
 import { swedishDate } from './contract-service.js';
+import { createFollowUpVersions } from './follow-up-versions.js';
+import { createListCache } from '../procurements/procurement-service.js';
+import { countCacheLookup } from '../../plugins/metrics.js';
 import { whoOf } from './contract-routes.js';
 import {
   followUpQueue,
+  type FollowUpQueue,
   listContractDeviations,
   listPeriods,
   listSanctions,
@@ -77,8 +81,16 @@ const DailyCheckView = Type.Object({
 });
 
 /** Reporting periods and reports, deviations, the sanction ladder and its letters, the queue, the daily check. */
-export async function followUpRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+export async function followUpRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
   const today = (asOf: string | undefined) => asOf ?? swedishDate(now());
+  // The queue's answers, checked against the organisation's follow-up version (decision 0911);
+  // HANSYN_LIST_CACHE_ENTRIES bounds it as it bounds the register's list cache (0 = off).
+  const cache = createListCache<FollowUpQueue>(config.listCacheEntries);
+  const queueCache =
+    cache === null
+      ? null
+      : { cache, versions: await createFollowUpVersions(db, notifications), onLookup: (hit: boolean) => countCacheLookup(app, 'follow_up_queue', hit) };
+  if (queueCache) app.addHook('onClose', () => queueCache.versions.close());
 
   app.get(
     '/api/contracts/:id/periods',
@@ -161,7 +173,7 @@ export async function followUpRoutes(app: App, { db, now }: AppDeps): Promise<vo
         response: { 200: Type.Object({ asOf: IsoDate, items: Type.Array(QueueItem) }), ...errorResponses },
       },
     },
-    async (request) => followUpQueue(db, authOf(request).actor, today(request.query.asOf)),
+    async (request) => followUpQueue(db, authOf(request).actor, today(request.query.asOf), queueCache),
   );
 
   app.post(

@@ -31,6 +31,8 @@ import {
   type SanctionStepRecord,
 } from './contract-repository.js';
 import type { ReportCreate, SanctionStepCreate } from './contract-schemas.js';
+import type { FollowUpVersions } from './follow-up-versions.js';
+import type { ListCache } from '../procurements/procurement-service.js';
 import { evaluateContract, loadContractFacts, readableContract, swedishDate, termsOf, type ContractFacts, type Who } from './contract-service.js';
 
 /** How long after its end a contract is still checked (last report due, shortfall found). */
@@ -293,10 +295,34 @@ const QUEUE_ORDER: Record<QueueItemKind, number> = { correction_deadline_passed:
  * 7 days, correction notices whose deadline has passed uncorrected (a penalty decision is due)
  * or falls within 7 days. Reads no placements, so it stays quick at national scale.
  */
-export async function followUpQueue(db: Database, actor: Actor, asOf: string): Promise<{ asOf: string; items: QueueItem[] }> {
+export type FollowUpQueue = { asOf: string; items: QueueItem[] };
+
+/**
+ * With a cache, an answer computed earlier for the same date and unit scope is reused while the
+ * organisation's follow-up version is unchanged (docs/decisions/0911); the version is read before
+ * the queue is computed, so a write committing in between only makes the stored answer newer than
+ * its version says. The permission check runs on every request.
+ */
+export async function followUpQueue(
+  db: Database,
+  actor: Actor,
+  asOf: string,
+  cached: { cache: ListCache<FollowUpQueue>; versions: FollowUpVersions; onLookup?: (hit: boolean) => void } | null = null,
+): Promise<FollowUpQueue> {
   if (!can(actor, 'follow_up:manage', { organisationId: actor.organisationId })) throw forbidden();
-  const organisationId = actor.organisationId;
   const scope = unitScope(actor, 'follow_up:manage');
+  if (cached === null) return computeQueue(db, actor.organisationId, scope, asOf);
+  const version = await cached.versions.current(actor.organisationId);
+  const key = JSON.stringify({ queue: asOf, scope });
+  const hit = cached.cache.get(actor.organisationId, key, version);
+  cached.onLookup?.(hit !== undefined);
+  if (hit !== undefined) return hit;
+  const answer = await computeQueue(db, actor.organisationId, scope, asOf);
+  cached.cache.set(actor.organisationId, key, version, answer);
+  return answer;
+}
+
+async function computeQueue(db: Database, organisationId: string, scope: readonly string[] | null, asOf: string): Promise<FollowUpQueue> {
   const relevant = await listContractsOverlapping(db, organisationId, addDays(asOf, -ENDED_CONTRACT_WINDOW_DAYS), asOf, scope);
   const byId = new Map(relevant.map((c) => [c.id, c]));
   const ids = relevant.map((c) => c.id);

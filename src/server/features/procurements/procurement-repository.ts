@@ -201,6 +201,10 @@ export async function registerVersion(db: Database, organisationId: string): Pro
   return row?.version ?? 0;
 }
 
+/** A procurement's lots as one JSON array, ordered by lot number (in the page's one query). */
+const lotsJson = sql<Array<ProcurementDraft['lots'][number]>>`(select coalesce(json_agg(json_build_object('lotNumber', ${procurementLots.lotNumber}, 'title', ${procurementLots.title}, 'mainCpv', ${procurementLots.mainCpv}, 'estimatedValueOre', ${procurementLots.estimatedValueOre}, 'durationMonths', ${procurementLots.durationMonths}) order by ${procurementLots.lotNumber}), '[]'::json) from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`;
+
+/** One procurement with its unit, responsible person, current screening, decision and lots: one query. */
 export async function findProcurement(db: Database, organisationId: string, id: string): Promise<ProcurementRecord | null> {
   const rows = await db
     .select({
@@ -223,6 +227,7 @@ export async function findProcurement(db: Database, organisationId: string, id: 
         decidedAt: procurementDecisions.decidedAt,
         hasSocialConsiderations,
       },
+      lots: lotsJson,
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
@@ -233,11 +238,7 @@ export async function findProcurement(db: Database, organisationId: string, id: 
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  const lots = await db
-    .select()
-    .from(procurementLots)
-    .where(and(eq(procurementLots.organisationId, organisationId), eq(procurementLots.procurementId, id)))
-    .orderBy(procurementLots.lotNumber);
+  const lots = row.lots;
   const p = row.p;
   return {
     id: p.id,
@@ -278,7 +279,7 @@ export async function findProcurement(db: Database, organisationId: string, id: 
       lotNumber: l.lotNumber,
       title: l.title,
       mainCpv: l.mainCpv,
-      estimatedValueOre: l.estimatedValueOre,
+      estimatedValueOre: l.estimatedValueOre === null ? null : Number(l.estimatedValueOre),
       durationMonths: l.durationMonths,
     })),
   };

@@ -23,6 +23,7 @@ import {
 } from './procurement-service.js';
 import { createListCache } from './list-cache.js';
 import { createRegisterVersions } from './register-versions.js';
+import { countCacheLookup } from '../../plugins/metrics.js';
 
 // Moved to src/server/access.ts; re-exported only until organisation-routes.ts (identity) imports it from there.
 export { whoOf };
@@ -30,7 +31,10 @@ export { whoOf };
 /** The procurement register: list, create, read, edit, change status, delete. */
 export async function procurementRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
   const cache = createListCache<RegisterPage>(config.listCacheEntries);
-  const listCache = cache === null ? null : { cache, versions: await createRegisterVersions(db, notifications) };
+  const listCache =
+    cache === null
+      ? null
+      : { cache, versions: await createRegisterVersions(db, notifications), onLookup: (hit: boolean) => countCacheLookup(app, 'register_list', hit) };
   if (listCache) app.addHook('onClose', () => listCache.versions.close());
   app.addSchema(ProcurementListItem);
   app.addSchema(Procurement);

@@ -26,6 +26,8 @@ import { getProcurement } from './procurement-read-service.js';
 import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
 
 export { getProcurement };
+/** The versioned answer cache of decision 0202, also used by the follow-up queue (decision 0911). */
+export { createListCache, type ListCache } from './list-cache.js';
 
 function cpvRef(code: string) {
   const entry = loadCpvCatalogue().get(code);
@@ -152,7 +154,7 @@ export async function listProcurementsFor(
   db: Database,
   actor: Actor,
   options: ListOptions,
-  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions } | null = null,
+  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions; onLookup?: (hit: boolean) => void } | null = null,
 ): Promise<RegisterPage> {
   assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const compute = async (): Promise<RegisterPage> => {
@@ -163,6 +165,7 @@ export async function listProcurementsFor(
   const version = await cached.versions.current(actor.organisationId);
   const key = JSON.stringify(options);
   const hit = cached.cache.get(actor.organisationId, key, version);
+  cached.onLookup?.(hit !== undefined);
   if (hit !== undefined) return hit;
   const page = await compute();
   cached.cache.set(actor.organisationId, key, version, page);
