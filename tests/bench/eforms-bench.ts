@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { summariseSocialConsiderations } from '../../src/domain/eforms/summarise-social-considerations.js';
-import { parseNotice } from '../../src/interop/eforms/parse-notice.js';
+import { parseNotice, parseNoticeWithSaxes } from '../../src/interop/eforms/parse-notice.js';
 import { SAXES_OPTIONS } from '../../src/interop/eforms/read-xml-tree.js';
 
 export interface BenchStage {
@@ -71,6 +71,12 @@ export const saxesBaselineStage: BenchStage = {
   },
 };
 
+/** The notice parser of decision 0101 (saxes reader), which the scanner of decision 0901 replaced. */
+export const saxesParseStage: BenchStage = {
+  name: 'saxes reader + extract (before)',
+  run: (bytes) => parseNoticeWithSaxes(bytes).ok,
+};
+
 export const parseStage: BenchStage = {
   name: 'parseNotice (parse + extract)',
   run: (bytes) => parseNotice(bytes).ok,
@@ -108,7 +114,7 @@ export function replicateFixtures(dir: string, minFiles: number): string[] {
 /** Times each stage on every file (stages interleaved per file, so they see identical conditions). */
 export async function runEformsBench(
   paths: readonly string[],
-  stages: readonly BenchStage[] = [saxesBaselineStage, parseStage, parseAndSummariseStage],
+  stages: readonly BenchStage[] = [saxesBaselineStage, saxesParseStage, parseStage, parseAndSummariseStage],
 ): Promise<BenchFigures> {
   // Warm up the JIT on a slice of the files.
   for (const path of paths.slice(0, 500)) {

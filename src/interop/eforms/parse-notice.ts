@@ -7,7 +7,10 @@ import {
   readXmlTree,
   textOf,
   type XmlElement,
+  type XmlReadOptions,
+  type XmlReadResult,
 } from './read-xml-tree.js';
+import { scanXmlTree } from './scan-xml-tree.js';
 import type {
   Contract,
   Lot,
@@ -124,7 +127,24 @@ function fail(code: ParseError['code'], message: string): ParseResult {
   return { ok: false, error: { code, message } };
 }
 
+/** Parses a notice with the single-pass scanner (decision 0901). */
 export function parseNotice(input: Uint8Array | string, options: ParseNoticeOptions = {}): ParseResult {
+  return parseNoticeWith(scanXmlTree, input, options);
+}
+
+/**
+ * The same with the saxes reader of decision 0101: the reference the scanner is tested against
+ * (parse-notice-differential.test.ts) and the benchmark's baseline. Not for production use.
+ */
+export function parseNoticeWithSaxes(input: Uint8Array | string, options: ParseNoticeOptions = {}): ParseResult {
+  return parseNoticeWith(readXmlTree, input, options);
+}
+
+function parseNoticeWith(
+  readTree: (xml: string, options: XmlReadOptions) => XmlReadResult,
+  input: Uint8Array | string,
+  options: ParseNoticeOptions,
+): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (input.length > maxBytes) {
@@ -142,7 +162,7 @@ export function parseNotice(input: Uint8Array | string, options: ParseNoticeOpti
   }
 
   let rejectedRoot: string | undefined;
-  const read = readXmlTree(xml, {
+  const read = readTree(xml, {
     maxDepth,
     ...(options.maxElementText === undefined ? {} : { maxElementText: options.maxElementText }),
     ...(options.maxNoticeText === undefined ? {} : { maxDocumentText: options.maxNoticeText }),
