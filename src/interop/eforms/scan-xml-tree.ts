@@ -1,3 +1,4 @@
+import { Buffer, isUtf8 } from 'node:buffer';
 import {
   CANONICAL_PREFIX_BY_URI,
   DEFAULT_MAX_DOCUMENT_TEXT,
@@ -10,8 +11,8 @@ import {
 } from './read-xml-tree.js';
 
 /**
- * The eForms notice reader (decision 0901): one pass over the decoded document with `indexOf` and
- * `charCodeAt`, materialising only the elements in `keep`, with the same result and the same
+ * The eForms notice reader (decision 0901): one pass over the document's UTF-8 bytes with `indexOf`
+ * and `charCodeAt`, materialising only the elements in `keep`, with the same result and the same
  * refusals as the saxes reader it replaced ({@link readXmlTree}, kept as the reference a
  * differential test compares against).
  *
@@ -42,21 +43,35 @@ class ScanStop {
 
 const malformed = (message: string): ScanStop => new ScanStop('malformed-xml', message);
 
-/** Characters XML 1.0 forbids, for text decoded from UTF-8 (which has no lone surrogates). */
-const FORBIDDEN_CHARACTER = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const ANY_SURROGATE = /[\uD800-\uDFFF]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Characters XML 1.0 forbids, in valid UTF-8 read byte by byte (Latin-1): C0 controls but tab, line
+ * feed and carriage return, and U+FFFE and U+FFFF (EF BF BE, EF BF BF). UTF-8 itself is checked
+ * first, so surrogates cannot occur.
+ */
+const FORBIDDEN_CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** A byte that is part of a multi-byte UTF-8 sequence. */
+const NON_ASCII = /[\x80-\xFF]/g;
+const BOM = [0xef, 0xbb, 0xbf] as const;
 
-/** Index of the first character XML 1.0 does not allow, or the length when there is none. */
-export function firstForbiddenCharacter(xml: string): number {
-  let first = xml.length;
-  const control = FORBIDDEN_CHARACTER.exec(xml);
-  if (control !== null) first = control.index;
-  if (ANY_SURROGATE.test(xml)) {
-    const lone = LONE_SURROGATE.exec(xml);
-    if (lone !== null && lone.index < first) first = lone.index;
+/** Index of the first character XML 1.0 does not allow (in bytes), or the length when there is none. */
+function firstForbiddenByte(bytes: string): number {
+  let first = FORBIDDEN_CONTROL.exec(bytes)?.index ?? bytes.length;
+  for (const nonCharacter of ['\xEF\xBF\xBE', '\xEF\xBF\xBF']) {
+    const at = bytes.indexOf(nonCharacter);
+    if (at >= 0 && at < first) first = at;
   }
   return first;
+}
+
+/**
+ * UTF-8 bytes of a notice given as a string (tests, the CLI's text input): a byte order mark is
+ * dropped, and a lone surrogate (which UTF-8 cannot carry) becomes U+FFFF, a character XML forbids,
+ * so the document is refused at the same place as before.
+ */
+function bytesOfString(input: string): Buffer {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  return Buffer.from(text.replace(LONE_SURROGATE, '\uFFFF'), 'utf8');
 }
 
 // Name characters: 1 may start a name, 2 only continue one (ASCII); other code units take the slow path.
@@ -116,38 +131,13 @@ function entityValue(name: string): string {
   return String.fromCodePoint(code);
 }
 
-/**
- * `xml[start, end)` as character data or an attribute value: references replaced, line ends
- * normalised to `\n` (and, in attribute values, `\n`, `\r\n`, `\r` and tab to a space, as XML
- * requires). Throws for a reference that is undefined or unterminated.
- */
-function decodeRange(xml: string, start: number, end: number, attribute: boolean): string {
-  let out = '';
-  let from = start;
-  for (let at = start; at < end; at += 1) {
-    const code = xml.charCodeAt(at);
-    if (code === AMPERSAND) {
-      const semicolon = xml.indexOf(';', at + 1);
-      if (semicolon < 0 || semicolon >= end) throw malformed('unterminated entity reference');
-      out += xml.slice(from, at) + entityValue(xml.slice(at + 1, semicolon));
-      at = semicolon;
-      from = semicolon + 1;
-    } else if (code === CR) {
-      out += xml.slice(from, at) + (attribute ? ' ' : '\n');
-      if (xml.charCodeAt(at + 1) === LF && at + 1 < end) at += 1;
-      from = at + 1;
-    } else if (attribute && (code === LF || code === TAB)) {
-      out += `${xml.slice(from, at)} `;
-      from = at + 1;
-    }
-  }
-  return from === start ? xml.slice(start, end) : out + xml.slice(from, end);
-}
 
 /** In-scope namespace bindings plus a cache of canonical names resolved under them (one per read). */
 interface Scope {
   readonly uriByPrefix: ReadonlyMap<string, string>;
   readonly canonicalByQName: Map<string, string>;
+  /** ASCII qualified names by a hash of their characters, so a name seen before is resolved without slicing it. */
+  readonly byHash: Map<number, { qName: string; canonical: string }>;
 }
 
 function canonicalNameIn(scope: Scope, qName: string): string {
@@ -164,15 +154,56 @@ function canonicalNameIn(scope: Scope, qName: string): string {
   return canonical;
 }
 
+/**
+ * Element names resolved under the same namespace bindings are shared between documents: eForms
+ * notices declare the same prefixes for the same URIs, so most names are found without being
+ * sliced or resolved again. Bounded (binding sets and names per set); the strings kept are flat
+ * copies, so no document stays in memory through them.
+ */
+const MAX_BINDING_SETS = 64;
+const MAX_CACHED_NAMES = 4096;
+const namesByBindings = new Map<string, Map<number, { qName: string; canonical: string }>>();
+
+function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, { qName: string; canonical: string }> {
+  let key = '';
+  for (const [prefix, uri] of bindings) key += `${prefix}\u0000${uri}\u0001`;
+  const found = namesByBindings.get(key);
+  if (found !== undefined) return found;
+  const names = new Map<number, { qName: string; canonical: string }>();
+  if (namesByBindings.size < MAX_BINDING_SETS) namesByBindings.set(flat(key), names);
+  return names;
+}
+
+/** A flat copy of `value` that shares no memory with the document it was cut from. */
+function flat(value: string): string {
+  return value.length < 13 ? value : (' ' + value).slice(1);
+}
+
 /** `<?xml version="1.0" encoding="…" standalone="…"?>` at the very start. */
 const XML_DECLARATION =
   /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][A-Za-z0-9._-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
 
-/** Reads `xml` into an element tree, or explains why it refused. Never throws for bad input. */
-export function scanXmlTree(xml: string, options: XmlReadOptions): XmlReadResult {
-  const forbiddenAt = firstForbiddenCharacter(xml);
+/**
+ * Reads a notice (UTF-8 bytes, or a string) into an element tree, or explains why it refused.
+ * Never throws for bad input.
+ *
+ * The bytes are read as Latin-1, one character per byte, which V8 copies far faster than it decodes
+ * UTF-8; all markup is ASCII, so positions are byte offsets, and only the text and attribute values
+ * kept are decoded from UTF-8 (pure-ASCII ones are plain slices).
+ */
+export function scanXmlTree(input: Uint8Array | string, options: XmlReadOptions): XmlReadResult {
+  let bytes: Buffer;
+  if (typeof input === 'string') {
+    bytes = bytesOfString(input);
+  } else {
+    bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    if (!isUtf8(bytes)) return { ok: false, code: 'invalid-encoding', message: 'input is not valid UTF-8' };
+    if (bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2]) bytes = bytes.subarray(3);
+  }
+  const xml = bytes.toString('latin1');
+  const forbiddenAt = firstForbiddenByte(xml);
   try {
-    const root = scan(xml, options, forbiddenAt);
+    const root = scan(xml, bytes, options, forbiddenAt);
     if (forbiddenAt < xml.length) return { ok: false, code: 'malformed-xml', message: `disallowed character at offset ${forbiddenAt}` };
     return { ok: true, root };
   } catch (error) {
@@ -181,7 +212,8 @@ export function scanXmlTree(xml: string, options: XmlReadOptions): XmlReadResult
   }
 }
 
-function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlElement {
+/** `xml` is `bytes` read as Latin-1. */
+function scan(xml: string, bytes: Buffer, options: XmlReadOptions, forbiddenAt: number): XmlElement {
   const { maxDepth, keep, acceptRoot } = options;
   const maxElementText = options.maxElementText ?? DEFAULT_MAX_ELEMENT_TEXT;
   const maxDocumentText = options.maxDocumentText ?? DEFAULT_MAX_DOCUMENT_TEXT;
@@ -213,6 +245,44 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
     return nextCdataEnd;
   };
 
+  let nextNonAscii = -1;
+  /** The characters of bytes `[start, end)`: a slice when they are ASCII, else decoded from UTF-8. */
+  const text = (start: number, end: number): string => {
+    if (nextNonAscii < start && nextNonAscii !== length) {
+      NON_ASCII.lastIndex = start;
+      nextNonAscii = NON_ASCII.exec(xml)?.index ?? length;
+    }
+    return nextNonAscii < end ? bytes.toString('utf8', start, end) : xml.slice(start, end);
+  };
+
+  /**
+   * Bytes `[start, end)` as character data or an attribute value: references replaced, line ends
+   * normalised to `\n` (and, in attribute values, `\n`, `\r\n`, `\r` and tab to a space, as XML
+   * requires). Throws for a reference that is undefined or unterminated.
+   */
+  const decodeRange = (start: number, end: number, attribute: boolean): string => {
+    let out = '';
+    let from = start;
+    for (let at = start; at < end; at += 1) {
+      const code = xml.charCodeAt(at);
+      if (code === AMPERSAND) {
+        const semicolon = xml.indexOf(';', at + 1);
+        if (semicolon < 0 || semicolon >= end) throw malformed('unterminated entity reference');
+        out += text(from, at) + entityValue(text(at + 1, semicolon));
+        at = semicolon;
+        from = semicolon + 1;
+      } else if (code === CR) {
+        out += text(from, at) + (attribute ? ' ' : '\n');
+        if (xml.charCodeAt(at + 1) === LF && at + 1 < end) at += 1;
+        from = at + 1;
+      } else if (attribute && (code === LF || code === TAB)) {
+        out += `${text(from, at)} `;
+        from = at + 1;
+      }
+    }
+    return from === start ? text(start, end) : out + text(from, end);
+  };
+
   // Open elements: where each name is in `xml`, to match end tags without slicing.
   const nameStarts: number[] = [];
   const nameEnds: number[] = [];
@@ -220,7 +290,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
   let sawRoot = false;
   /** Depth of the outermost skipped element, 0 when not skipping. */
   let skippedAt = 0;
-  const initialScope: Scope = { uriByPrefix: new Map([['xml', XML_NAMESPACE]]), canonicalByQName: new Map() };
+  const initialScope: Scope = { uriByPrefix: new Map([['xml', XML_NAMESPACE]]), canonicalByQName: new Map(), byHash: new Map() };
   const scopes: Scope[] = [initialScope];
   const elements: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -257,22 +327,26 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
     if (cdataEndFrom(start) < end) throw malformed('the string "]]>" is not allowed in character data');
     const hasReference = ampFrom(start) < end;
     if (skippedAt === 0 && current !== undefined && current.children.length === 0) {
-      appendText(hasReference || crFrom(start) < end ? decodeRange(xml, start, end, false) : xml.slice(start, end));
+      appendText(hasReference || crFrom(start) < end ? decodeRange(start, end, false) : text(start, end));
     } else if (hasReference) {
-      decodeRange(xml, start, end, false); // checks the references of text nobody keeps
+      decodeRange(start, end, false); // checks the references of text nobody keeps
     }
   };
 
   /** Reads a name starting at `start`; returns where it ends. */
+  /** Hash of the last name read when it is ASCII (for the element name cache), else -1. */
+  let nameHash = -1;
   const readName = (start: number, what: string): number => {
     const first = xml.charCodeAt(start);
     if (!(first < 128 ? NAME_CLASS[first] === 1 : first >= 0xc0)) throw malformed(`invalid ${what} at offset ${start}`);
     let at = start + 1;
     let ascii = first < 128;
+    let hash = first;
     for (;;) {
       const code = xml.charCodeAt(at);
       if (code < 128) {
         if (NAME_CLASS[code] === 0) break;
+        hash = (Math.imul(hash, 31) + code) | 0;
       } else if (Number.isNaN(code)) {
         break;
       } else {
@@ -280,8 +354,28 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       }
       at += 1;
     }
-    if (!ascii && !XML_NAME.test(xml.slice(start, at))) throw malformed(`invalid ${what} at offset ${start}`);
+    if (!ascii && !XML_NAME.test(text(start, at))) throw malformed(`invalid ${what} at offset ${start}`);
+    nameHash = ascii ? hash & 0x3fffffff : -1;
     return at;
+  };
+
+  /** The canonical name of the element named by bytes `[start, end)` in `scope`, from the scope's cache when it was seen before. */
+  const elementName = (scope: Scope, start: number, end: number, hash: number): string => {
+    const cached = hash < 0 ? undefined : scope.byHash.get(hash);
+    if (cached !== undefined && cached.qName.length === end - start) {
+      let same = true;
+      for (let offset = 0; offset < end - start; offset += 1) {
+        if (cached.qName.charCodeAt(offset) !== xml.charCodeAt(start + offset)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return cached.canonical;
+    }
+    const qName = text(start, end);
+    const canonical = canonicalNameIn(scope, qName);
+    if (hash >= 0 && scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, { qName: flat(qName), canonical: flat(canonical) });
+    return canonical;
   };
 
   const sameRange = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean => {
@@ -327,7 +421,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       if (valueEnd < 0) throw malformed('unterminated attribute value');
       if (ltFrom(valueStart) < valueEnd) throw malformed(`< in an attribute value at offset ${nextLt}`);
       let needsDecoding = ampFrom(valueStart) < valueEnd;
-      if (needsDecoding) decodeRange(xml, valueStart, valueEnd, true); // undefined references refuse the document
+      if (needsDecoding) decodeRange(valueStart, valueEnd, true); // undefined references refuse the document
       else {
         for (let index = valueStart; index < valueEnd; index += 1) {
           const valueCode = xml.charCodeAt(index);
@@ -340,7 +434,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       for (let other = 0; other < attributeCount; other += 1) {
         const base = other * 4;
         if (sameRange(attributeRanges[base]!, attributeRanges[base + 1]!, nameStart, nameEnd)) {
-          throw malformed(`duplicate attribute ${xml.slice(nameStart, nameEnd)}`);
+          throw malformed(`duplicate attribute ${text(nameStart, nameEnd)}`);
         }
       }
       const base = attributeCount * 4;
@@ -358,7 +452,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
     const base = index * 4;
     const start = attributeRanges[base + 2]!;
     const end = attributeRanges[base + 3]!;
-    return (attributeNeedsDecoding & (1 << Math.min(index, 30))) !== 0 ? decodeRange(xml, start, end, true) : xml.slice(start, end);
+    return (attributeNeedsDecoding & (1 << Math.min(index, 30))) !== 0 ? decodeRange(start, end, true) : text(start, end);
   };
 
   /** A new scope if the tag declares namespaces, else the parent's (the common case: declarations sit on the root). */
@@ -371,7 +465,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       if (!xml.startsWith('xmlns', nameStart)) continue;
       let prefix: string;
       if (nameEnd - nameStart === 5) prefix = '';
-      else if (xml.charCodeAt(nameStart + 5) === 0x3a /* : */) prefix = xml.slice(nameStart + 6, nameEnd);
+      else if (xml.charCodeAt(nameStart + 5) === 0x3a /* : */) prefix = text(nameStart + 6, nameEnd);
       else continue;
       const uri = attributeValue(index);
       if (prefix !== '' && uri === '') throw malformed(`prefix ${prefix} bound to an empty namespace`);
@@ -379,14 +473,14 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       bindings ??= new Map(parent.uriByPrefix);
       bindings.set(prefix, uri);
     }
-    return bindings === undefined ? parent : { uriByPrefix: bindings, canonicalByQName: new Map() };
+    return bindings === undefined ? parent : { uriByPrefix: bindings, canonicalByQName: new Map(), byHash: sharedNameCache(bindings) };
   };
 
   const attributesOfTag = (): Record<string, string> => {
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    const attributes: Record<string, string> = {};
     for (let index = 0; index < attributeCount; index += 1) {
       const base = index * 4;
-      attributes[xml.slice(attributeRanges[base]!, attributeRanges[base + 1]!)] = attributeValue(index);
+      attributes[text(attributeRanges[base]!, attributeRanges[base + 1]!)] = attributeValue(index);
     }
     return attributes;
   };
@@ -431,10 +525,10 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       const openStart = nameStarts[depth - 1]!;
       const openEnd = nameEnds[depth - 1]!;
       const nameEnd = lt + 2 + (openEnd - openStart);
-      if (!sameRange(lt + 2, nameEnd, openStart, openEnd)) throw malformed(`end tag does not match <${xml.slice(openStart, openEnd)}> at offset ${lt}`);
+      if (!sameRange(lt + 2, nameEnd, openStart, openEnd)) throw malformed(`end tag does not match <${text(openStart, openEnd)}> at offset ${lt}`);
       at = nameEnd;
       while (isSpace(xml.charCodeAt(at))) at += 1;
-      if (xml.charCodeAt(at) !== GT) throw malformed(`end tag does not match <${xml.slice(openStart, openEnd)}> at offset ${lt}`);
+      if (xml.charCodeAt(at) !== GT) throw malformed(`end tag does not match <${text(openStart, openEnd)}> at offset ${lt}`);
       at += 1;
       closeElement();
       if (depth === 0) sawRoot = true;
@@ -449,7 +543,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
         const end = cdataEndFrom(lt + 9);
         if (end === length) throw malformed('unterminated CDATA section');
         if (skippedAt === 0 && current !== undefined && current.children.length === 0) {
-          const content = xml.slice(lt + 9, end);
+          const content = text(lt + 9, end);
           appendText(crFrom(lt + 9) < end ? content.replace(/\r\n?/g, '\n') : content);
         }
         at = end + 3;
@@ -473,6 +567,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       if (sawRoot && depth === 0) throw malformed(`a second root element at offset ${lt}`);
       const nameStart = lt + 1;
       const nameEnd = readName(nameStart, 'element name');
+      const elementHash = nameHash;
       const afterName = xml.charCodeAt(nameEnd);
       if (!(isSpace(afterName) || afterName === GT || afterName === SLASH)) throw malformed(`invalid element name at offset ${nameStart}`);
       at = readAttributes(nameEnd);
@@ -484,7 +579,7 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
         // Inside a skipped subtree nothing is resolved: its names cannot affect what we read.
         const scope = scopeOfTag(scopes[scopes.length - 1]!);
         scopes.push(scope);
-        const name = canonicalNameIn(scope, xml.slice(nameStart, nameEnd));
+        const name = elementName(scope, nameStart, nameEnd, elementHash);
         if (current === undefined) {
           if (acceptRoot !== undefined && !acceptRoot(name)) throw stopAt(at, 'root-rejected', name);
         } else if (keep !== undefined && !keep.has(name)) {
@@ -508,12 +603,12 @@ function scan(xml: string, options: XmlReadOptions, forbiddenAt: number): XmlEle
       }
     }
   }
-  if (depth !== 0) throw malformed(`unexpected end of document inside <${xml.slice(nameStarts[depth - 1]!, nameEnds[depth - 1]!)}>`);
+  if (depth !== 0) throw malformed(`unexpected end of document inside <${text(nameStarts[depth - 1]!, nameEnds[depth - 1]!)}>`);
   if (root === undefined) throw malformed('no root element');
   return root;
 }
 
-const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 function indexOrLength(xml: string, search: string, from: number): number {
   const found = xml.indexOf(search, from);
