@@ -29,11 +29,10 @@ import {
   type ImportCounts,
   type NoticeOrigin,
   loadOrganisationIndex,
-  marketChangesOfStoredNotices,
   refreshMarketAggregates,
   sliceOf,
   upsertNoticeLink,
-  upsertNotices,
+  storeNotices,
   type MarketChanges,
   type MarketSlice,
   type OrganisationMatch,
@@ -226,16 +225,13 @@ async function storeBatch(
   now: Date,
   origin: NoticeOrigin,
 ): Promise<BatchOutcome> {
-  const before = await marketChangesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
-  const written = await upsertNotices(db, items, importId, now, origin);
+  // One statement: the notices, their documents, and what the replaced rows were (decision 0902).
+  const { written, replaced } = await storeNotices(db, items, importId, now, origin);
   const writtenItems = items.filter((item) => written.has(item.notice.noticeId));
-  const changes: MarketChanges =
-    written.size === 0
-      ? { slices: [], buyerKeys: [] }
-      : {
-          slices: [...before.slices, ...writtenItems.map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))],
-          buyerKeys: [...before.buyerKeys, ...writtenItems.map((item) => item.facts.buyerKey)],
-        };
+  const changes: MarketChanges = {
+    slices: [...replaced.slices, ...writtenItems.map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))],
+    buyerKeys: [...replaced.buyerKeys, ...writtenItems.map((item) => item.facts.buyerKey)],
+  };
   const outcome: BatchOutcome = { written, changes, created: 0, updated: 0, notes: [] };
   if (index.size === 0) return outcome;
   for (const item of items) {
