@@ -327,9 +327,10 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
   // Uploads only ever reach the uploader's own register; operator imports reach every organisation.
   const index = await loadOrganisationIndex(db, origin.provenance === 'upload' ? origin.organisationId : null);
 
-  const progress = () =>
+  /** `read`: the notices read up to the end of the batch just stored (reading may be ahead meanwhile). */
+  const progress = (read: number) =>
     options.onProgress?.({
-      read: summary.read,
+      read,
       stored: summary.stored,
       updated: summary.updated,
       skipped: summary.skipped,
@@ -360,7 +361,7 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
     await recordImportProgress(db, importId, state.counts(), now());
   };
 
-  const flush = async (batch: PreparedNotice[]) => {
+  const flush = async (batch: PreparedNotice[], readAtCut: number) => {
     if (batch.length === 0) return;
     const { kept, skipped } = dedupe(batch);
     summary.skipped += skipped;
@@ -378,7 +379,7 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
       }
     }
     await beat();
-    progress();
+    progress(readAtCut);
   };
 
   // One batch is written while the next is read and parsed (decision 0902): on PostgreSQL the
@@ -387,7 +388,7 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
   let writing: Promise<void> | null = null;
   const startFlush = async (full: PreparedNotice[]) => {
     if (writing !== null) await writing;
-    writing = flush(full);
+    writing = flush(full, summary.read);
     // Handled here so a failure cannot go unobserved while parsing goes on; awaited (and thrown) before the next write.
     writing.catch(() => undefined);
   };
