@@ -2,8 +2,9 @@
  * eForms parsing throughput: `npx tsx tests/bench/eforms-bench.ts [--files N] [--keep] [--import]
  * [--no-lxml] [--no-memory] [--memory-only] [--hostile-notices N]`.
  *
- * By default: the parse stages below, then the peer (lxml, ../shared/bench/lxml-eforms-reference.py,
- * skipped when python3 with lxml is missing) on the same folder with the ratio, then the peak RSS
+ * By default: the parse stages below and, part by part between them (≈2,000 files each), the peer
+ * (lxml, ../shared/bench/lxml-eforms-reference.py, skipped when python3 with lxml is missing) on the
+ * same files, with the ratio; the load average is printed before and after. Then the peak RSS
  * of importing the hostile archive of issue 8 and the replicated notices (tests/bench/eforms-memory.ts,
  * one process each; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set).
  *
@@ -15,19 +16,20 @@
  * Replicates the fixture notices (all but INVALID_* and the X01/X02 registration notices, which are not
  * procurement notices) into a temporary folder until there are at least 20,000 files, then reads
  * them one by one and times, on one core and on the same bytes in the same run, each stage:
- * a plain saxes parse (baseline, same parser and options as the notice parser), `parseNotice`, and
+ * a plain saxes parse (baseline), the saxes reader of decision 0101 with the same extraction
+ * (`parseNoticeWithSaxes`, the parser before decision 0901), `parseNotice` (the scanner), and
  * `parseNotice` plus the social summary. File reading is not timed. Prints figures; asserts nothing.
  *
  * `runEformsBench` takes extra stages (see eforms-import-stages.ts for the database import stages).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { summariseSocialConsiderations } from '../../src/domain/eforms/summarise-social-considerations.js';
-import { parseNotice } from '../../src/interop/eforms/parse-notice.js';
+import { parseNotice, parseNoticeWithSaxes } from '../../src/interop/eforms/parse-notice.js';
 import { SAXES_OPTIONS } from '../../src/interop/eforms/read-xml-tree.js';
 
 export interface BenchStage {
@@ -71,6 +73,12 @@ export const saxesBaselineStage: BenchStage = {
   },
 };
 
+/** The notice parser of decision 0101 (saxes reader), which the scanner of decision 0901 replaced. */
+export const saxesParseStage: BenchStage = {
+  name: 'saxes reader + extract (before)',
+  run: (bytes) => parseNoticeWithSaxes(bytes).ok,
+};
+
 export const parseStage: BenchStage = {
   name: 'parseNotice (parse + extract)',
   run: (bytes) => parseNotice(bytes).ok,
@@ -85,7 +93,11 @@ export const parseAndSummariseStage: BenchStage = {
   },
 };
 
-/** Copies the benchmark fixtures into `dir` until it holds at least `minFiles` files; returns their paths. */
+/**
+ * Copies the benchmark fixtures into `dir` until it holds at least `minFiles` files; returns their
+ * paths. Rounds of copies are grouped `ROUNDS_PER_PART` to a folder (`part-NN/RRRR/…`), so the peer
+ * can be run part by part between our own stages.
+ */
 export function replicateFixtures(dir: string, minFiles: number): string[] {
   const sources = ['sdk-examples', 'real-notices'].flatMap((folder) =>
     readdirSync(join(FIXTURES, folder))
@@ -94,8 +106,8 @@ export function replicateFixtures(dir: string, minFiles: number): string[] {
   );
   const paths: string[] = [];
   for (let round = 0; paths.length < minFiles; round += 1) {
-    const roundDir = join(dir, String(round).padStart(4, '0'));
-    mkdirSync(roundDir);
+    const roundDir = join(dir, `part-${String(Math.floor(round / ROUNDS_PER_PART)).padStart(2, '0')}`, String(round).padStart(4, '0'));
+    mkdirSync(roundDir, { recursive: true });
     for (const source of sources) {
       const target = join(roundDir, source.slice(source.lastIndexOf('/') + 1));
       copyFileSync(source, target);
@@ -105,10 +117,22 @@ export function replicateFixtures(dir: string, minFiles: number): string[] {
   return paths;
 }
 
-/** Times each stage on every file (stages interleaved per file, so they see identical conditions). */
+const ROUNDS_PER_PART = 20;
+
+/** The part folder (`part-NN`) a replicated path lies in. */
+function partOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/', path.lastIndexOf('/') - 1));
+}
+
+/**
+ * Times each stage on every file (stages interleaved per file, so they see identical conditions).
+ * With `afterPart`, called after the files of each part folder (the peer runs there, so both see the
+ * same load on a shared machine).
+ */
 export async function runEformsBench(
   paths: readonly string[],
-  stages: readonly BenchStage[] = [saxesBaselineStage, parseStage, parseAndSummariseStage],
+  stages: readonly BenchStage[] = [saxesBaselineStage, saxesParseStage, parseStage, parseAndSummariseStage],
+  afterPart?: (part: string) => void,
 ): Promise<BenchFigures> {
   // Warm up the JIT on a slice of the files.
   for (const path of paths.slice(0, 500)) {
@@ -118,7 +142,9 @@ export async function runEformsBench(
   const nanoseconds = stages.map(() => 0n);
   const failures = stages.map(() => 0);
   let totalBytes = 0;
-  for (const path of paths) {
+  for (const [fileIndex, path] of paths.entries()) {
+    const previous = paths[fileIndex - 1];
+    if (afterPart !== undefined && previous !== undefined && partOf(path) !== partOf(previous)) afterPart(partOf(previous));
     const bytes = readFileSync(path);
     totalBytes += bytes.length;
     for (const [index, stage] of stages.entries()) {
@@ -128,6 +154,8 @@ export async function runEformsBench(
       if (outcome === false) failures[index]! += 1;
     }
   }
+  const last = paths[paths.length - 1];
+  if (afterPart !== undefined && last !== undefined) afterPart(partOf(last));
   for (const [index, stage] of stages.entries()) {
     if (stage.finish === undefined) continue;
     const start = process.hrtime.bigint();
@@ -173,25 +201,46 @@ const PYTHON = '/usr/bin/python3';
 interface LxmlFigures {
   files: number;
   failures: number;
+  megabytes: number;
   parse_notices_per_s: number;
   extract_notices_per_s: number;
   extract_mb_per_s: number;
 }
 
-/**
- * The peer: lxml (libxml2) parsing and extracting the same fields from the same folder, in the same
- * run (../shared/bench/lxml-eforms-reference.py). Null, with the reason printed, when python3 with
- * lxml (Debian `python3-lxml`) or the script is not there.
- */
-export function runLxmlPeer(folder: string): LxmlFigures | null {
+/** Whether the peer can run here; prints why not. */
+function lxmlAvailable(): boolean {
   if (!existsSync(LXML_REFERENCE)) {
     console.log(`  lxml peer skipped: ${LXML_REFERENCE} not found`);
-    return null;
+    return false;
   }
   if (spawnSync(PYTHON, ['-c', 'import lxml.etree'], { stdio: 'ignore' }).status !== 0) {
     console.log('  lxml peer skipped: python3 with lxml is not installed (Debian: apt-get install python3-lxml)');
-    return null;
+    return false;
   }
+  return true;
+}
+
+/** Sums the peer's per-part figures (rates are per part, so times are summed from files ÷ rate). */
+class LxmlTotals {
+  files = 0;
+  failures = 0;
+  megabytes = 0;
+  parseSeconds = 0;
+  extractSeconds = 0;
+  add(figures: LxmlFigures): void {
+    this.files += figures.files;
+    this.failures += figures.failures;
+    this.megabytes += figures.megabytes;
+    this.parseSeconds += figures.files / figures.parse_notices_per_s;
+    this.extractSeconds += figures.files / figures.extract_notices_per_s;
+  }
+}
+
+/**
+ * The peer: lxml (libxml2) parsing and extracting the same fields from one part folder of the
+ * replicated notices (../shared/bench/lxml-eforms-reference.py); see {@link lxmlAvailable}.
+ */
+function runLxmlPeer(folder: string): LxmlFigures {
   const output = execFileSync(PYTHON, [LXML_REFERENCE, folder, '--json'], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(output.trim().split('\n').pop()!) as LxmlFigures;
 }
@@ -241,7 +290,9 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hansyn-eforms-bench-'));
   try {
     const paths = replicateFixtures(dir, minFiles);
-    console.log(`replicated ${paths.length} notices into ${dir}`);
+    const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+    console.log(`replicated ${paths.length} notices into ${dir}; load average ${load()} (shared machine: compare figures within one run)`);
+    process.on('exit', () => console.log(`load average at the end ${load()}`));
     if (args.includes('--import')) {
       const { importStages } = await import('./eforms-import-stages.js');
       const stages = await importStages({ pgliteDir: join(dir, 'pglite'), postgresUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL });
@@ -257,15 +308,21 @@ async function main(): Promise<void> {
         await stages.close();
       }
     } else {
-      const figures = args.includes('--memory-only') ? null : await runEformsBench(paths);
+      // The peer in the same run, on the same folder, part by part between our stages (about 2,000
+      // files each), so both meet the same load on a shared machine.
+      const lxml = args.includes('--memory-only') || args.includes('--no-lxml') || !lxmlAvailable() ? null : new LxmlTotals();
+      const figures = args.includes('--memory-only') ? null : await runEformsBench(paths, undefined, lxml === null ? undefined : (part) => lxml.add(runLxmlPeer(part)));
       if (figures !== null) console.log(formatFigures(figures));
-      // The peer in the same run, on the same folder (the machine is shared: compare within one run).
-      const lxml = figures === null || args.includes('--no-lxml') ? null : runLxmlPeer(dir);
       if (figures !== null && lxml !== null) {
         const ours = figures.stages.find((stage) => stage.name === parseStage.name)!;
-        console.log(`  lxml parse only (peer)           ${String(lxml.parse_notices_per_s).padStart(6)} notices/s`);
-        console.log(`  lxml parse + XPath (peer)        ${String(lxml.extract_notices_per_s).padStart(6)} notices/s ${lxml.extract_mb_per_s.toFixed(1).padStart(6)} MB/s  (${lxml.files} files, ${lxml.failures} failed)`);
-        console.log(`  parseNotice ÷ lxml parse + XPath: ×${(ours.noticesPerSecond / lxml.extract_notices_per_s).toFixed(2)} (target ≥ 1.5)`);
+        const before = figures.stages.find((stage) => stage.name === saxesParseStage.name)!;
+        const extractRate = lxml.files / lxml.extractSeconds;
+        console.log(`  lxml parse only (peer)           ${(lxml.files / lxml.parseSeconds).toFixed(0).padStart(6)} notices/s`);
+        console.log(
+          `  lxml parse + XPath (peer)        ${extractRate.toFixed(0).padStart(6)} notices/s ${(lxml.megabytes / lxml.extractSeconds).toFixed(1).padStart(6)} MB/s  (${lxml.files} files, ${lxml.failures} failed)`,
+        );
+        console.log(`  parseNotice ÷ lxml parse + XPath: ×${(ours.noticesPerSecond / extractRate).toFixed(2)} (target ≥ 1.5)`);
+        console.log(`  saxes reader + extract (before) ÷ lxml parse + XPath: ×${(before.noticesPerSecond / extractRate).toFixed(2)}`);
       }
       if (!args.includes('--no-memory')) {
         const notices = args.indexOf('--hostile-notices');

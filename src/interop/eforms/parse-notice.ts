@@ -7,7 +7,10 @@ import {
   readXmlTree,
   textOf,
   type XmlElement,
+  type XmlReadOptions,
+  type XmlReadResult,
 } from './read-xml-tree.js';
+import { scanXmlTree } from './scan-xml-tree.js';
 import type {
   Contract,
   Lot,
@@ -124,9 +127,47 @@ function fail(code: ParseError['code'], message: string): ParseResult {
   return { ok: false, error: { code, message } };
 }
 
+/** Parses a notice with the single-pass scanner over its UTF-8 bytes (decision 0901). */
 export function parseNotice(input: Uint8Array | string, options: ParseNoticeOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (input.length > maxBytes) {
+    return fail('input-too-large', `input is ${input.length} bytes; the limit is ${maxBytes}`);
+  }
+  let rejectedRoot: string | undefined;
+  const read = scanXmlTree(input, readOptions(options, (name) => (rejectedRoot = name)));
+  return read.ok ? extractNotice(read.root) : readFailure(read, rejectedRoot);
+}
+
+function readOptions(options: ParseNoticeOptions, rejected: (name: string) => void): XmlReadOptions {
+  return {
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    ...(options.maxElementText === undefined ? {} : { maxElementText: options.maxElementText }),
+    ...(options.maxNoticeText === undefined ? {} : { maxDocumentText: options.maxNoticeText }),
+    keep: READ_ELEMENTS,
+    acceptRoot: (name) => {
+      if (ROOT_BY_CANONICAL_NAME.has(name)) return true;
+      rejected(name);
+      return false;
+    },
+  };
+}
+
+function readFailure(read: Extract<XmlReadResult, { ok: false }>, rejectedRoot: string | undefined): ParseResult {
+  if (read.code === 'root-rejected') {
+    return fail(
+      'unsupported-root',
+      `root element ${rejectedRoot ?? read.message} is not ContractNotice, ContractAwardNotice or PriorInformationNotice in its UBL namespace`,
+    );
+  }
+  return fail(read.code, read.message);
+}
+
+/**
+ * The same with the saxes reader of decision 0101: the reference the scanner is tested against
+ * (parse-notice-differential.test.ts) and the benchmark's baseline. Not for production use.
+ */
+export function parseNoticeWithSaxes(input: Uint8Array | string, options: ParseNoticeOptions = {}): ParseResult {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.length > maxBytes) {
     return fail('input-too-large', `input is ${input.length} bytes; the limit is ${maxBytes}`);
   }
@@ -140,29 +181,9 @@ export function parseNotice(input: Uint8Array | string, options: ParseNoticeOpti
       return fail('invalid-encoding', 'input is not valid UTF-8');
     }
   }
-
   let rejectedRoot: string | undefined;
-  const read = readXmlTree(xml, {
-    maxDepth,
-    ...(options.maxElementText === undefined ? {} : { maxElementText: options.maxElementText }),
-    ...(options.maxNoticeText === undefined ? {} : { maxDocumentText: options.maxNoticeText }),
-    keep: READ_ELEMENTS,
-    acceptRoot: (name) => {
-      if (ROOT_BY_CANONICAL_NAME.has(name)) return true;
-      rejectedRoot = name;
-      return false;
-    },
-  });
-  if (!read.ok) {
-    if (read.code === 'root-rejected') {
-      return fail(
-        'unsupported-root',
-        `root element ${rejectedRoot ?? read.message} is not ContractNotice, ContractAwardNotice or PriorInformationNotice in its UBL namespace`,
-      );
-    }
-    return fail(read.code, read.message);
-  }
-  return extractNotice(read.root);
+  const read = readXmlTree(xml, readOptions(options, (name) => (rejectedRoot = name)));
+  return read.ok ? extractNotice(read.root) : readFailure(read, rejectedRoot);
 }
 
 function extractNotice(rootElement: XmlElement): ParseResult {

@@ -1,6 +1,11 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /**
+ * The reference XML reader for eForms notices, on saxes (decision 0101). `parseNotice` reads with
+ * the faster single-pass scanner in scan-xml-tree.ts (decision 0901), which must give exactly this
+ * reader's tree and refusals: a differential test compares the two. This module also holds what
+ * both share (the element tree, its accessors, the canonical prefixes and the text limits).
+ *
  * A small, safe XML reader for eForms notices: builds a light element tree whose names are
  * canonical `prefix:local` strings resolved from namespace URIs, so `<cbc:ID>`, `<a:ID>` and
  * `<ID xmlns="…CommonBasicComponents-2">` all read as `cbc:ID`.
@@ -17,7 +22,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  */
 
 /** Canonical prefixes for the namespaces eForms uses; prefixes in files vary, URIs do not. */
-const CANONICAL_PREFIX_BY_URI: ReadonlyMap<string, string> = new Map([
+export const CANONICAL_PREFIX_BY_URI: ReadonlyMap<string, string> = new Map([
   ['urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2', 'cbc'],
   ['urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2', 'cac'],
   ['urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2', 'ext'],
@@ -29,7 +34,7 @@ const CANONICAL_PREFIX_BY_URI: ReadonlyMap<string, string> = new Map([
   ['urn:oasis:names:specification:ubl:schema:xsd:PriorInformationNotice-2', 'pin'],
 ]);
 
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 export interface XmlElement {
   /** `prefix:local` with a canonical prefix, or `{uri}local` for other namespaces. */

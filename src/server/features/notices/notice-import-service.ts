@@ -29,11 +29,10 @@ import {
   type ImportCounts,
   type NoticeOrigin,
   loadOrganisationIndex,
-  marketChangesOfStoredNotices,
   refreshMarketAggregates,
   sliceOf,
   upsertNoticeLink,
-  upsertNotices,
+  storeNotices,
   type MarketChanges,
   type MarketSlice,
   type OrganisationMatch,
@@ -226,16 +225,13 @@ async function storeBatch(
   now: Date,
   origin: NoticeOrigin,
 ): Promise<BatchOutcome> {
-  const before = await marketChangesOfStoredNotices(db, items.map((item) => item.notice.noticeId));
-  const written = await upsertNotices(db, items, importId, now, origin);
+  // One statement: the notices, their documents, and what the replaced rows were (decision 0902).
+  const { written, replaced } = await storeNotices(db, items, importId, now, origin);
   const writtenItems = items.filter((item) => written.has(item.notice.noticeId));
-  const changes: MarketChanges =
-    written.size === 0
-      ? { slices: [], buyerKeys: [] }
-      : {
-          slices: [...before.slices, ...writtenItems.map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))],
-          buyerKeys: [...before.buyerKeys, ...writtenItems.map((item) => item.facts.buyerKey)],
-        };
+  const changes: MarketChanges = {
+    slices: [...replaced.slices, ...writtenItems.map((item) => sliceOf(item.facts.year, item.facts.buyerCountry))],
+    buyerKeys: [...replaced.buyerKeys, ...writtenItems.map((item) => item.facts.buyerKey)],
+  };
   const outcome: BatchOutcome = { written, changes, created: 0, updated: 0, notes: [] };
   if (index.size === 0) return outcome;
   for (const item of items) {
@@ -259,9 +255,10 @@ function dedupe(batch: readonly PreparedNotice[]): { kept: PreparedNotice[]; ski
  * Reads every source, stores what parses, and returns (and records) the summary.
  *
  * Memory is bounded whatever the input: sources are pulled one at a time (the archive reader does
- * not read the next entry before the importer asks for it, and the importer does not ask while a
- * batch is being stored), the parser keeps a bounded amount of text per element and per notice,
- * and a batch is stored once it holds `batchSize` notices or `batchBytes` of XML.
+ * not read the next entry before the importer asks for it, and the importer does not ask for more
+ * once a full batch waits for the one being stored), the parser keeps a bounded amount of text per
+ * element and per notice, and a batch is stored once it holds `batchSize` notices or `batchBytes`
+ * of XML; at most two batches exist at once (one being written, one being filled).
  *
  * An upload (`by` an organisation) first claims an import slot; when the organisation already has
  * one running, or the server-wide limit is reached, it throws `rate_limited` with
@@ -330,9 +327,10 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
   // Uploads only ever reach the uploader's own register; operator imports reach every organisation.
   const index = await loadOrganisationIndex(db, origin.provenance === 'upload' ? origin.organisationId : null);
 
-  const progress = () =>
+  /** `read`: the notices read up to the end of the batch just stored (reading may be ahead meanwhile). */
+  const progress = (read: number) =>
     options.onProgress?.({
-      read: summary.read,
+      read,
       stored: summary.stored,
       updated: summary.updated,
       skipped: summary.skipped,
@@ -363,7 +361,7 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
     await recordImportProgress(db, importId, state.counts(), now());
   };
 
-  const flush = async (batch: PreparedNotice[]) => {
+  const flush = async (batch: PreparedNotice[], readAtCut: number) => {
     if (batch.length === 0) return;
     const { kept, skipped } = dedupe(batch);
     summary.skipped += skipped;
@@ -381,31 +379,54 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
       }
     }
     await beat();
-    progress();
+    progress(readAtCut);
   };
 
-  let batch: PreparedNotice[] = [];
-  let bytesInBatch = 0;
-  for await (const source of sources) {
-    summary.read += 1;
-    const size = 'bytes' in source ? source.bytes.length : 0;
-    const prepared = prepareNotice(source);
-    if ('error' in prepared) {
-      summary.failed.push(prepared);
-      // A run of failing notices stores nothing, but must not look abandoned.
-      if (now().getTime() - lastBeat > HEARTBEAT_MS) await beat();
-      continue;
-    }
-    batch.push(prepared);
-    bytesInBatch += size;
-    if (batch.length >= state.batchSize || bytesInBatch >= state.batchBytes) {
-      await flush(batch);
-      batch = [];
-      bytesInBatch = 0;
-    }
+  // One batch is written while the next is read and parsed (decision 0902): on PostgreSQL the
+  // server writes on another core meanwhile. Writes stay in order, one at a time, and memory holds
+  // at most the batch being written and the one being filled.
+  let writing: Promise<void> | null = null;
+  const startFlush = async (full: PreparedNotice[]) => {
+    if (writing !== null) await writing;
+    writing = flush(full, summary.read);
+    // Handled here so a failure cannot go unobserved while parsing goes on; awaited (and thrown) before the next write.
+    writing.catch(() => undefined);
+  };
+
+  try {
+    await readAndStore();
+  } catch (error) {
+    // Reading failed (a broken archive, say): let the write under way end before the import is marked failed.
+    const inFlight = writing as Promise<void> | null; // assigned in startFlush
+    if (inFlight !== null) await inFlight.catch(() => undefined);
+    throw error;
   }
-  await flush(batch);
   // The market view's pre-aggregated figures follow the notices (decision 0104).
   await refreshMarketAggregates(db, { slices: [...touched.values()], buyerKeys: [...touchedBuyers] });
   if (summary.stored + summary.updated >= (options.analyzeAfter ?? 1_000)) await analyzeNoticeTables(db);
+
+  async function readAndStore(): Promise<void> {
+    let batch: PreparedNotice[] = [];
+    let bytesInBatch = 0;
+    for await (const source of sources) {
+      summary.read += 1;
+      const size = 'bytes' in source ? source.bytes.length : 0;
+      const prepared = prepareNotice(source);
+      if ('error' in prepared) {
+        summary.failed.push(prepared);
+        // A run of failing notices stores nothing, but must not look abandoned.
+        if (now().getTime() - lastBeat > HEARTBEAT_MS) await beat();
+        continue;
+      }
+      batch.push(prepared);
+      bytesInBatch += size;
+      if (batch.length >= state.batchSize || bytesInBatch >= state.batchBytes) {
+        await startFlush(batch);
+        batch = [];
+        bytesInBatch = 0;
+      }
+    }
+    await startFlush(batch);
+    await writing;
+  }
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import {
   noticeDocuments,
@@ -14,6 +14,7 @@ import {
 import type { NoticeMarketFacts } from '../../../domain/eforms/derive-notice-facts.js';
 import type { SocialSummary } from '../../../domain/eforms/summarise-social-considerations.js';
 import type { Notice } from '../../../interop/eforms/notice-schema.js';
+import { queryRows } from '../../../db/raw-sql.js';
 
 /** A parsed notice ready to store: the notice, its social summary and the derived market facts. */
 export interface PreparedNotice {
@@ -29,53 +30,6 @@ export interface PreparedNotice {
  */
 export type NoticeOrigin = { provenance: 'ted' } | { provenance: 'upload'; organisationId: string };
 
-function noticeRow(item: PreparedNotice, importId: string | null, now: Date, origin: NoticeOrigin): typeof notices.$inferInsert {
-  const { notice, facts } = item;
-  return {
-    noticeId: notice.noticeId,
-    version: notice.noticeVersion,
-    versionNumber: facts.versionNumber,
-    publicationId: notice.noticePublicationId,
-    procedureId: notice.procedureId,
-    root: notice.root,
-    noticeType: notice.noticeType,
-    noticeSubtype: notice.noticeSubtype,
-    formType: notice.formType,
-    sdkVersion: notice.sdkVersion,
-    language: notice.language,
-    issueDate: notice.issueDate,
-    year: facts.year,
-    buyerCountry: facts.buyerCountry,
-    buyerNames: facts.buyerNames,
-    buyerOrgIds: facts.buyerOrgIds,
-    buyerKey: facts.buyerKey,
-    buyerName: facts.buyerName,
-    title: facts.title,
-    mainCpv: facts.mainCpv,
-    cpvDivision: facts.cpvDivision,
-    mainNature: facts.mainNature,
-    estimatedValueAmount: facts.estimatedValue?.amount ?? null,
-    estimatedValueCurrency: facts.estimatedValue?.currency ?? null,
-    socialValueAmount: facts.socialValueAmount,
-    hasSocial: facts.hasSocial,
-    hasEmployment: facts.hasEmployment,
-    socialCodes: facts.socialCodes,
-    lotCount: facts.lotCount,
-    sourceFile: item.file.slice(-500),
-    provenance: origin.provenance,
-    uploadedByOrganisationId: origin.provenance === 'upload' ? origin.organisationId : null,
-    importId,
-    importedAt: now,
-  };
-}
-
-/** Every column but the key, set from the incoming row when a newer version replaces a notice. */
-const replaceWithExcluded = Object.fromEntries(
-  Object.entries(getTableColumns(notices))
-    .filter(([key]) => key !== 'noticeId')
-    .map(([key, column]) => [key, sql.raw(`excluded.${column.name}`)]),
-);
-
 /**
  * When a stored notice may be replaced (decision 0311): TED replaces an unverified upload whatever
  * its version (the trusted copy wins) and its own notices by a higher version; an upload replaces
@@ -90,37 +44,153 @@ function replaceableBy(origin: NoticeOrigin) {
 }
 
 /**
- * Stores notices in one statement: new ids are inserted, an existing id is replaced only when
- * `origin` may replace it (see `replaceableBy`), anything else is left alone. Returns the ids
- * written and whether each was new; ids not returned were skipped. The caller owns the transaction.
+ * The columns of an incoming notice row, in `notices` order, with their SQL types: the batch travels
+ * as one JSON parameter and `jsonb_to_recordset` turns it back into rows (decision 0902).
  */
-export async function upsertNotices(
+const INCOMING_COLUMNS: ReadonlyArray<readonly [keyof ReturnType<typeof incomingRow>, string]> = [
+  ['notice_id', 'text'],
+  ['version', 'text'],
+  ['version_number', 'integer'],
+  ['publication_id', 'text'],
+  ['procedure_id', 'text'],
+  ['root', 'text'],
+  ['notice_type', 'text'],
+  ['notice_subtype', 'text'],
+  ['form_type', 'text'],
+  ['sdk_version', 'text'],
+  ['language', 'text'],
+  ['issue_date', 'date'],
+  ['year', 'smallint'],
+  ['buyer_country', 'text'],
+  ['buyer_names', 'text[]'],
+  ['buyer_org_ids', 'text[]'],
+  ['buyer_key', 'text'],
+  ['buyer_name', 'text'],
+  ['title', 'text'],
+  ['main_cpv', 'text'],
+  ['cpv_division', 'text'],
+  ['main_nature', 'text'],
+  ['estimated_value_amount', 'numeric'],
+  ['estimated_value_currency', 'text'],
+  ['social_value_amount', 'numeric'],
+  ['has_social', 'boolean'],
+  ['has_employment', 'boolean'],
+  ['social_codes', 'text[]'],
+  ['lot_count', 'integer'],
+  ['source_file', 'text'],
+  ['notice', 'jsonb'],
+  ['social', 'jsonb'],
+];
+
+/** One notice as a row of the batch parameter (column names as in the database). */
+function incomingRow(item: PreparedNotice) {
+  const { notice, facts } = item;
+  return {
+    notice_id: notice.noticeId,
+    version: notice.noticeVersion,
+    version_number: facts.versionNumber,
+    publication_id: notice.noticePublicationId,
+    procedure_id: notice.procedureId,
+    root: notice.root,
+    notice_type: notice.noticeType,
+    notice_subtype: notice.noticeSubtype,
+    form_type: notice.formType,
+    sdk_version: notice.sdkVersion,
+    language: notice.language,
+    issue_date: notice.issueDate,
+    year: facts.year,
+    buyer_country: facts.buyerCountry,
+    buyer_names: facts.buyerNames,
+    buyer_org_ids: facts.buyerOrgIds,
+    buyer_key: facts.buyerKey,
+    buyer_name: facts.buyerName,
+    title: facts.title,
+    main_cpv: facts.mainCpv,
+    cpv_division: facts.cpvDivision,
+    main_nature: facts.mainNature,
+    estimated_value_amount: facts.estimatedValue?.amount ?? null,
+    estimated_value_currency: facts.estimatedValue?.currency ?? null,
+    social_value_amount: facts.socialValueAmount,
+    has_social: facts.hasSocial,
+    has_employment: facts.hasEmployment,
+    social_codes: facts.socialCodes,
+    lot_count: facts.lotCount,
+    source_file: item.file.slice(-500),
+    notice: item.notice,
+    social: item.social,
+  };
+}
+
+const NOTICE_COLUMNS = INCOMING_COLUMNS.filter(([name]) => name !== 'notice' && name !== 'social').map(([name]) => name);
+/** Every column but the key, set from the incoming row when a replacement is allowed. */
+const REPLACE_SET = sql.raw(
+  Object.values(getTableColumns(notices))
+    .filter((column) => column.name !== 'notice_id')
+    .map((column) => `${column.name} = excluded.${column.name}`)
+    .join(', '),
+);
+
+/** What storing a batch did: the ids written (new or replacing), and what the replaced rows were before. */
+export interface StoredNotices {
+  written: Map<string, 'stored' | 'updated'>;
+  /** Market slices and buyer keys of the rows that were replaced, as they were before. */
+  replaced: MarketChanges;
+}
+
+/**
+ * Stores a batch of notices and their documents in one statement and one round trip (decision
+ * 0902): the batch is one JSON parameter; new ids are inserted, an existing id is replaced only
+ * when `origin` may replace it (see `replaceableBy`, decision 0311), anything else is left alone.
+ * Returns the ids written and whether each was new (ids not returned were skipped), and the market
+ * slices and buyer keys the replaced rows had, read in the same statement's snapshot. The caller
+ * owns the transaction; ids must be unique within the batch.
+ */
+export async function storeNotices(
   db: Database,
   items: readonly PreparedNotice[],
   importId: string | null,
   now: Date,
   origin: NoticeOrigin,
-): Promise<Map<string, 'stored' | 'updated'>> {
+): Promise<StoredNotices> {
   const written = new Map<string, 'stored' | 'updated'>();
-  if (items.length === 0) return written;
-  const rows = await db
-    .insert(notices)
-    .values(items.map((item) => noticeRow(item, importId, now, origin)))
-    .onConflictDoUpdate({
-      target: notices.noticeId,
-      set: replaceWithExcluded,
-      setWhere: replaceableBy(origin),
-    })
-    .returning({ noticeId: notices.noticeId, inserted: sql<boolean>`(xmax = 0)` });
-  for (const row of rows) written.set(row.noticeId, row.inserted ? 'stored' : 'updated');
-  const documents = items.filter((item) => written.has(item.notice.noticeId));
-  if (documents.length > 0) {
-    await db
-      .insert(noticeDocuments)
-      .values(documents.map((item) => ({ noticeId: item.notice.noticeId, notice: item.notice, social: item.social })))
-      .onConflictDoUpdate({ target: noticeDocuments.noticeId, set: { notice: sql`excluded.notice`, social: sql`excluded.social` } });
+  const replaced: MarketChanges = { slices: [], buyerKeys: [] };
+  if (items.length === 0) return { written, replaced };
+  const recordType = sql.raw(INCOMING_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', '));
+  const columns = sql.raw(NOTICE_COLUMNS.join(', '));
+  const uploadedBy = origin.provenance === 'upload' ? origin.organisationId : null;
+  const rows = await queryRows<{ notice_id: string; inserted: boolean; year: number | null; buyer_country: string | null; buyer_key: string | null }>(
+    db,
+    sql`
+    with incoming as (
+      select * from jsonb_to_recordset(${JSON.stringify(items.map(incomingRow))}::jsonb) as r(${recordType})
+    ),
+    previous as (
+      select ${notices.noticeId} as notice_id, ${notices.year} as year, ${notices.buyerCountry} as buyer_country, ${notices.buyerKey} as buyer_key
+      from ${notices} where ${notices.noticeId} in (select notice_id from incoming)
+    ),
+    written as (
+      insert into ${notices} (${columns}, provenance, uploaded_by_organisation_id, import_id, imported_at)
+      select ${columns}, ${origin.provenance}, ${uploadedBy}::uuid, ${importId}::uuid, ${now.toISOString()}::timestamptz from incoming
+      on conflict (notice_id) do update set ${REPLACE_SET}
+      where ${replaceableBy(origin)}
+      returning ${notices.noticeId} as notice_id, (xmax = 0) as inserted
+    ),
+    documents as (
+      insert into ${noticeDocuments} (notice_id, notice, social)
+      select incoming.notice_id, incoming.notice, incoming.social from incoming join written on written.notice_id = incoming.notice_id
+      on conflict (notice_id) do update set notice = excluded.notice, social = excluded.social
+    )
+    select written.notice_id, written.inserted, previous.year, previous.buyer_country, previous.buyer_key
+    from written left join previous on previous.notice_id = written.notice_id`,
+  );
+  for (const row of rows) {
+    written.set(row.notice_id, row.inserted ? 'stored' : 'updated');
+    if (!row.inserted && row.buyer_key !== null) {
+      replaced.slices.push(sliceOf(row.year === null ? null : Number(row.year), row.buyer_country));
+      replaced.buyerKeys.push(row.buyer_key);
+    }
   }
-  return written;
+  return { written, replaced };
 }
 
 /** Where a buyer's organisation number leads: an organisation, and a unit when a unit carries the number. */
@@ -306,13 +376,6 @@ export async function listLinkedNotices(db: Database, organisationId: string, pr
     .orderBy(desc(notices.issueDate), asc(notices.noticeId));
 }
 
-/** Existing versions of some notices, to count the skipped ones of a batch in the summary. */
-export async function existingNoticeIds(db: Database, noticeIds: readonly string[]): Promise<Set<string>> {
-  if (noticeIds.length === 0) return new Set();
-  const rows = await db.select({ noticeId: notices.noticeId }).from(notices).where(inArray(notices.noticeId, [...noticeIds]));
-  return new Set(rows.map((r) => r.noticeId));
-}
-
 /** A (year, buyer country) slice of the market cells; '' and 0 stand for unknown. */
 export interface MarketSlice {
   year: number;
@@ -328,16 +391,6 @@ export const sliceOf = (year: number | null, country: string | null): MarketSlic
 export interface MarketChanges {
   slices: MarketSlice[];
   buyerKeys: string[];
-}
-
-/** The current slices and buyer keys of stored notices (read before a batch replaces them, so old ones are refreshed too). */
-export async function marketChangesOfStoredNotices(db: Database, noticeIds: readonly string[]): Promise<MarketChanges> {
-  if (noticeIds.length === 0) return { slices: [], buyerKeys: [] };
-  const rows = await db
-    .select({ year: notices.year, country: notices.buyerCountry, buyerKey: notices.buyerKey })
-    .from(notices)
-    .where(inArray(notices.noticeId, [...noticeIds]));
-  return { slices: rows.map((r) => sliceOf(r.year, r.country)), buyerKeys: rows.map((r) => r.buyerKey) };
 }
 
 /** Above this many slices a refresh recomputes everything (one scan beats many). */
