@@ -27,7 +27,8 @@ CREATE TABLE "supplier_report_comments" (
 	"author_user_id" uuid,
 	"author_name" text NOT NULL,
 	"body" text NOT NULL,
-	"created_at" timestamp with time zone NOT NULL
+	"created_at" timestamp with time zone NOT NULL,
+	"seq" bigserial NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "supplier_reports" (
@@ -64,7 +65,7 @@ ALTER TABLE "supplier_reports" ADD CONSTRAINT "supplier_reports_supplier_organis
 ALTER TABLE "supplier_reports" ADD CONSTRAINT "supplier_reports_submitted_by_users_id_fk" FOREIGN KEY ("submitted_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "supplier_reports" ADD CONSTRAINT "supplier_reports_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "supplier_evidence_report_idx" ON "supplier_evidence" USING btree ("report_id");--> statement-breakpoint
-CREATE INDEX "supplier_report_comments_report_idx" ON "supplier_report_comments" USING btree ("report_id","created_at");--> statement-breakpoint
+CREATE INDEX "supplier_report_comments_report_idx" ON "supplier_report_comments" USING btree ("report_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "supplier_reports_period_key" ON "supplier_reports" USING btree ("contract_id","period_sequence");--> statement-breakpoint
 CREATE INDEX "supplier_reports_org_status_idx" ON "supplier_reports" USING btree ("organisation_id","status");--> statement-breakpoint
 CREATE INDEX "supplier_reports_supplier_org_idx" ON "supplier_reports" USING btree ("supplier_organisation_id");

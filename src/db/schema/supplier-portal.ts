@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { contracts, suppliers } from './contracts.js';
 import { organisations, users } from './identity.js';
 
@@ -100,8 +100,10 @@ export const supplierReportComments = pgTable(
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Insertion order: the thread reads in the order it was written, even within one instant. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
-  (t) => [index('supplier_report_comments_report_idx').on(t.reportId, t.createdAt)],
+  (t) => [index('supplier_report_comments_report_idx').on(t.reportId, t.seq)],
 );
 
 /**

@@ -156,7 +156,7 @@ export async function listComments(db: Database, reportIds: readonly string[]) {
     .select({ id: supplierReportComments.id, reportId: supplierReportComments.reportId, side: supplierReportComments.side, authorName: supplierReportComments.authorName, body: supplierReportComments.body, createdAt: supplierReportComments.createdAt })
     .from(supplierReportComments)
     .where(inArray(supplierReportComments.reportId, [...reportIds]))
-    .orderBy(asc(supplierReportComments.createdAt), asc(supplierReportComments.id));
+    .orderBy(asc(supplierReportComments.seq));
 }
 
 export async function insertComment(db: Database, c: { organisationId: string; reportId: string; side: 'buyer' | 'supplier'; authorUserId: string; authorName: string; body: string; createdAt: Date }): Promise<string> {
