@@ -144,6 +144,8 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
     },
     async (request, reply) => {
       const who = whoOf(request);
+      // Whose report it is comes first: another organisation's contract is 404 whatever is sent.
+      await portal.assertEvidenceTarget(db, who, request.params.id, request.params.sequence);
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".');
       const part = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
       if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the file in the multipart field "file".');

@@ -245,6 +245,12 @@ export async function uploadEvidence(db: Database, who: Who, contractId: string,
   });
 }
 
+/** Refuses (404) before an upload is read when the period's report is not the signed-in supplier's. */
+export async function assertEvidenceTarget(db: Database, who: Who, contractId: string, sequence: number): Promise<void> {
+  const scope = await scopeOf(db, who.actor, 'supplier_portal:report', true);
+  await myReport(db, scope, contractId, sequence);
+}
+
 /** An evidence file for its uploading supplier; the view is audited. */
 export async function evidenceForSupplier(db: Database, who: Who, contractId: string, sequence: number, evidenceId: string) {
   const scope = await scopeOf(db, who.actor, 'supplier_portal:read', true);

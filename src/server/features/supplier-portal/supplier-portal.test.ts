@@ -155,7 +155,7 @@ describe('a supplier reads nothing of a buyer’s register, placements or other 
     let checked = 0;
     for (const [path, ops] of Object.entries(spec.paths)) {
       if (!('get' in ops) || own.some((p) => path.startsWith(p))) continue;
-      const url = path.replace('{id}', ids.contractA).replace('{placementId}', ids.placementA).replace(/\{[^}]+\}/g, ids.contractA);
+      const url = path.replace('{id}', ids.contractA!).replace('{placementId}', ids.placementA!).replace(/\{[^}]+\}/g, ids.contractA!);
       const response = await supplier.get(url);
       checked += 1;
       if (response.statusCode === 200) for (const s of secrets) expect(response.body, `${url} leaks ${s}`).not.toContain(s);
@@ -246,7 +246,7 @@ describe('evidence', () => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(MINIMAL_PDF)).toBe(true);
-    const viewed = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'evidence.viewed'), eq(auditEvents.entityId, ids.contractA)));
+    const viewed = await ctx.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'evidence.viewed'), eq(auditEvents.entityId, ids.contractA!)));
     expect(viewed).toHaveLength(1);
     expect((await viewerA.get(`/api/contracts/${ids.contractA}/supplier-reports/${report.id}/evidence/${evidenceId}`)).statusCode).toBe(403);
     expect((await coordB.get(`/api/contracts/${ids.contractA}/supplier-reports/${report.id}/evidence/${evidenceId}`)).statusCode).toBe(404);
