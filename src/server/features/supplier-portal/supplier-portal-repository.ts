@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import {
   memberships,
@@ -139,15 +139,6 @@ export async function setReportStatus(db: Database, id: string, expectedVersion:
   return rows.length === 1;
 }
 
-/** The buyer's reports waiting for review, newest first (the coordinator's list). */
-export async function listPendingReports(db: Database, organisationId: string): Promise<SupplierReportRecord[]> {
-  return db
-    .select()
-    .from(supplierReports)
-    .where(and(eq(supplierReports.organisationId, organisationId), inArray(supplierReports.status, ['pending'])))
-    .orderBy(desc(supplierReports.submittedAt));
-}
-
 /* ---------------- comments ---------------- */
 
 export async function listComments(db: Database, reportIds: readonly string[]) {
@@ -196,11 +187,6 @@ export async function findEvidence(db: Database, reportId: string, id: string) {
     .from(supplierEvidence)
     .where(and(eq(supplierEvidence.reportId, reportId), eq(supplierEvidence.id, id)));
   return row ?? null;
-}
-
-export async function countEvidence(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(supplierEvidence);
-  return row?.n ?? 0;
 }
 
 export async function listReportsOfSupplierOrganisation(db: Database, supplierOrganisationId: string): Promise<SupplierReportRecord[]> {

@@ -374,6 +374,3 @@ export async function supplierReminderRecipients(db: Database, buyerOrganisation
   if (!organisation) return null;
   return { organisationId: organisation.id, userIds: await repo.activeMemberIds(db, organisation.id) };
 }
-
-/** Reports waiting for the buyer (for the seed and the coordinator's overview). */
-export const pendingReportsOf = repo.listPendingReports;
