@@ -41,6 +41,7 @@ import { requirementRoutes } from './features/requirements/requirement-routes.js
 import { screeningRoutes } from './features/screening/screening-routes.js';
 import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
+import { supplierPortalRoutes } from './features/supplier-portal/supplier-portal-routes.js';
 import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
@@ -168,6 +169,7 @@ export async function buildApp({
     marketRoutes,
     contractRoutes,
     followUpRoutes,
+    supplierPortalRoutes,
     mailRoutes,
     notificationRoutes,
     jobRoutes,

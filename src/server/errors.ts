@@ -32,6 +32,10 @@ export const ERROR_CODES = {
   rate_limited: 429,
   internal: 500,
   not_ready: 503,
+  not_a_supplier_organisation: 403,
+  already_reported: 409,
+  evidence_too_large: 413,
+  unsupported_file_type: 415,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -7,7 +7,7 @@ export const organisations = pgTable('organisations', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   organisationNumber: text('organisation_number').notNull(),
-  kind: text('kind', { enum: ['municipality', 'region', 'company_group'] }).notNull(),
+  kind: text('kind', { enum: ['municipality', 'region', 'company_group', 'supplier'] }).notNull(),
   municipalityCode: text('municipality_code'),
   /** The council's goal for the share of service procurements with social considerations. */
   socialGoalPercent: integer('social_goal_percent').notNull().default(50),

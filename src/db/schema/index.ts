@@ -6,3 +6,4 @@ export * from './notices.js';
 export * from './contracts.js';
 export * from './jobs.js';
 export * from './follow-up-versions.js';
+export * from './supplier-portal.js';

@@ -67,6 +67,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
   const suppliers = [];
   for (const s of SUPPLIERS) suppliers.push(await upsertSupplier(db, { country: 'SE', nationalId: s.nationalId, name: s.name }));
   const made: DemoContract[] = [];
+  const lokalvardRunning = new Set<string>();
   for (const org of orgs.sort((a, b) => (a.slug === 'goteborg' ? -1 : b.slug === 'goteborg' ? 1 : 0))) {
     const [coordinator] = await db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.organisationId, org.id), eq(memberships.role, 'coordinator'))).limit(1);
     const awarded = await db
@@ -86,8 +87,13 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
       const planned = p.contractStart ?? '2025-01-01';
       const startsOn = index % 3 === 0 && org.slug === 'goteborg' ? addMonths(planned, -12) : planned;
       const endsOn = addDays(addMonths(startsOn, Math.max(12, Math.min(48, p.durationMonths ?? 24))), -1);
-      // Lokalvård Väst holds the first contract of each organisation (the supplier portal demo).
-      const supplier = index === 0 ? suppliers[0]! : pick(suppliers.slice(1));
+      // Lokalvård Väst holds the first contract of each organisation (the supplier portal demo),
+      // and the first one running today, so its demo account has a period to report. The pick is
+      // drawn either way, so the rest of the demo data stays as it was.
+      const picked = index === 0 ? null : pick(suppliers.slice(1));
+      const runningToday = startsOn <= today && endsOn >= today && !lokalvardRunning.has(org.id);
+      if (runningToday && index > 0) lokalvardRunning.add(org.id);
+      const supplier = picked === null || (runningToday && index > 0) ? suppliers[0]! : picked;
       const contractId = await insertContract(db, org.id, {
         procurementId: p.id,
         unitId: p.unitId,

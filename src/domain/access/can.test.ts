@@ -52,6 +52,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'placement:read': 'all',
     'placement:manage': 'all',
     'follow_up:manage': 'all',
+    'supplier_contact:invite': 'all',
+    'supplier_report:review': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -71,6 +73,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:read': 'own_units',
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
+    'supplier_contact:invite': 'own_units',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -136,5 +139,37 @@ describe('can: the whole permission matrix', () => {
     expect(unitScope(actor('procurer', null), 'contract:read')).toBeNull();
     expect(unitScope(actor('viewer', [OWN_UNIT]), 'contract:read')).toBeNull();
     expect(unitScope(actor('supplier', null), 'contract:read')).toEqual([]);
+  });
+});
+
+/** In a supplier organisation only two roles mean anything, and never anything of a buyer's. */
+const EXPECTED_IN_SUPPLIER_ORGANISATION: Record<Role, Partial<Record<Action, 'all'>>> = {
+  admin: { 'user:read': 'all', 'user:manage': 'all', 'supplier_portal:read': 'all', 'supplier_portal:report': 'all' },
+  supplier: { 'supplier_portal:read': 'all', 'supplier_portal:report': 'all' },
+  coordinator: {},
+  procurer: {},
+  labour_market: {},
+  viewer: {},
+};
+
+describe('can: inside a supplier organisation', () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      const grant = EXPECTED_IN_SUPPLIER_ORGANISATION[role][action];
+      it(`${role} of a supplier ${grant ? `may ${action}` : `may not ${action}`}`, () => {
+        const inSupplier: Actor = { ...actor(role, null), organisationKind: 'supplier' };
+        expect(can(inSupplier, action, { organisationId: ORG })).toBe(grant !== undefined);
+        expect(can(inSupplier, action, { organisationId: OTHER_ORG })).toBe(false);
+      });
+    }
+  }
+
+  it('the supplier role in a buyer organisation grants nothing, the portal included', () => {
+    expect(ACTIONS.some((a) => can(actor('supplier', null), a, { organisationId: ORG }))).toBe(false);
+  });
+
+  it('a buyer admin is no supplier admin: the portal actions need a supplier organisation', () => {
+    expect(can(actor('admin', null), 'supplier_portal:read', { organisationId: ORG })).toBe(false);
+    expect(can({ ...actor('admin', null), organisationKind: 'supplier' }, 'supplier_portal:read', { organisationId: ORG })).toBe(true);
   });
 });

@@ -15,10 +15,18 @@ export interface Membership {
   unitIds: readonly string[] | null;
 }
 
+/** A buyer (municipality, region, company group) or a supplier company (the supplier portal). */
+export type OrganisationKind = 'buyer' | 'supplier';
+
 export interface Actor {
   userId: string;
   organisationId: string;
   memberships: readonly Membership[];
+  /**
+   * What kind of organisation the actor acts in; absent means a buyer. In a supplier
+   * organisation the roles mean something else (SUPPLIER_MATRIX; docs/decisions/0601).
+   */
+  organisationKind?: OrganisationKind;
 }
 
 export const ACTIONS = [
@@ -52,6 +60,10 @@ export const ACTIONS = [
   'follow_up:manage',
   'outbox:read',
   'job:manage',
+  'supplier_contact:invite',
+  'supplier_report:review',
+  'supplier_portal:read',
+  'supplier_portal:report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,7 +85,8 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - coordinator (the support function) sees and edits everything in the organisation;
  *  - procurer works on procurements of their own units and reads the rest;
  *  - labour_market reads the register (matching comes later);
- *  - supplier sees nothing of the register yet;
+ *  - supplier, in a buyer organisation, grants nothing (kept so the API's role list stays the
+ *    same; suppliers act in their own supplier organisation, docs/decisions/0601);
  *  - viewer (politicians, management) reads, never personal data.
  * Social considerations (docs/requirements.md):
  *  - the screening policy, the requirement library and the target groups are professional
@@ -92,6 +105,9 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - labour-market officers see every contract and record and edit the placements;
  *  - viewers and admins see contracts and their aggregate fulfilment, never the placements
  *    with their participant references (`placement:read`).
+ * Supplier portal (docs/supplier-portal.md):
+ *  - coordinators, and procurers for their own units' contracts, invite the supplier's contact;
+ *  - coordinators review (approve, question) the reports suppliers submit and read their evidence.
  * Operations (docs/jobs-and-mail.md):
  *  - only admins read the organisation's e-mail outbox (it holds addresses and message text)
  *    and see and retry its failed background jobs.
@@ -141,6 +157,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'placement:read': 'all',
     'placement:manage': 'all',
     'follow_up:manage': 'all',
+    'supplier_contact:invite': 'all',
+    'supplier_report:review': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -160,6 +178,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'own_units',
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
+    'supplier_contact:invite': 'own_units',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -183,8 +202,30 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   },
 };
 
-function membershipAllows(membership: Membership, action: Action, resource: Resource): boolean {
-  const grant = MATRIX[membership.role][action] ?? 'none';
+/**
+ * The permission matrix inside a supplier organisation (the supplier portal, docs/supplier-portal.md):
+ *  - `supplier` is a reporter: reads its company's contracts with every buyer and reports on them;
+ *  - `admin` does the same and invites colleagues (delegation) — memberships of the supplier
+ *    organisation only;
+ *  - no other role exists there, and nothing of a buyer's register, market view, library or
+ *    placements is granted: what a supplier reads of a buyer goes through the supplier view.
+ */
+const SUPPLIER_MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
+  admin: { 'user:read': 'all', 'user:manage': 'all', 'supplier_portal:read': 'all', 'supplier_portal:report': 'all' },
+  supplier: { 'supplier_portal:read': 'all', 'supplier_portal:report': 'all' },
+  coordinator: {},
+  procurer: {},
+  labour_market: {},
+  viewer: {},
+};
+
+/** The roles a supplier organisation's memberships and invitations may hold. */
+export const SUPPLIER_ORGANISATION_ROLES: readonly Role[] = ['admin', 'supplier'];
+
+const matrixOf = (actor: Pick<Actor, 'organisationKind'>) => (actor.organisationKind === 'supplier' ? SUPPLIER_MATRIX : MATRIX);
+
+function membershipAllows(matrix: typeof MATRIX, membership: Membership, action: Action, resource: Resource): boolean {
+  const grant = matrix[membership.role][action] ?? 'none';
   if (grant === 'none') return false;
   if (grant === 'all' || membership.unitIds === null) return true;
   // A unit-limited role acting on something not owned by a unit (e.g. "import into the
@@ -199,7 +240,8 @@ function membershipAllows(membership: Membership, action: Action, resource: Reso
  */
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (actor.organisationId !== resource.organisationId) return false;
-  return actor.memberships.some((m) => membershipAllows(m, action, resource));
+  const matrix = matrixOf(actor);
+  return actor.memberships.some((m) => membershipAllows(matrix, m, action, resource));
 }
 
 /**
@@ -210,7 +252,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 export function unitScope(actor: Actor, action: Action): readonly string[] | null {
   const units = new Set<string>();
   for (const m of actor.memberships) {
-    const grant = MATRIX[m.role][action] ?? 'none';
+    const grant = matrixOf(actor)[m.role][action] ?? 'none';
     if (grant === 'none') continue;
     if (grant === 'all' || m.unitIds === null) return null;
     for (const u of m.unitIds) units.add(u);

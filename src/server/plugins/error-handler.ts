@@ -28,6 +28,10 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal: 'Internal server error',
   not_ready: 'Not ready',
+  not_a_supplier_organisation: 'Not a supplier organisation',
+  already_reported: 'Period already reported',
+  evidence_too_large: 'File too large',
+  unsupported_file_type: 'File type not accepted',
 };
 
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {

@@ -18,6 +18,7 @@ import { Link } from '../components/ui/link';
 import { contractCapabilitiesOf } from '../features/contracts/api/contract-rights';
 import { canReadFollowUp } from '../features/follow-up/api/follow-up-api';
 import { NotificationsLink } from '../features/notifications/components/notifications-link';
+import { isSupplierOrganisation } from '../features/supplier-portal/api/supplier-api';
 import { apiRequest } from '../lib/api-client';
 import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
@@ -232,11 +233,17 @@ function SignedInHeader() {
       </div>
       <nav aria-label={t('nav.label')} className="main-nav">
         <ul className="main-nav__list">
-          <li>
-            <NavLink href="/" end>
-              {t('nav.overview')}
-            </NavLink>
-          </li>
+          {isSupplierOrganisation(me) ? (
+            <li>
+              <NavLink href="/supplier">{t('supplierPortal.nav')}</NavLink>
+            </li>
+          ) : (
+            <li>
+              <NavLink href="/" end>
+                {t('nav.overview')}
+              </NavLink>
+            </li>
+          )}
           {canReadProcurements ? (
             <li>
               <NavLink href="/procurements">{t('nav.procurements')}</NavLink>

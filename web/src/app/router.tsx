@@ -29,6 +29,10 @@ import { TemplateRoute } from '../features/requirements/routes/template-route';
 import { NotificationsRoute } from '../features/notifications/routes/notifications-route';
 import { OutboxMessageRoute } from '../features/notifications/routes/outbox-message-route';
 import { OutboxRoute } from '../features/notifications/routes/outbox-route';
+import { SupplierHomeSwitch } from '../features/supplier-portal/components/supplier-home-switch';
+import { SupplierContractRoute } from '../features/supplier-portal/routes/supplier-contract-route';
+import { SupplierHomeRoute } from '../features/supplier-portal/routes/supplier-home-route';
+import { SupplierReportRoute } from '../features/supplier-portal/routes/supplier-report-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
@@ -41,7 +45,17 @@ export function createAppRouter() {
         {
           element: <SignedInLayout />,
           children: [
-            { path: '/', element: <OverviewRoute /> },
+            {
+              path: '/',
+              element: (
+                <SupplierHomeSwitch>
+                  <OverviewRoute />
+                </SupplierHomeSwitch>
+              ),
+            },
+            { path: '/supplier', element: <SupplierHomeRoute /> },
+            { path: '/supplier/contracts/:id', element: <SupplierContractRoute /> },
+            { path: '/supplier/contracts/:id/periods/:sequence', element: <SupplierReportRoute /> },
             { path: '/procurements', element: <ProcurementListRoute key="register" /> },
             { path: '/procurements/new', element: <ProcurementNewRoute /> },
             {

@@ -8,6 +8,8 @@ export interface OrganisationRef {
   id: string;
   slug: string;
   name: string;
+  /** A buyer, or a supplier company using the supplier portal. */
+  kind?: 'buyer' | 'supplier';
 }
 
 /** What /api/me answers: the organisation is null until a person with several has chosen. */
@@ -78,6 +80,7 @@ export function actorOf(me: Me): Actor {
     userId: me.user.id,
     organisationId: me.organisation.id,
     memberships: me.memberships.map((m) => ({ role: m.role as Role, unitIds: m.unitIds })),
+    ...(me.organisation.kind === 'supplier' ? { organisationKind: 'supplier' as const } : {}),
   };
 }
 

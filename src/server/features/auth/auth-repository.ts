@@ -42,13 +42,14 @@ export async function updatePasswordHash(db: Database, userId: string, passwordH
 }
 
 /** The organisations in which a person holds at least one membership that is not suspended, by name. */
-export async function listActiveOrganisations(db: Database, userId: string): Promise<Array<{ id: string; slug: string; name: string }>> {
-  return db
-    .selectDistinct({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+export async function listActiveOrganisations(db: Database, userId: string): Promise<Array<{ id: string; slug: string; name: string; kind: 'buyer' | 'supplier' }>> {
+  const rows = await db
+    .selectDistinct({ id: organisations.id, slug: organisations.slug, name: organisations.name, kind: organisations.kind })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, userId), isNull(memberships.suspendedAt)))
     .orderBy(organisations.name);
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind === 'supplier' ? ('supplier' as const) : ('buyer' as const) }));
 }
 
 /**
@@ -58,8 +59,9 @@ export async function listActiveOrganisations(db: Database, userId: string): Pro
  */
 export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
   const rows = await db
-    .select({ role: memberships.role, unitId: memberships.unitId })
+    .select({ role: memberships.role, unitId: memberships.unitId, kind: organisations.kind })
     .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(memberships.suspendedAt)));
   if (rows.length === 0) return null;
   const needsTree = rows.some((r) => r.unitId !== null);
@@ -90,7 +92,8 @@ export async function loadActor(db: Database, userId: string, organisationId: st
       byRole.set(row.role, { role: row.role, unitIds: scope === null ? null : [...new Set([...existing.unitIds, ...scope])] });
     }
   }
-  return { userId, organisationId, memberships: [...byRole.values()] };
+  // A supplier company's organisation reads the permission matrix of the supplier portal (decision 0601).
+  return { userId, organisationId, memberships: [...byRole.values()], ...(rows[0]!.kind === 'supplier' ? { organisationKind: 'supplier' as const } : {}) };
 }
 
 export async function insertSession(

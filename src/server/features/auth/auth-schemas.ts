@@ -3,7 +3,12 @@ import { ROLES } from '../../../domain/access/can.js';
 import { enumOf, Uuid } from '../../schemas.js';
 import { MAX_PASSWORD_LENGTH } from './password-policy.js';
 
-export const OrganisationRef = Type.Object({ id: Uuid, slug: Type.String(), name: Type.String() });
+export const OrganisationRef = Type.Object({
+  id: Uuid,
+  slug: Type.String(),
+  name: Type.String(),
+  kind: Type.Optional(enumOf(['buyer', 'supplier'] as const, { description: 'A buyer, or a supplier company using the supplier portal' })),
+});
 
 export const Me = Type.Object({
   user: Type.Object({ id: Uuid, email: Type.String(), displayName: Type.String() }),

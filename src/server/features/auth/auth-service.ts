@@ -36,8 +36,8 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 /** What /api/me answers. */
 export interface MeView {
   user: { id: string; email: string; displayName: string };
-  organisation: { id: string; slug: string; name: string } | null;
-  organisations: Array<{ id: string; slug: string; name: string }>;
+  organisation: { id: string; slug: string; name: string; kind: 'buyer' | 'supplier' } | null;
+  organisations: Array<{ id: string; slug: string; name: string; kind: 'buyer' | 'supplier' }>;
   roles: string[];
   memberships: Array<{ role: string; unitIds: string[] | null }>;
   csrfToken: string | null;

@@ -13,6 +13,8 @@ import {
   sanctionSteps,
   suppliers,
   units,
+  organisations,
+  users,
 } from '../../../db/schema/index.js';
 import type { EndReason } from '../../../domain/follow-up/evaluate-commitment.js';
 import type { SanctionStepKind } from '../../../domain/follow-up/sanction-ladder.js';
@@ -772,4 +774,34 @@ export async function findContractWith(db: Database, organisationId: string, id:
     reports: list('reports', (r) => ({ ...(r as unknown as ReportRecord), createdAt: instant(r.createdAt) })),
     sanctionSteps: list('sanctionSteps', (r) => ({ ...(r as unknown as SanctionStepRecord), amountOre: numberOrNull(r.amountOre), createdAt: instant(r.createdAt) })),
   };
+}
+
+/* ---------------- the supplier portal's cross-tenant read (decision 0602) ---------------- */
+
+export interface SupplierContractRecord extends ContractRecord {
+  buyer: { id: string; slug: string; name: string };
+  /** The buyer's contact person: whoever recorded the contract. */
+  contact: { name: string; email: string } | null;
+}
+
+/**
+ * Every buyer's contracts whose supplier is `supplierId` (optionally only `contractId`): the one
+ * query in Hänsyn that reads across organisations, and only for the supplier view
+ * (supplier-view-service.ts). It filters by supplier, never by a caller's organisation.
+ */
+export async function listContractsOfSupplier(db: Database, supplierId: string, contractId?: string): Promise<SupplierContractRecord[]> {
+  const rows = await contractQuery(db)
+    .where(and(eq(contracts.supplierId, supplierId), contractId === undefined ? undefined : eq(contracts.id, contractId)))
+    .orderBy(desc(contracts.startsOn), asc(contracts.referenceNumber));
+  if (rows.length === 0) return [];
+  const list = rows.map(toContract);
+  const buyerIds = [...new Set(list.map((c) => c.organisationId))];
+  const contactIds = [...new Set(list.map((c) => c.createdBy).filter((id): id is string => id !== null))];
+  const [buyers, contacts] = await Promise.all([
+    db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, buyerIds)),
+    contactIds.length === 0 ? [] : db.select({ id: users.id, name: users.displayName, email: users.email }).from(users).where(inArray(users.id, contactIds)),
+  ]);
+  const buyerById = new Map(buyers.map((b) => [b.id, b]));
+  const contactById = new Map(contacts.map((u) => [u.id, { name: u.name, email: u.email }]));
+  return list.map((c) => ({ ...c, buyer: buyerById.get(c.organisationId)!, contact: c.createdBy ? (contactById.get(c.createdBy) ?? null) : null }));
 }

@@ -3,11 +3,15 @@ import { Value } from '@sinclair/typebox/value';
 import type { App, AppDeps } from '../../deps.js';
 import { runDailyFollowUpCheck } from '../contracts/follow-up-service.js';
 import { notify } from '../notifications/notification-service.js';
+import { supplierReminderRecipients } from '../supplier-portal/supplier-portal-service.js';
 import { listOrganisationIds } from './job-repository.js';
 import { enqueue } from './job-service.js';
 
 /** Daily at 06:00 Swedish time: the coordinators have their reminders when the day starts. */
 export const FOLLOW_UP_DAILY_AT = '06:00';
+
+/** Reminders that ask something of the supplier; deviations found stay the buyer's business. */
+const SUPPLIER_REMINDERS = new Set(['report_due_soon', 'report_overdue', 'correction_deadline_near']);
 
 const CheckPayload = Type.Object({ organisationId: Type.String({ pattern: '^[0-9a-f-]{36}$' }), asOf: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
 const DailyPayload = Type.Object({ runDate: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) });
@@ -60,6 +64,27 @@ export function followUpJobs(_app: App, { jobs, config }: AppDeps): void {
           },
           at,
         );
+        // The supplier's own people hear about what they must do: a report due or overdue, a correction deadline.
+        if (SUPPLIER_REMINDERS.has(reminder.kind)) {
+          const supplier = await supplierReminderRecipients(db, organisationId, reminder.contractId);
+          if (supplier && supplier.userIds.length > 0) {
+            await notify(
+              db,
+              {
+                organisationId: supplier.organisationId,
+                userIds: supplier.userIds,
+                kind: `supplier.${reminder.kind}`,
+                title: reminder.subject,
+                body: reminder.text,
+                link: `/supplier/contracts/${reminder.contractId}`,
+                email: true,
+                dedupeKey: `${reminder.key}:supplier`,
+                publicUrl: config.publicUrl,
+              },
+              at,
+            );
+          }
+        }
       }
     },
     { transactional: true, leaseMs: 10 * 60_000 },

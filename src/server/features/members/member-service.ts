@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client.js';
-import { type Actor, type Role } from '../../../domain/access/can.js';
+import { SUPPLIER_ORGANISATION_ROLES, type Actor, type Role } from '../../../domain/access/can.js';
 import { normaliseEmail } from '../../../domain/access/normalise-email.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
@@ -61,6 +61,10 @@ export async function updateMember(deps: MemberServiceDeps, who: SignedIn, userI
   const organisationId = who.actor.organisationId;
   assertCan(who.actor, 'user:manage', { organisationId });
   if (change.memberships) await checkUnits(deps.db, organisationId, change.memberships, (i) => `/body/memberships/${i}/unitId`);
+  if (change.memberships && who.actor.organisationKind === 'supplier') {
+    const wrong = change.memberships.findIndex((m) => !SUPPLIER_ORGANISATION_ROLES.includes(m.role) || m.unitId !== null);
+    if (wrong >= 0) throw validationFailed([{ path: `/body/memberships/${wrong}/role`, code: 'role_not_for_suppliers', message: `A supplier organisation's members are ${SUPPLIER_ORGANISATION_ROLES.join(' or ')}, without a unit.` }]);
+  }
   const self = userId === who.actor.userId;
   if (self && (change.suspended === true || (change.memberships && !change.memberships.some((m) => m.role === 'admin')))) {
     throw new AppError('conflict', 'You cannot remove your own admin role or suspend yourself.');
@@ -137,8 +141,27 @@ export async function invite(
 ): Promise<{ invitation: ReturnType<typeof presentInvitation>; token: string }> {
   const organisationId = who.actor.organisationId;
   assertCan(who.actor, 'user:manage', { organisationId });
+  return createInvitation(deps, who, organisationId, input);
+}
+
+/**
+ * Creates an invitation to `organisationId` and sends its link; the caller has checked the right
+ * to invite (an admin of that organisation, or a buyer inviting a supplier's contact to the
+ * supplier's own organisation: supplier-portal-service.ts). A supplier organisation admits only
+ * the roles of the supplier portal.
+ */
+export async function createInvitation(
+  deps: MemberServiceDeps,
+  who: SignedIn,
+  organisationId: string,
+  input: { email: string; role: Role; unitId?: string | null | undefined },
+): Promise<{ invitation: ReturnType<typeof presentInvitation>; token: string }> {
   const email = normaliseEmail(input.email);
   const unitId = input.unitId ?? null;
+  const organisation = await findOrganisationById(deps.db, organisationId);
+  if (organisation?.kind === 'supplier' && (!SUPPLIER_ORGANISATION_ROLES.includes(input.role) || unitId !== null)) {
+    throw validationFailed([{ path: '/body/role', code: 'role_not_for_suppliers', message: `A supplier organisation's members are ${SUPPLIER_ORGANISATION_ROLES.join(' or ')}, without a unit.` }]);
+  }
   await checkUnits(deps.db, organisationId, [{ role: input.role, unitId }], () => '/body/unitId');
   const token = randomToken(32);
   const now = deps.now();
@@ -156,7 +179,9 @@ export async function invite(
       createdAt: now,
       expiresAt: new Date(now.getTime() + deps.invitationTtlHours * 3_600_000),
     });
-    await recordAudit(tx, who, { action: 'invitation.created', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, unitId } });
+    // The audit event belongs to the organisation invited to (a buyer inviting a supplier's contact is named as the actor).
+    const auditWho = organisationId === who.actor.organisationId ? who : { system: `${who.label} (${who.actor.organisationId})`, organisationId };
+    await recordAudit(tx, auditWho, { action: 'invitation.created', entityType: 'invitation', entityId: row.id, after: { email, role: input.role, unitId } });
     const organisationName = (await findOrganisationById(tx, organisationId))?.name ?? '';
     await deps.sendInvitation(tx, { email, organisationId, organisationName, role: input.role, link: deps.invitationLink(token) }, now);
     return row;

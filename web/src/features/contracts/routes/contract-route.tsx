@@ -20,6 +20,7 @@ import { isIsoDate, type PlacementFormMode } from '../components/placement-form-
 import { timelineOf, type TimelineSources } from '../components/timeline';
 import { AmendmentsSection, DeviationsSection, PeriodsSection, SanctionsSection } from '../components/contract-follow-up';
 import { todayIso } from '../components/today';
+import { SupplierReportsSection } from '../../supplier-portal/components/supplier-reports-section';
 import '../contracts.css';
 
 
@@ -278,6 +279,7 @@ export function ContractRoute() {
       <DeviationsSection contractId={c.id} deviations={deviations.data} commitmentLabel={labelById} canFollowUp={caps.canFollowUp} />
       <SanctionsSection contract={c} sanctions={sanctions.data} canFollowUp={caps.canFollowUp} commitmentLabel={labelById} />
       <AmendmentsSection contract={c} canAmend={contractCapabilitiesOf(me, c.unit.id).canManageContract} />
+      <SupplierReportsSection contractId={c.id} unitId={c.unit.id} targetGroups={(targetGroups.data ?? []).filter((g) => g.active).map((g) => ({ code: g.code, label: labelOf(g.label, lang) }))} />
 
       <Timeline
         asOf={asOf}

@@ -1,0 +1,235 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import { renderSanctionLetter } from '../../../interop/docx/render-sanction-letter.js';
+import { MAX_EVIDENCE_BYTES } from '../../../domain/supplier-portal/detect-evidence-type.js';
+import type { Who } from '../../access.js';
+import type { App, AppDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { authOf } from '../../plugins/authenticate.js';
+import { errorResponses, problem } from '../../schemas.js';
+import { sendInvitation } from '../members/invitation-mail.js';
+import { findOrganisationById } from '../organisations/organisation-service.js';
+import {
+  ApproveBody,
+  BuyerCommentBody,
+  BuyerEvidenceParams,
+  BuyerReportParams,
+  BuyerSupplierReports,
+  CommentBody,
+  Evidence,
+  LetterQuery,
+  SupplierContactInvite,
+  SupplierContactInvited,
+  SupplierContractDetail,
+  SupplierContractList,
+  SupplierContractParams,
+  SupplierEvidenceParams,
+  SupplierLetterParams,
+  SupplierPeriodParams,
+  SupplierReport,
+  SupplierReportForm,
+  SupplierReportSubmit,
+} from './supplier-portal-schemas.js';
+import * as portal from './supplier-portal-service.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const tags = ['supplier-portal'];
+
+const whoOf = (request: Parameters<typeof authOf>[0]): Who & { displayName: string } => {
+  const auth = authOf(request);
+  return { actor: auth.actor, label: auth.user.email, displayName: auth.user.displayName };
+};
+
+function attachment(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/;]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Evidence is only ever an attachment, with its checked type, never sniffed, never cached. */
+function sendEvidence(reply: FastifyReply, evidence: { fileName: string; contentType: string; content: Buffer }) {
+  return reply
+    .type(evidence.contentType)
+    .header('content-disposition', attachment(evidence.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(evidence.content);
+}
+
+const binary = (description: string) => Type.String({ format: 'binary', description });
+
+/**
+ * The supplier portal: a supplier organisation's contracts with every buyer, its reports, comments,
+ * evidence and letters; and the buyer's side (reports to review, evidence, inviting the contact).
+ */
+export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<void> {
+  const { db, now, config, sessionCache } = deps;
+  const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://${config.host}:${config.port}`;
+  const memberDeps = {
+    db,
+    now,
+    sessionCache,
+    invitationTtlHours: config.invitationTtlHours,
+    sendInvitation,
+    invitationLink: (token: string) => `${origin}/invitation#${token}`,
+    isDemo: async (organisationId: string) => (await findOrganisationById(db, organisationId))?.isDemo ?? false,
+  };
+
+  /* ---------------- the supplier's side ---------------- */
+
+  app.get(
+    '/api/supplier/contracts',
+    {
+      schema: {
+        tags,
+        summary: 'My company’s contracts with every buyer (supplier organisations)',
+        description: 'Each contract with its buyer, its commitments and their status as of today, and the next report due. 403 `not_a_supplier_organisation` for any other organisation.',
+        response: { 200: SupplierContractList, ...errorResponses },
+      },
+    },
+    async (request) => portal.listMyContracts(db, authOf(request).actor, now()),
+  );
+
+  app.get(
+    '/api/supplier/contracts/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One of my company’s contracts: what was promised, what is done, what is due, deviations, letters, the buyer’s contact',
+        params: SupplierContractParams,
+        response: { 200: SupplierContractDetail, ...errorResponses },
+      },
+    },
+    async (request) => portal.getMyContract(db, authOf(request).actor, request.params.id, now()),
+  );
+
+  app.get(
+    '/api/supplier/contracts/:id/periods/:sequence',
+    { schema: { tags, summary: 'The report form of a period, pre-filled with the placements known so far', params: SupplierPeriodParams, response: { 200: SupplierReportForm, ...errorResponses } } },
+    async (request) => portal.reportForm(db, whoOf(request), request.params.id, request.params.sequence, now()),
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/periods/:sequence/report',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a period’s report: nothing has changed, or hires and endings; attested by name',
+        description: 'The report waits for the buyer’s coordinator (status `pending`). A report the buyer asked a question about may be submitted again. 409 `already_reported` when the buyer has the period’s report.',
+        params: SupplierPeriodParams,
+        body: SupplierReportSubmit,
+        response: { 201: SupplierReport, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await portal.submitReport(db, whoOf(request), request.params.id, request.params.sequence, request.body, now())),
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/periods/:sequence/comments',
+    { schema: { tags, summary: 'Answer in the report’s comment thread', params: SupplierPeriodParams, body: CommentBody, response: { 201: SupplierReport, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await portal.commentAsSupplier(db, whoOf(request), request.params.id, request.params.sequence, request.body.body, now())),
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/periods/:sequence/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Attach evidence (an employment contract as PDF, JPEG or PNG, at most 10 MB) to the period’s report',
+        description: 'multipart/form-data with the field `file`. The type is decided by the content; anything else answers 415 `unsupported_file_type`, a larger file 413 `evidence_too_large`, and nothing is stored.',
+        consumes: ['multipart/form-data'],
+        params: SupplierPeriodParams,
+        response: { 201: Evidence, ...errorResponses, 413: problem, 415: problem },
+      },
+    },
+    async (request, reply) => {
+      const who = whoOf(request);
+      // Whose report it is comes first: another organisation's contract is 404 whatever is sent.
+      await portal.assertEvidenceTarget(db, who, request.params.id, request.params.sequence);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".');
+      const part = await request.file({ limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } });
+      if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the file in the multipart field "file".');
+      let buffer: Buffer;
+      let truncated = false;
+      try {
+        buffer = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        buffer = Buffer.alloc(0);
+        truncated = true;
+      }
+      const stored = await portal.uploadEvidence(db, who, request.params.id, request.params.sequence, { filename: part.filename, buffer, truncated: truncated || part.file.truncated }, now());
+      return reply.status(201).send(stored);
+    },
+  );
+
+  app.get(
+    '/api/supplier/contracts/:id/periods/:sequence/evidence/:evidenceId',
+    {
+      schema: { tags, summary: 'Download evidence my company uploaded (always an attachment; audited)', params: SupplierEvidenceParams, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: binary('The file'), ...errorResponses } },
+    },
+    async (request, reply) => sendEvidence(reply, await portal.evidenceForSupplier(db, whoOf(request), request.params.id, request.params.sequence, request.params.evidenceId)),
+  );
+
+  app.get(
+    '/api/supplier/contracts/:id/letters/:stepId/letter.docx',
+    {
+      schema: { tags, summary: 'A letter the buyer sent (correction notice, penalty decision), as Word', params: SupplierLetterParams, querystring: LetterQuery, produces: [DOCX], response: { 200: binary('DOCX'), ...errorResponses } },
+    },
+    async (request, reply) => {
+      const input = await portal.letterForSupplier(db, authOf(request).actor, request.params.id, request.params.stepId, request.query.lang ?? 'sv');
+      return reply.type(DOCX).header('content-disposition', attachment(`${input.fileName}.docx`)).send(await renderSanctionLetter(input));
+    },
+  );
+
+  /* ---------------- the buyer's side ---------------- */
+
+  app.get(
+    '/api/contracts/:id/supplier-reports',
+    { schema: { tags, summary: 'The reports the supplier submitted for a contract (coordinators)', params: SupplierContractParams, response: { 200: BuyerSupplierReports, ...errorResponses } } },
+    async (request) => portal.reportsForBuyer(db, authOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/api/contracts/:id/supplier-reports/:reportId/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve a supplier’s report: its hires become placements, its endings end placements, the period is reported',
+        params: BuyerReportParams,
+        body: ApproveBody,
+        response: { 200: SupplierReport, ...errorResponses },
+      },
+    },
+    async (request) => portal.approveReport(db, whoOf(request), request.params.id, request.params.reportId, request.body, now()),
+  );
+
+  app.post(
+    '/api/contracts/:id/supplier-reports/:reportId/comments',
+    { schema: { tags, summary: 'Write in a report’s thread; `question: true` asks a question the supplier answers', params: BuyerReportParams, body: BuyerCommentBody, response: { 201: SupplierReport, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await portal.commentAsBuyer(db, whoOf(request), request.params.id, request.params.reportId, request.body, now())),
+  );
+
+  app.get(
+    '/api/contracts/:id/supplier-reports/:reportId/evidence/:evidenceId',
+    {
+      schema: { tags, summary: 'Download a report’s evidence (coordinators; always an attachment; audited)', params: BuyerEvidenceParams, produces: ['application/pdf', 'image/jpeg', 'image/png'], response: { 200: binary('The file'), ...errorResponses } },
+    },
+    async (request, reply) => sendEvidence(reply, await portal.evidenceForBuyer(db, whoOf(request), request.params.id, request.params.reportId, request.params.evidenceId)),
+  );
+
+  app.post(
+    '/api/contracts/:id/supplier-contacts',
+    {
+      schema: {
+        tags,
+        summary: 'Invite the supplier’s contact to the supplier portal (procurers of the contract’s unit, coordinators)',
+        description: 'Creates the supplier’s organisation on the first invitation; its first contact becomes its admin. The link goes out by e-mail (single use, expiring).',
+        params: SupplierContractParams,
+        body: SupplierContactInvite,
+        response: { 201: SupplierContactInvited, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await portal.inviteSupplierContact(memberDeps, whoOf(request), request.params.id, request.body.email)),
+  );
+}
