@@ -35,7 +35,6 @@ CREATE TABLE "participants" (
 	"organisation_id" uuid NOT NULL,
 	"reference" text NOT NULL,
 	"profile" jsonb,
-	"last_placement_ended_on" date,
 	"erased_at" timestamp with time zone,
 	"erasure_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -21,8 +21,6 @@ export const participants = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
     reference: text('reference').notNull(),
     profile: jsonb('profile'),
-    /** Last day of the latest placement's employment; retention counts from it. */
-    lastPlacementEndedOn: date('last_placement_ended_on', { mode: 'string' }),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
     erasureReason: text('erasure_reason', { enum: ['request', 'retention'] }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
