@@ -109,101 +109,208 @@ export const WEIGHTS = {
 
 /** Whole months from `from` to `to` (ISO dates), 0 when `to` is earlier. */
 export function wholeMonthsBetween(from: string, to: string): number {
-  const fy = Number(from.slice(0, 4));
-  const fm = Number(from.slice(5, 7));
-  const fd = Number(from.slice(8, 10));
-  const ty = Number(to.slice(0, 4));
-  const tm = Number(to.slice(5, 7));
-  const td = Number(to.slice(8, 10));
-  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
-  return Math.max(0, months);
+  return monthsSince(from, isoParts(to));
 }
 
-function exclusions(c: CandidateFacts, need: NeedFacts): ExclusionReason[] {
-  const reasons: ExclusionReason[] = [];
-  if (!c.consentsToShare) reasons.push({ code: 'no_consent' });
-  const missingLicences = need.requiredDrivingLicences.filter((l) => !c.drivingLicences.includes(l));
-  if (missingLicences.length > 0) reasons.push({ code: 'missing_driving_licence', missing: missingLicences });
-  const missingLanguages = need.requiredLanguages.filter((l) => !c.languages.includes(l));
-  if (missingLanguages.length > 0) reasons.push({ code: 'missing_language', missing: missingLanguages });
-  if (c.availableFrom === null || c.availableFrom > need.startsOn) reasons.push({ code: 'not_available', availableFrom: c.availableFrom });
+interface DateParts {
+  y: number;
+  m: number;
+  d: number;
+}
+
+function isoParts(date: string): DateParts {
+  return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
+}
+
+/** Digit arithmetic instead of slicing: this runs once per candidate on every ranking. */
+function monthsSince(from: string, to: DateParts): number {
+  const digit = (i: number) => from.charCodeAt(i) - 48;
+  const fy = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const fm = digit(5) * 10 + digit(6);
+  const fd = digit(8) * 10 + digit(9);
+  const months = (to.y - fy) * 12 + (to.m - fm) - (to.d < fd ? 1 : 0);
+  return months > 0 ? months : 0;
+}
+
+/** The need's side of the comparison, worked out once per ranking rather than per candidate. */
+interface PreparedNeed {
+  need: NeedFacts;
+  code4: string | null;
+  code3: string | null;
+  code2: string | null;
+  asOf: DateParts;
+}
+
+function prepare(need: NeedFacts, asOf: string): PreparedNeed {
+  const code = need.ssykCode;
+  return {
+    need,
+    code4: code !== null && code.length >= 4 ? code.slice(0, 4) : null,
+    code3: code !== null && code.length >= 3 ? code.slice(0, 3) : null,
+    code2: code !== null && code.length >= 2 ? code.slice(0, 2) : null,
+    asOf: isoParts(asOf),
+  };
+}
+
+function exclusions(c: CandidateFacts, need: NeedFacts): ExclusionReason[] | null {
+  let reasons: ExclusionReason[] | null = null;
+  if (!c.consentsToShare) (reasons ??= []).push({ code: 'no_consent' });
+  if (need.requiredDrivingLicences.length > 0) {
+    const missing = need.requiredDrivingLicences.filter((l) => !c.drivingLicences.includes(l));
+    if (missing.length > 0) (reasons ??= []).push({ code: 'missing_driving_licence', missing });
+  }
+  if (need.requiredLanguages.length > 0) {
+    const missing = need.requiredLanguages.filter((l) => !c.languages.includes(l));
+    if (missing.length > 0) (reasons ??= []).push({ code: 'missing_language', missing });
+  }
+  if (c.availableFrom === null || c.availableFrom > need.startsOn) (reasons ??= []).push({ code: 'not_available', availableFrom: c.availableFrom });
   return reasons;
 }
 
-/** The best occupation reason: the JobTech name, else the deepest SSYK level in common. */
-function occupationReason(c: CandidateFacts, need: NeedFacts): ScoreReason | null {
-  let best: ScoreReason | null = null;
-  const better = (r: ScoreReason) => {
-    if (best === null || r.points > best.points) best = r;
-  };
-  const needCode = need.ssykCode;
+/**
+ * The points of one candidate. With `reasons` it also records why; without, it only counts,
+ * so ranking many candidates allocates nothing for those who do not make the list.
+ */
+function evaluate(c: CandidateFacts, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  const need = p.need;
+  let score = 0;
+  // Occupation: the JobTech name, else the deepest SSYK level in common (SSYK 2012's hierarchy
+  // is positional: 4-digit unit group, 3-digit minor group, 2-digit sub-major group).
+  let best = 0;
+  let bestReason: ScoreReason | null = null;
   for (const o of c.occupations) {
     const bonus = o.experienced ? WEIGHTS.experienceBonus : 0;
+    let points = 0;
+    let level: 'occupation_name' | 'ssyk_4' | 'ssyk_3' | 'ssyk_2' | null = null;
+    const code = o.ssykCode;
     if (need.occupationNameId !== null && o.occupationNameId === need.occupationNameId) {
-      better({ code: 'occupation_name', points: WEIGHTS.occupationName + bonus, experienced: o.experienced });
-      continue;
+      points = WEIGHTS.occupationName + bonus;
+      level = 'occupation_name';
+    } else if (code !== null) {
+      if (p.code4 !== null && code.length >= 4 && code.startsWith(p.code4)) {
+        points = WEIGHTS.ssyk4 + bonus;
+        level = 'ssyk_4';
+      } else if (p.code3 !== null && code.length >= 3 && code.startsWith(p.code3)) {
+        points = WEIGHTS.ssyk3 + bonus;
+        level = 'ssyk_3';
+      } else if (p.code2 !== null && code.startsWith(p.code2)) {
+        points = WEIGHTS.ssyk2 + bonus;
+        level = 'ssyk_2';
+      }
     }
-    if (needCode === null || o.ssykCode === null) continue;
-    // Compare at the deepest level both codes reach: a 4-digit unit group, its 3-digit minor
-    // group, its 2-digit sub-major group (SSYK 2012's hierarchy is positional).
-    if (needCode.length >= 4 && o.ssykCode.length >= 4 && needCode.slice(0, 4) === o.ssykCode.slice(0, 4)) {
-      better({ code: 'ssyk_4', points: WEIGHTS.ssyk4 + bonus, ssykCode: o.ssykCode.slice(0, 4), experienced: o.experienced });
-    } else if (needCode.length >= 3 && o.ssykCode.length >= 3 && needCode.slice(0, 3) === o.ssykCode.slice(0, 3)) {
-      better({ code: 'ssyk_3', points: WEIGHTS.ssyk3 + bonus, ssykCode: o.ssykCode.slice(0, 3), experienced: o.experienced });
-    } else if (needCode.length >= 2 && o.ssykCode.length >= 2 && needCode.slice(0, 2) === o.ssykCode.slice(0, 2)) {
-      better({ code: 'ssyk_2', points: WEIGHTS.ssyk2 + bonus, ssykCode: o.ssykCode.slice(0, 2), experienced: o.experienced });
+    if (level !== null && points > best) {
+      best = points;
+      if (reasons) {
+        bestReason =
+          level === 'occupation_name'
+            ? { code: level, points, experienced: o.experienced }
+            : { code: level, points, ssykCode: code!.slice(0, level === 'ssyk_4' ? 4 : level === 'ssyk_3' ? 3 : 2), experienced: o.experienced };
+      }
     }
   }
-  return best;
+  score += best;
+  if (reasons && bestReason) reasons.push(bestReason);
+  if (need.skills.length > 0 && c.skills.length > 0) {
+    let common = 0;
+    for (const s of need.skills) if (c.skills.includes(s)) common++;
+    if (common > 0) {
+      const points = Math.min(WEIGHTS.maxSkills, common * WEIGHTS.perCommonSkill);
+      score += points;
+      if (reasons) reasons.push({ code: 'skills', points, common: need.skills.filter((s) => c.skills.includes(s)) });
+    }
+  }
+  const km = districtDistanceKm(c.districtCode, need.districtCode);
+  if (km !== null) {
+    let points = 0;
+    for (const band of WEIGHTS.distance) {
+      if (km <= band.withinKm) {
+        points = band.points;
+        break;
+      }
+    }
+    score += points;
+    if (reasons) reasons.push({ code: 'distance', points, km });
+  }
+  const extentGap = Math.abs(c.extentWantedPercent - need.extentPercent);
+  const extentPoints = extentGap === 0 ? WEIGHTS.extentExact : extentGap <= WEIGHTS.extentNearPoints ? WEIGHTS.extentNear : 0;
+  if (extentPoints > 0) {
+    score += extentPoints;
+    if (reasons) reasons.push({ code: 'extent', points: extentPoints, wantedPercent: c.extentWantedPercent });
+  }
+  if (need.targetGroups.length > 0) {
+    let shared = false;
+    for (const g of need.targetGroups) if (c.targetGroups.includes(g)) shared = true;
+    if (shared) {
+      score += WEIGHTS.targetGroup;
+      if (reasons) reasons.push({ code: 'target_group', points: WEIGHTS.targetGroup, targetGroups: need.targetGroups.filter((g) => c.targetGroups.includes(g)) });
+    }
+  }
+  if (c.unemployedSince !== null) {
+    const months = monthsSince(c.unemployedSince, p.asOf);
+    const points = Math.round((Math.min(months, WEIGHTS.waitingFullMonths) / WEIGHTS.waitingFullMonths) * WEIGHTS.waitingMax);
+    score += points;
+    if (reasons) reasons.push({ code: 'waiting', points, months });
+  }
+  return score;
 }
 
 /** The points of one candidate who passed the hard filters, each with its reason. */
 export function scoreCandidate(c: CandidateFacts, need: NeedFacts, asOf: string): RankedCandidate {
   const reasons: ScoreReason[] = [];
-  const occupation = occupationReason(c, need);
-  if (occupation) reasons.push(occupation);
-  if (need.skills.length > 0 && c.skills.length > 0) {
-    const common = need.skills.filter((s) => c.skills.includes(s));
-    if (common.length > 0) reasons.push({ code: 'skills', points: Math.min(WEIGHTS.maxSkills, common.length * WEIGHTS.perCommonSkill), common });
-  }
-  const km = districtDistanceKm(c.districtCode, need.districtCode);
-  if (km !== null) {
-    const band = WEIGHTS.distance.find((b) => km <= b.withinKm);
-    reasons.push({ code: 'distance', points: band ? band.points : 0, km });
-  }
-  const extentGap = Math.abs(c.extentWantedPercent - need.extentPercent);
-  if (extentGap === 0) reasons.push({ code: 'extent', points: WEIGHTS.extentExact, wantedPercent: c.extentWantedPercent });
-  else if (extentGap <= WEIGHTS.extentNearPoints) reasons.push({ code: 'extent', points: WEIGHTS.extentNear, wantedPercent: c.extentWantedPercent });
-  if (need.targetGroups.length > 0) {
-    const shared = need.targetGroups.filter((g) => c.targetGroups.includes(g));
-    if (shared.length > 0) reasons.push({ code: 'target_group', points: WEIGHTS.targetGroup, targetGroups: shared });
-  }
-  if (c.unemployedSince !== null) {
-    const months = wholeMonthsBetween(c.unemployedSince, asOf);
-    const points = Math.round((Math.min(months, WEIGHTS.waitingFullMonths) / WEIGHTS.waitingFullMonths) * WEIGHTS.waitingMax);
-    reasons.push({ code: 'waiting', points, months });
-  }
-  const score = reasons.reduce((sum, r) => sum + r.points, 0);
+  const score = evaluate(c, prepare(need, asOf), reasons);
   return { participantId: c.participantId, reference: c.reference, score, reasons };
 }
 
 /**
  * Ranks `candidates` for `need` as of `asOf` (ISO date): hard filters first (consent, driving
  * licence, language, availability), then the score, highest first; ties go to the one who has
- * waited longest, then to the reference, so the order is stable. `limit` keeps the top n.
+ * waited longest, then to the reference, so the order is stable. `limit` keeps the top n; only
+ * those get their reasons written out (the score is the same either way).
  */
 export function rankCandidates(candidates: readonly CandidateFacts[], need: NeedFacts, asOf: string, options: { limit?: number } = {}): Ranking {
-  const ranked: Array<RankedCandidate & { since: string }> = [];
+  const prepared = prepare(need, asOf);
+  const passed: CandidateFacts[] = [];
+  const scores: number[] = [];
   const excluded: ExcludedCandidate[] = [];
   for (const c of candidates) {
     const reasons = exclusions(c, need);
-    if (reasons.length > 0) {
+    if (reasons !== null) {
       excluded.push({ participantId: c.participantId, reference: c.reference, reasons });
       continue;
     }
-    ranked.push({ ...scoreCandidate(c, need, asOf), since: c.unemployedSince ?? '9999-12-31' });
+    passed.push(c);
+    scores.push(evaluate(c, prepared, null));
   }
-  ranked.sort((a, b) => b.score - a.score || (a.since < b.since ? -1 : a.since > b.since ? 1 : 0) || (a.reference < b.reference ? -1 : 1));
-  const top = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
-  return { ranked: top.map(({ since: _since, ...r }) => r), excluded };
+  const since = (i: number) => passed[i]!.unemployedSince ?? '9999-12-31';
+  /** Negative when candidate a ranks before b. */
+  const compare = (a: number, b: number): number => {
+    const byScore = scores[b]! - scores[a]!;
+    if (byScore !== 0) return byScore;
+    const sa = since(a);
+    const sb = since(b);
+    if (sa !== sb) return sa < sb ? -1 : 1;
+    return passed[a]!.reference < passed[b]!.reference ? -1 : 1;
+  };
+  let top: number[];
+  if (options.limit === undefined || options.limit * 8 >= passed.length) {
+    top = Array.from({ length: passed.length }, (_, i) => i).sort(compare).slice(0, options.limit ?? passed.length);
+  } else {
+    // Top n by insertion into a short sorted list: one pass, no sort of everyone.
+    const limit = options.limit;
+    top = [];
+    for (let i = 0; i < passed.length; i++) {
+      if (top.length === limit && compare(i, top[limit - 1]!) >= 0) continue;
+      let at = top.length;
+      while (at > 0 && compare(i, top[at - 1]!) < 0) at--;
+      top.splice(at, 0, i);
+      if (top.length > limit) top.pop();
+    }
+  }
+  const ranked = top.map((i) => {
+    const c = passed[i]!;
+    const reasons: ScoreReason[] = [];
+    const score = evaluate(c, prepared, reasons);
+    return { participantId: c.participantId, reference: c.reference, score, reasons };
+  });
+  return { ranked, excluded };
 }
