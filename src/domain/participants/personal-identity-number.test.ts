@@ -1,27 +1,36 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatIdentityNumber, parseIdentityNumber } from './personal-identity-number.js';
 
-interface Case {
-  long_format: string;
-  short_format: string;
-  separated_format: string;
-  separated_long: string;
-  valid: boolean;
-  type: 'ssn' | 'con';
-}
-const cases = JSON.parse(fs.readFileSync(new URL('../../../tests/fixtures/se/personnummer-validation-cases.json', import.meta.url), 'utf8')) as Case[];
+/**
+ * The validation cases of github.com/personnummer/meta `testdata/list.json` (MIT): long, separated long and separated short spellings, valid or not, personal identity (ssn) or coordination (con) number.
+ */
+const CASES: Array<[string, string, string, boolean, 'ssn' | 'con']> = [
+  ['201509160006', '20150916-0006', '150916-0006', false, 'ssn'],
+  ['190905271474', '19090527+1474', '090527+1474', true, 'ssn'],
+  ['200002292399', '20000229-2399', '000229-2399', true, 'ssn'],
+  ['197004289895', '19700428-9895', '700428-9895', false, 'ssn'],
+  ['195704289999', '19570428-9999', '570428-9999', true, 'ssn'],
+  ['194205669899', '19420566-9899', '420566-9899', false, 'con'],
+  ['197302889931', '19730288-9931', '730288-9931', true, 'con'],
+  ['196004309886', '19600430-9886', '600430-9886', false, 'ssn'],
+  ['194608239986', '19460823-9986', '460823-9986', true, 'ssn'],
+  ['197210869924', '19721086-9924', '721086-9924', false, 'con'],
+  ['202107919967', '20210791-9967', '210791-9967', true, 'con'],
+  ['190901219931', '19090121+9931', '090121+9931', true, 'ssn'],
+  ['200004059937', '20000405-9937', '000405-9937', true, 'ssn'],
+  ['19090527 1474', '19090527 1474', '090527 1474', false, 'ssn'],
+];
 const TODAY = '2026-12-06';
 
 describe('parseIdentityNumber against the personnummer/meta cases', () => {
-  for (const c of cases) {
-    it(`${c.separated_long} is ${c.valid ? 'valid' : 'invalid'} in every spelling`, () => {
-      for (const spelling of [c.long_format, c.separated_long, c.separated_format]) {
+  for (const [long, separatedLong, separatedShort, valid, type] of CASES) {
+    it(`${separatedLong} is ${valid ? 'valid' : 'invalid'} in every spelling`, () => {
+      for (const spelling of [long, separatedLong, separatedShort]) {
         const result = parseIdentityNumber(spelling, TODAY);
-        expect(result.valid, spelling).toBe(c.valid);
+        expect(result.valid, spelling).toBe(valid);
         if (result.valid) {
-          expect(result.normalised).toBe(c.long_format);
-          expect(result.kind).toBe(c.type === 'con' ? 'coordination_number' : 'personal_identity_number');
+          expect(result.normalised).toBe(long);
+          expect(result.kind).toBe(type === 'con' ? 'coordination_number' : 'personal_identity_number');
         }
       }
     });

@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client.js';
-import { can, type Actor } from '../../../domain/access/can.js';
+import type { Actor } from '../../../domain/access/can.js';
 import { formatIdentityNumber, parseIdentityNumber } from '../../../domain/participants/personal-identity-number.js';
 import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
@@ -317,10 +317,6 @@ export async function eraseParticipant(db: Database, who: Who, id: string, now: 
   });
 }
 
-/** Whether an actor may see anything of participants at all (web navigation). */
-export function mayReadParticipants(actor: Actor): boolean {
-  return can(actor, 'participant:read', { organisationId: actor.organisationId });
-}
 
 /**
  * The daily retention run (docs/privacy.md): erases every participant whose last placement
