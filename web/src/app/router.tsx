@@ -29,6 +29,10 @@ import { TemplateRoute } from '../features/requirements/routes/template-route';
 import { NotificationsRoute } from '../features/notifications/routes/notifications-route';
 import { OutboxMessageRoute } from '../features/notifications/routes/outbox-message-route';
 import { OutboxRoute } from '../features/notifications/routes/outbox-route';
+import { NeedRoute } from '../features/matching/routes/need-route';
+import { NeedsRoute } from '../features/matching/routes/needs-route';
+import { ParticipantListRoute } from '../features/matching/routes/participant-list-route';
+import { ParticipantRoute } from '../features/matching/routes/participant-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
@@ -71,6 +75,10 @@ export function createAppRouter() {
             { path: '/contracts', element: <ContractListRoute /> },
             { path: '/contracts/:id', element: <ContractRoute /> },
             { path: '/follow-up', element: <FollowUpQueueRoute /> },
+            { path: '/participants', element: <ParticipantListRoute /> },
+            { path: '/participants/:id', element: <ParticipantRoute /> },
+            { path: '/matching', element: <NeedsRoute /> },
+            { path: '/matching/needs/:id', element: <NeedRoute /> },
             { path: '/market', element: <MarketRoute /> },
             { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
             { path: '/market/import', element: <EformsImportRoute /> },

@@ -261,3 +261,6 @@ export const BottleneckView = Type.Object({
   candidatesWaitingLongest: Type.Array(Type.Object({ reference: Type.String(), monthsWaiting: Type.Integer(), districtCode: Type.Union([Type.String(), Type.Null()]), proposals: Type.Integer() })),
 });
 export type BottleneckView = Static<typeof BottleneckView>;
+
+export type ParticipantSummary = Static<typeof ParticipantSummary>;
+export type CandidatesView = Static<typeof CandidatesView>;
