@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { resolveParticipantKeys } from '../server/main.js';
 import { isDatabaseEmpty } from '../db/seed/is-database-empty.js';
 import { seedDemo } from '../db/seed/seed-demo.js';
 import { ConfigError, loadConfig } from '../server/config.js';
@@ -74,6 +75,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
           const started = Date.now();
           const result = await seedDemo(db, {
             scale: values.scale as 'demo' | 'national',
+            participantKeys: resolveParticipantKeys(config),
             ...(seed !== undefined ? { seed } : {}),
             onProgress: (done, total) => {
               if (total > 10 && (done % 25 === 0 || done === total)) io.stderr(`\rSeeding organisations: ${done}/${total}`);

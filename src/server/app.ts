@@ -42,6 +42,8 @@ import { screeningRoutes } from './features/screening/screening-routes.js';
 import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 import { supplierPortalRoutes } from './features/supplier-portal/supplier-portal-routes.js';
+import { matchingRoutes } from './features/matching/matching-routes.js';
+import { ephemeralKeyring, parseKeyring, type ParticipantKeyring } from './features/matching/participant-crypto.js';
 import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
@@ -51,6 +53,8 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Where features define background jobs; a test may pass one with extra jobs. */
   jobs?: JobRegistry;
+  /** The participant keyring (main.ts resolves it, decision 0701); null turns participants off (503). */
+  participantKeys?: ParticipantKeyring | null;
   /** Run the job worker in this process (the server does; tests drive runs themselves). */
   runJobs?: boolean;
   /** How often the job worker looks for due runs, in ms. */
@@ -69,6 +73,7 @@ export async function buildApp({
   now = () => new Date(),
   logger,
   jobs = createJobRegistry(),
+  participantKeys,
   runJobs = false,
   jobPollMs,
 }: BuildAppOptions): Promise<App> {
@@ -89,7 +94,10 @@ export async function buildApp({
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // The embedded database admits one process, so only there may resolved sessions be cached (0303).
-  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications, sessionCache: createSessionCache(database.kind === 'pglite'), jobs };
+  const deps: AppDeps = { db: database.db, config, now, notifications: database.notifications, sessionCache: createSessionCache(database.kind === 'pglite'), jobs,
+    // main.ts resolves the real keyring (decision 0701); an app built without one (tests) uses
+    // HANSYN_PARTICIPANT_KEYS or a key that lives only as long as the process.
+    participantKeys: participantKeys !== undefined ? participantKeys : config.participants.keys ? parseKeyring(config.participants.keys, 'environment') : ephemeralKeyring() };
 
   app.addSchema(ProblemSchema);
   registerErrorHandler(app);
@@ -174,6 +182,7 @@ export async function buildApp({
     notificationRoutes,
     jobRoutes,
     followUpJobs,
+    matchingRoutes,
   ]) {
     await feature(app, deps);
   }

@@ -27,6 +27,8 @@ const EnvSchema = Type.Object({
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
   HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
   HANSYN_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\r\\n@]*[^\\s@<>]@[^\\s@<>]+[^\\r\\n@]*$', maxLength: 254 })),
+  HANSYN_PARTICIPANT_KEYS: Type.Optional(Type.String({ pattern: '^\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*(,\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*)*$' })),
+  HANSYN_PARTICIPANT_RETENTION_MONTHS: Type.Integer({ default: 24, minimum: 1, maximum: 240 }),
 });
 
 export interface AppConfig {
@@ -62,6 +64,12 @@ export interface AppConfig {
   webDir: string | null;
   /** Outgoing e-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox. */
   mail: { smtpUrl: string | null; from: string };
+  /**
+   * Participants (docs/privacy.md, decision 0701): `keys` is HANSYN_PARTICIPANT_KEYS
+   * (`keyId:base64,…`, first active) or null, then the embedded database uses the key file in its
+   * data directory; `retentionMonths` after the last placement ended, identity and profile go.
+   */
+  participants: { keys: string | null; retentionMonths: number };
 }
 
 /**
@@ -81,7 +89,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -122,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     webDir,
     mail: { smtpUrl: parsed.HANSYN_SMTP_URL ?? null, from: parsed.HANSYN_MAIL_FROM ?? 'Hänsyn <noreply@localhost>' },
+    participants: { keys: parsed.HANSYN_PARTICIPANT_KEYS?.trim() ?? null, retentionMonths: parsed.HANSYN_PARTICIPANT_RETENTION_MONTHS },
   };
 }
 

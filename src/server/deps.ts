@@ -4,6 +4,7 @@ import type { Database, DatabaseNotifications } from '../db/client.js';
 import type { AppConfig } from './config.js';
 import type { CallerCache } from './plugins/authenticate.js';
 import type { JobRegistry } from './features/jobs/job-service.js';
+import type { ParticipantKeyring } from './features/matching/participant-crypto.js';
 
 /** What every feature gets from the composition root. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   sessionCache: CallerCache;
   /** Where features define their background jobs (docs/jobs-and-mail.md). */
   jobs: JobRegistry;
+  /** Keys of the participant identities (decision 0701); null: participants answer 503. */
+  participantKeys: ParticipantKeyring | null;
 }
 
 export type App = FastifyInstance<

@@ -8,6 +8,19 @@ import { WEB_DIST_DIR } from '../paths.js';
 import { buildApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { createPrettyLogStream } from './startup/pretty-log.js';
+import { ephemeralKeyring, loadOrCreateKeyFile, parseKeyring, type ParticipantKeyring } from './features/matching/participant-crypto.js';
+
+/**
+ * Where the participant keys come from (decision 0701): HANSYN_PARTICIPANT_KEYS when set; on the
+ * embedded database with a data directory, the key file beside (not inside) the database files,
+ * created at first start; an in-memory embedded database gets a key that dies with it; a
+ * PostgreSQL server without the variable gets none, and participants answer 503.
+ */
+export function resolveParticipantKeys(config: AppConfig): ParticipantKeyring | null {
+  if (config.participants.keys) return parseKeyring(config.participants.keys, 'environment');
+  if (config.database.kind === 'pglite') return config.database.dataDir ? loadOrCreateKeyFile(config.database.dataDir) : ephemeralKeyring();
+  return null;
+}
 
 export interface RunningServer {
   address: string;
@@ -36,11 +49,13 @@ export async function startServer(
   );
   let seeded = false;
   let logins: DemoLogin[] = [];
+  let participantKeys: ParticipantKeyring | null = null;
   try {
+    participantKeys = resolveParticipantKeys(config);
     await database.migrate();
     if (config.demo && (await isDatabaseEmpty(database.db))) {
       // With the demo notices, so the market view shows real notices from the first start.
-      await seedDemo(database.db, { scale: 'demo', notices: true });
+      await seedDemo(database.db, { scale: 'demo', notices: true, participantKeys });
       seeded = true;
     }
     if (config.demo) logins = await listDemoLogins(database.db);
@@ -49,8 +64,9 @@ export async function startServer(
     throw error;
   }
   const webDir = config.webDir ?? (fs.existsSync(WEB_DIST_DIR) ? WEB_DIST_DIR : null);
-  const app = await buildApp({ config: { ...config, webDir }, database, logger, runJobs: true });
+  const app = await buildApp({ config: { ...config, webDir }, database, logger, runJobs: true, participantKeys });
   const log: FastifyBaseLogger = app.log;
+  if (database.kind === 'postgres' && participantKeys === null) log.warn('HANSYN_PARTICIPANT_KEYS is not set: participants and matching answer 503 (docs/privacy.md).');
   // Requests in flight, so shutdown closes the database only after the last one answered.
   let inFlight = 0;
   let idle: (() => void) | null = null;

@@ -8,6 +8,7 @@ import { jobs, noticeImports } from '../../src/db/schema/index.js';
 import { enqueue } from '../../src/server/features/jobs/job-service.js';
 import { queueMail } from '../../src/server/features/mail/mail-service.js';
 import { notify } from '../../src/server/features/notifications/notification-service.js';
+import { participantBody, TEST_NUMBERS } from '../support/participants.js';
 
 /**
  * Tenant isolation, for every endpoint in the OpenAPI document: a user of organisation B
@@ -59,6 +60,17 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/supplier/contracts/{id}/periods/{sequence}', id: () => ids.contract!, params: { sequence: () => '1' } },
   { prefix: '/api/supplier/contracts/{id}/letters/{stepId}', id: () => ids.contract!, params: { stepId: () => ids.sanctionStep! } },
   { prefix: '/api/supplier/contracts/{id}', id: () => ids.contract! },
+  { prefix: '/api/participants/{id}/consents/{consentId}/revoke', id: () => ids.participant!, params: { consentId: () => ids.consent! }, body: { POST: { revokedOn: '2026-02-01' } } },
+  { prefix: '/api/participants/{id}/consents', id: () => ids.participant!, body: { POST: { scope: 'share_profile', supplierId: null, givenOn: '2025-01-01' } } },
+  { prefix: '/api/participants/{id}', id: () => ids.participant!, body: { PATCH: {} } },
+  { prefix: '/api/recruitment-needs/{id}/proposals/{proposalId}/outcome', id: () => ids.need!, params: { proposalId: () => ids.proposal! }, body: { POST: { outcome: 'interview', on: '2026-03-01' } } },
+  {
+    prefix: '/api/recruitment-needs/{id}',
+    id: () => ids.need!,
+    get body() {
+      return { POST: { participantId: ids.participant } };
+    },
+  },
   { prefix: '/api/procurements/{id}/status', id: () => ids.procurement!, body: { POST: { status: 'cancelled' } } },
   {
     prefix: '/api/procurements/{id}/decision',
@@ -93,7 +105,7 @@ beforeAll(async () => {
   // Organisation A is the buyer (BT-501) of the constructed notice, so importing it fills A's register.
   const orgA = await createOrganisation(ctx.db, { organisationNumber: '212000-0142' });
   const orgB = await createOrganisation(ctx.db);
-  const userA = await createUser(ctx.db, orgA.id, ['admin', 'coordinator']);
+  const userA = await createUser(ctx.db, orgA.id, ['admin', 'coordinator', 'labour_market']);
   a = await login(ctx.app, userA.email);
   b = await login(ctx.app, (await createUser(ctx.db, orgB.id, ['admin', 'coordinator', 'procurer', 'labour_market', 'viewer'])).email);
   const p = await a.post('/api/procurements', validProcurement(orgA.unit.id));
@@ -157,6 +169,18 @@ beforeAll(async () => {
   const step = await a.post(`/api/contracts/${ids.contract}/sanctions`, { commitmentId: ids.commitment, kind: 'dialogue_note', takenOn: '2025-04-21', reason: 'Rapporten saknas.' });
   expect(step.statusCode, step.body).toBe(201);
   ids.sanctionStep = step.json().id;
+  // A participant of A with a consent, a recruitment need under A's contract and a proposal.
+  const participant = await a.post('/api/participants', participantBody(TEST_NUMBERS[3], { profile: { availableFrom: '2025-01-01' } }));
+  expect(participant.statusCode, participant.body).toBe(201);
+  ids.participant = participant.json().id;
+  const consented = await a.post(`/api/participants/${ids.participant}/consents`, { scope: 'share_profile', supplierId: null, givenOn: '2025-01-01' });
+  ids.consent = consented.json().consents[0].id;
+  const need = await a.post('/api/recruitment-needs', { contractId: ids.contract, title: 'Lokalvårdare', ssykCode: '9111', positions: 1, extentPercent: 100, startsOn: '2027-01-01' });
+  expect(need.statusCode, need.body).toBe(201);
+  ids.need = need.json().id;
+  const proposal = await a.post(`/api/recruitment-needs/${ids.need}/proposals`, { participantId: ids.participant });
+  expect(proposal.statusCode, proposal.body).toBe(201);
+  ids.proposal = proposal.json().id;
   // A's e-mail in the outbox, a dead-lettered job run of A, and a notification for A's user.
   const now = new Date();
   ids.mail = (await queueMail(ctx.db, { to: 'a@a.example', subject: 'Till A', text: 'Hemligt', kind: 'test', organisationId: orgA.id }, now)).id;

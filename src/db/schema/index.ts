@@ -7,3 +7,4 @@ export * from './contracts.js';
 export * from './jobs.js';
 export * from './follow-up-versions.js';
 export * from './supplier-portal.js';
+export * from './participants.js';

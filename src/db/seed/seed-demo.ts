@@ -19,6 +19,7 @@ import { auditEvents, memberships, organisations, procurementLots, procurements,
 import { generateDemoData, type Municipality } from './generate-demo-data.js';
 import { seedProcurementHistory } from './seed-history.js';
 import { seedDemoNotices } from './seed-demo-notices.js';
+import type { ParticipantKeyring } from '../../server/features/matching/participant-crypto.js';
 
 /** The one password of every demo account; printed at first start and written in the README. */
 export const DEMO_PASSWORD = 'hansyn-demo-2026';
@@ -55,6 +56,8 @@ export async function seedDemo(
     onProgress?: (done: number, total: number) => void;
     /** Import the demo eForms notices too (demo scale only): the first start does; `hansyn seed` does not. */
     notices?: boolean;
+    /** The participant keyring (docs/privacy.md); without one no demo participants are seeded. */
+    participantKeys?: ParticipantKeyring | null;
   },
 ): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
   const data = generateDemoData({
@@ -178,6 +181,7 @@ export async function seedDemo(
   }
   if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
   if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, new Date());
+  if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, new Date());
   // The market view and notice pages show real notices from the first start.
   if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without

@@ -64,6 +64,11 @@ export const ACTIONS = [
   'supplier_report:review',
   'supplier_portal:read',
   'supplier_portal:report',
+  'participant:read',
+  'participant:manage',
+  'recruitment_need:read',
+  'recruitment_need:manage',
+  'proposal:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -111,6 +116,11 @@ type Grant = 'all' | 'own_units' | 'none';
  * Operations (docs/jobs-and-mail.md):
  *  - only admins read the organisation's e-mail outbox (it holds addresses and message text)
  *    and see and retry its failed background jobs.
+ * Participants and matching (docs/matching.md, docs/privacy.md):
+ *  - only labour-market officers read and manage participants (identity, profile, consents),
+ *    propose them for needs and record the outcomes; nobody else ever decrypts an identity;
+ *  - coordinators and labour-market officers record suppliers' recruitment needs on their
+ *    behalf and read them with the pseudonymous bottleneck figures.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -159,6 +169,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'follow_up:manage': 'all',
     'supplier_contact:invite': 'all',
     'supplier_report:review': 'all',
+    'recruitment_need:read': 'all',
+    'recruitment_need:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -190,6 +202,11 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'all',
     'placement:read': 'all',
     'placement:manage': 'all',
+    'participant:read': 'all',
+    'participant:manage': 'all',
+    'recruitment_need:read': 'all',
+    'recruitment_need:manage': 'all',
+    'proposal:manage': 'all',
   },
   supplier: {},
   viewer: {

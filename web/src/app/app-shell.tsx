@@ -16,6 +16,7 @@ import {
 } from 'react-aria-components';
 import { Link } from '../components/ui/link';
 import { contractCapabilitiesOf } from '../features/contracts/api/contract-rights';
+import { matchingCapabilitiesOf } from '../features/matching/api/matching-api';
 import { canReadFollowUp } from '../features/follow-up/api/follow-up-api';
 import { NotificationsLink } from '../features/notifications/components/notifications-link';
 import { isSupplierOrganisation } from '../features/supplier-portal/api/supplier-api';
@@ -216,6 +217,7 @@ function SignedInHeader() {
   const me = useSession();
   const { canAdminister, canReadProcurements, canDecide, canReadLibrary, canReadMarket } = capabilitiesOf(me);
   const { canReadContracts } = contractCapabilitiesOf(me);
+  const { canReadParticipants, canReadNeeds } = matchingCapabilitiesOf(me);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -262,6 +264,16 @@ function SignedInHeader() {
           {canReadFollowUp(me) ? (
             <li>
               <NavLink href="/follow-up">{t('nav.followUp')}</NavLink>
+            </li>
+          ) : null}
+          {canReadParticipants ? (
+            <li>
+              <NavLink href="/participants">{t('matching.nav.participants')}</NavLink>
+            </li>
+          ) : null}
+          {canReadNeeds ? (
+            <li>
+              <NavLink href="/matching">{t('matching.nav.matching')}</NavLink>
             </li>
           ) : null}
           {canReadLibrary ? (

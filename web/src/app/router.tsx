@@ -33,6 +33,10 @@ import { SupplierHomeSwitch } from '../features/supplier-portal/components/suppl
 import { SupplierContractRoute } from '../features/supplier-portal/routes/supplier-contract-route';
 import { SupplierHomeRoute } from '../features/supplier-portal/routes/supplier-home-route';
 import { SupplierReportRoute } from '../features/supplier-portal/routes/supplier-report-route';
+import { NeedRoute } from '../features/matching/routes/need-route';
+import { NeedsRoute } from '../features/matching/routes/needs-route';
+import { ParticipantListRoute } from '../features/matching/routes/participant-list-route';
+import { ParticipantRoute } from '../features/matching/routes/participant-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
@@ -85,6 +89,10 @@ export function createAppRouter() {
             { path: '/contracts', element: <ContractListRoute /> },
             { path: '/contracts/:id', element: <ContractRoute /> },
             { path: '/follow-up', element: <FollowUpQueueRoute /> },
+            { path: '/participants', element: <ParticipantListRoute /> },
+            { path: '/participants/:id', element: <ParticipantRoute /> },
+            { path: '/matching', element: <NeedsRoute /> },
+            { path: '/matching/needs/:id', element: <NeedRoute /> },
             { path: '/market', element: <MarketRoute /> },
             { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
             { path: '/market/import', element: <EformsImportRoute /> },

@@ -1,0 +1,355 @@
+import type { Database } from '../../../db/client.js';
+import type { Actor } from '../../../domain/access/can.js';
+import { districtByCode } from '../../../domain/matching/districts.js';
+import { rankCandidates, wholeMonthsBetween, type CandidateFacts, type NeedFacts } from '../../../domain/matching/rank-candidates.js';
+import { assertCan, type Who } from '../../access.js';
+import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
+import { recordAudit } from '../audit/audit-service.js';
+import { addPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
+import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView } from './matching-schemas.js';
+import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
+import type { ParticipantKeyring } from './participant-crypto.js';
+import { listActiveConsents, listIdentities, listParticipantRows, logAccess, type ParticipantRecord } from './participant-repository.js';
+import { decryptRecord, requireKeys } from './participant-service.js';
+import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
+
+/*
+ * Recruitment needs, ranked candidates, proposals and their outcomes (docs/matching.md). Every
+ * function takes the actor, so the supplier portal can call `createRecruitmentNeed`,
+ * `listSupplierProposals` and `answerProposal` from its own routes once suppliers sign in.
+ */
+
+const ACTIVE = new Set(['proposed', 'interview', 'offer']);
+
+function targetGroupsOf(contract: Awaited<ReturnType<typeof getContract>>, commitmentId: string | null): string[] {
+  const relevant = contract.commitments.filter((c) => (commitmentId ? c.id === commitmentId : c.takesPlacements));
+  const groups = new Set<string>();
+  for (const c of relevant) {
+    const value = (c.parameters as Record<string, unknown>).target_groups;
+    if (Array.isArray(value)) for (const g of value) if (typeof g === 'string') groups.add(g);
+  }
+  return [...groups];
+}
+
+async function presentNeed(db: Database, actor: Actor, need: NeedRecord): Promise<NeedView> {
+  const contract = await getContract(db, actor, need.contractId);
+  return { ...need, occupationLabel: occupationLabel(need.ssykCode, need.occupationNameId), targetGroups: targetGroupsOf(contract, need.commitmentId) };
+}
+
+async function readableNeed(db: Database, actor: Actor, id: string): Promise<NeedRecord> {
+  assertCan(actor, 'recruitment_need:read', { organisationId: actor.organisationId });
+  const [need] = await listNeeds(db, actor.organisationId, { id });
+  if (!need) throw notFound('The recruitment need');
+  return need;
+}
+
+/**
+ * Records a supplier's recruitment need under one of the organisation's contracts. Today a
+ * coordinator or labour-market officer does it on the supplier's behalf; the supplier portal
+ * will call this with the supplier's actor.
+ */
+export async function createRecruitmentNeed(db: Database, who: Who, body: NeedCreate, now: Date): Promise<NeedView> {
+  assertCan(who.actor, 'recruitment_need:manage', { organisationId: who.actor.organisationId });
+  return db.transaction(async (tx) => {
+    const contract = await getContract(tx, who.actor, body.contractId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') throw validationFailed([{ path: '/body/contractId', code: 'unknown_contract', message: 'No such contract.' }]);
+      throw error;
+    });
+    const errors: FieldError[] = [];
+    const catalogue = occupationCatalogue();
+    let ssykCode = body.ssykCode ?? null;
+    const occupationNameId = body.occupationNameId ?? null;
+    if (ssykCode === null && occupationNameId === null) errors.push({ path: '/body/ssykCode', code: 'occupation_required', message: 'Give an SSYK 2012 unit group or a JobTech occupation name.' });
+    if (ssykCode !== null && catalogue.ssyk.get(ssykCode)?.level !== 4) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group.' });
+    if (occupationNameId !== null) {
+      const name = catalogue.names.get(occupationNameId);
+      if (!name) errors.push({ path: '/body/occupationNameId', code: 'unknown_occupation_name', message: 'Not a JobTech occupation name.' });
+      else ssykCode ??= name.ssykCode;
+    }
+    const commitmentId = body.commitmentId ?? null;
+    if (commitmentId !== null && !contract.commitments.some((c) => c.id === commitmentId)) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract.' });
+    if (body.districtCode && !districtByCode(body.districtCode)) errors.push({ path: '/body/districtCode', code: 'unknown_district', message: 'Unknown district.' });
+    if (errors.length > 0) throw validationFailed(errors);
+    const id = await insertNeed(tx, {
+      organisationId: who.actor.organisationId,
+      contractId: contract.id,
+      commitmentId,
+      supplierId: contract.supplier.id,
+      title: body.title.trim(),
+      ssykCode,
+      occupationNameId,
+      positions: body.positions,
+      extentPercent: body.extentPercent,
+      startsOn: body.startsOn,
+      municipalityCode: body.municipalityCode ?? (body.districtCode ? (districtByCode(body.districtCode)?.municipalityCode ?? null) : null),
+      districtCode: body.districtCode ?? null,
+      skills: body.skills ?? [],
+      requiredLanguages: body.requiredLanguages ?? [],
+      requiredDrivingLicences: body.requiredDrivingLicences ?? [],
+      openedOn: swedishDate(now),
+      createdBy: who.actor.userId,
+    });
+    await recordAudit(tx, who, { action: 'recruitment_need.created', entityType: 'contract', entityId: contract.id, after: { needId: id, title: body.title } });
+    const [need] = await listNeeds(tx, who.actor.organisationId, { id });
+    return presentNeed(tx, who.actor, need!);
+  });
+}
+
+export async function listRecruitmentNeeds(db: Database, actor: Actor, query: { status?: NeedRecord['status'] | undefined; page: number; pageSize: number }) {
+  assertCan(actor, 'recruitment_need:read', { organisationId: actor.organisationId });
+  const all = await listNeeds(db, actor.organisationId, { status: query.status });
+  const page = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
+  return { total: all.length, items: await Promise.all(page.map((n) => presentNeed(db, actor, n))) };
+}
+
+export async function getRecruitmentNeed(db: Database, actor: Actor, id: string): Promise<NeedView> {
+  return presentNeed(db, actor, await readableNeed(db, actor, id));
+}
+
+/** The facts matching reads of every participant who is not erased (pseudonymous: no identity). */
+export async function loadCandidateFacts(db: Database, organisationId: string, supplierId: string, asOf: string): Promise<CandidateFacts[]> {
+  const [rows, consents] = await Promise.all([listParticipantRows(db, organisationId), listActiveConsents(db, organisationId, asOf)]);
+  const sharing = new Set(consents.filter((c) => c.scope === 'share_profile' && (c.supplierId === null || c.supplierId === supplierId)).map((c) => c.participantId));
+  return rows.filter((r): r is ParticipantRecord & { profile: NonNullable<ParticipantRecord['profile']> } => r.profile !== null).map((r) => toCandidate(r, sharing.has(r.id)));
+}
+
+export function toCandidate(r: { id: string; reference: string; profile: NonNullable<ParticipantRecord['profile']> }, consentsToShare: boolean): CandidateFacts {
+  const p = r.profile;
+  return {
+    participantId: r.id,
+    reference: r.reference,
+    occupations: p.occupations,
+    skills: p.skills.map((s) => s.toLocaleLowerCase('sv')),
+    languages: p.languages,
+    drivingLicences: p.drivingLicences,
+    availableFrom: p.availableFrom,
+    extentWantedPercent: p.extentWantedPercent,
+    districtCode: p.districtCode,
+    targetGroups: p.targetGroups.map((g) => g.code),
+    unemployedSince: p.unemployedSince,
+    consentsToShare,
+  };
+}
+
+export function needFacts(need: NeedRecord | NeedView, targetGroups: readonly string[]): NeedFacts {
+  return {
+    ssykCode: need.ssykCode,
+    occupationNameId: need.occupationNameId,
+    skills: need.skills.map((s) => s.toLocaleLowerCase('sv')),
+    requiredLanguages: need.requiredLanguages,
+    requiredDrivingLicences: need.requiredDrivingLicences,
+    startsOn: need.startsOn,
+    extentPercent: need.extentPercent,
+    districtCode: need.districtCode,
+    targetGroups,
+  };
+}
+
+/** Ranked candidates for a need, with the reasons of each and how many each filter excluded. */
+export async function rankNeedCandidates(db: Database, actor: Actor, needId: string, limit: number, now: Date) {
+  assertCan(actor, 'participant:read', { organisationId: actor.organisationId });
+  const need = await readableNeed(db, actor, needId);
+  const view = await presentNeed(db, actor, need);
+  const asOf = swedishDate(now);
+  const ranking = rankCandidates(await loadCandidateFacts(db, actor.organisationId, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
+  const proposed = new Set((await listProposals(db, actor.organisationId, { needId })).map((p) => p.participantId));
+  const excludedByFilter = { no_consent: 0, missing_driving_licence: 0, missing_language: 0, not_available: 0 };
+  for (const e of ranking.excluded) for (const r of e.reasons) excludedByFilter[r.code]++;
+  return {
+    needId,
+    asOf,
+    scored: ranking.ranked.length + ranking.excluded.length,
+    excludedByFilter,
+    candidates: ranking.ranked.map((c) => ({ ...c, proposed: proposed.has(c.participantId) })),
+  };
+}
+
+function presentProposal(p: ProposalRecord): ProposalView {
+  return { ...p };
+}
+
+export async function listNeedProposals(db: Database, actor: Actor, needId: string): Promise<ProposalView[]> {
+  assertCan(actor, 'proposal:manage', { organisationId: actor.organisationId });
+  await readableNeed(db, actor, needId);
+  return (await listProposals(db, actor.organisationId, { needId })).map(presentProposal);
+}
+
+/** Proposes a participant for a need: they must pass every hard filter (consent among them) today. */
+export async function proposeCandidate(db: Database, who: Who, needId: string, participantId: string, now: Date): Promise<ProposalView> {
+  assertCan(who.actor, 'proposal:manage', { organisationId: who.actor.organisationId });
+  return db.transaction(async (tx) => {
+    const need = await readableNeed(tx, who.actor, needId);
+    if (need.status !== 'open') throw new AppError('conflict', 'The need is no longer open.');
+    const view = await presentNeed(tx, who.actor, need);
+    const asOf = swedishDate(now);
+    const [row] = await listParticipantRows(tx, who.actor.organisationId, { ids: [participantId] });
+    if (!row?.profile) throw validationFailed([{ path: '/body/participantId', code: 'unknown_participant', message: 'No such participant (or erased).' }]);
+    const consents = await listActiveConsents(tx, who.actor.organisationId, asOf);
+    const shares = consents.some((c) => c.participantId === participantId && c.scope === 'share_profile' && (c.supplierId === null || c.supplierId === need.supplierId));
+    const ranking = rankCandidates([toCandidate({ ...row, profile: row.profile }, shares)], needFacts(need, view.targetGroups), asOf);
+    const excluded = ranking.excluded[0];
+    if (excluded) {
+      throw validationFailed(excluded.reasons.map((r) => ({ path: '/body/participantId', code: r.code, message: `The participant does not pass the ${r.code.replace(/_/g, ' ')} filter.` })));
+    }
+    const ranked = ranking.ranked[0]!;
+    const id = await insertProposal(tx, { organisationId: who.actor.organisationId, needId, participantId, score: ranked.score, reasons: ranked.reasons, proposedOn: asOf, proposedBy: who.actor.userId, history: [{ status: 'proposed', on: asOf, by: who.label }] });
+    if (id === null) throw new AppError('duplicate', 'The participant is already proposed for this need.');
+    await recordAudit(tx, who, { action: 'proposal.created', entityType: 'recruitment_need', entityId: needId, after: { proposalId: id, reference: row.reference, score: ranked.score } });
+    return presentProposal((await listProposals(tx, who.actor.organisationId, { id }))[0]!);
+  });
+}
+
+const NEXT: Record<string, readonly string[]> = {
+  proposed: ['interview', 'offer', 'hired', 'not_hired', 'withdrawn'],
+  interview: ['offer', 'hired', 'not_hired', 'withdrawn'],
+  offer: ['hired', 'not_hired', 'withdrawn'],
+};
+
+/**
+ * Records what came of a proposal: interview, offer, hired (the placement is recorded through
+ * the contracts feature, under the participant's reference) or not hired with a reason. When
+ * the hires reach the need's positions, the need is filled.
+ */
+export async function answerProposal(db: Database, who: Who, needId: string, proposalId: string, body: ProposalOutcome, now: Date): Promise<ProposalView> {
+  assertCan(who.actor, 'proposal:manage', { organisationId: who.actor.organisationId });
+  return db.transaction(async (tx) => {
+    const need = await readableNeed(tx, who.actor, needId);
+    const [proposal] = await listProposals(tx, who.actor.organisationId, { id: proposalId, needId });
+    if (!proposal) throw notFound('The proposal');
+    if (!(NEXT[proposal.status] ?? []).includes(body.outcome)) throw new AppError('invalid_transition', `A proposal that is ${proposal.status} cannot become ${body.outcome}.`);
+    if (body.on < proposal.proposedOn) throw validationFailed([{ path: '/body/on', code: 'before_proposal', message: 'An outcome comes after the proposal.' }]);
+    if (body.outcome === 'not_hired' && !body.notHiredReason) throw validationFailed([{ path: '/body/notHiredReason', code: 'required', message: 'Say why the person was not hired.' }]);
+    let placementId: string | null = null;
+    if (body.outcome === 'hired') {
+      if (!body.placement) throw validationFailed([{ path: '/body/placement', code: 'required', message: 'A hire records its placement.' }]);
+      const created = await addPlacement(tx, who, need.contractId, {
+        commitmentId: body.placement.commitmentId,
+        participantRef: proposal.reference,
+        targetGroup: body.placement.targetGroup,
+        offeredOn: body.on,
+        startedOn: body.placement.startedOn,
+        ...(body.placement.plannedEndOn ? { plannedEndOn: body.placement.plannedEndOn } : {}),
+        extentPercent: body.placement.extentPercent ?? need.extentPercent,
+        employmentForm: body.placement.employmentForm,
+        ...(need.ssykCode && need.ssykCode.length === 4 ? { ssykCode: need.ssykCode } : {}),
+      }, now);
+      placementId = created.id;
+    }
+    const decided = body.outcome === 'hired' || body.outcome === 'not_hired' || body.outcome === 'withdrawn';
+    await updateProposal(tx, who.actor.organisationId, proposalId, {
+      status: body.outcome,
+      notHiredReason: body.outcome === 'not_hired' ? (body.notHiredReason ?? null) : null,
+      history: [...proposal.history, { status: body.outcome, on: body.on, by: who.label }],
+      placementId: placementId ?? proposal.placementId,
+      decidedOn: decided ? body.on : null,
+    });
+    if (body.outcome === 'hired' && need.hired + 1 >= need.positions) await setNeedStatus(tx, who.actor.organisationId, needId, 'filled', body.on);
+    await recordAudit(tx, who, { action: `proposal.${body.outcome}`, entityType: 'recruitment_need', entityId: needId, after: { proposalId, placementId, notHiredReason: body.notHiredReason ?? null } });
+    return presentProposal((await listProposals(tx, who.actor.organisationId, { id: proposalId }))[0]!);
+  });
+}
+
+/**
+ * What the supplier sees of the proposals for its need: a pseudonymous profile (experience,
+ * skills, languages, availability), and name and contact only once the participant has
+ * consented to an interview with this supplier. Reading those is logged like any other read.
+ */
+export async function listSupplierProposals(db: Database, keyring: ParticipantKeyring | null, who: Who, needId: string, now: Date) {
+  const keys = requireKeys(keyring);
+  assertCan(who.actor, 'proposal:manage', { organisationId: who.actor.organisationId });
+  return db.transaction(async (tx) => {
+    const need = await readableNeed(tx, who.actor, needId);
+    const asOf = swedishDate(now);
+    const list = (await listProposals(tx, who.actor.organisationId, { needId })).filter((p) => p.status !== 'withdrawn');
+    const rows = await listParticipantRows(tx, who.actor.organisationId, { ids: list.map((p) => p.participantId) });
+    const consents = await listActiveConsents(tx, who.actor.organisationId, asOf);
+    const interview = new Set(consents.filter((c) => c.scope === 'interview' && (c.supplierId === null || c.supplierId === need.supplierId)).map((c) => c.participantId));
+    const identities = new Map((await listIdentities(tx, who.actor.organisationId, [...interview])).map((i) => [i.participantId, i]));
+    const contactRead: string[] = [];
+    const result = rows.map((r) => {
+      const identity = identities.get(r.id);
+      const plain = identity ? decryptRecord(keys, identity) : null;
+      if (plain) contactRead.push(r.id);
+      return {
+        reference: r.reference,
+        occupations: r.profile!.occupations,
+        skills: r.profile!.skills,
+        languages: r.profile!.languages,
+        drivingLicences: r.profile!.drivingLicences,
+        availableFrom: r.profile!.availableFrom,
+        extentWantedPercent: r.profile!.extentWantedPercent,
+        contact: plain ? { givenName: plain.givenName, familyName: plain.familyName, email: plain.email, phone: plain.phone } : null,
+      };
+    });
+    await logAccess(tx, contactRead.map((participantId) => ({ organisationId: who.actor.organisationId, participantId, userId: who.actor.userId, actorLabel: who.label, purpose: 'supplier_interview', at: now })));
+    return result;
+  });
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.max(0, Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000));
+}
+
+/**
+ * The bottleneck made visible, pseudonymous throughout: how long open needs have waited, hit
+ * rates per occupation (hires per proposal), occupations with open needs and no candidate who
+ * passes the filters, and the candidates who have waited longest.
+ */
+export async function bottleneckOf(db: Database, actor: Actor, now: Date): Promise<BottleneckView> {
+  assertCan(actor, 'recruitment_need:read', { organisationId: actor.organisationId });
+  const asOf = swedishDate(now);
+  const needs = await listNeeds(db, actor.organisationId);
+  const open = needs.filter((n) => n.status === 'open');
+  const waits = open.map((n) => ({ n, days: daysBetween(n.openedOn, asOf) })).sort((a, b) => b.days - a.days);
+  const facts = await listProposalFacts(db, actor.organisationId);
+  const byCode = new Map<string, { proposals: number; hired: number }>();
+  for (const f of facts) {
+    const code = f.ssykCode ?? 'unknown';
+    const entry = byCode.get(code) ?? { proposals: 0, hired: 0 };
+    entry.proposals++;
+    if (f.status === 'hired') entry.hired++;
+    byCode.set(code, entry);
+  }
+  const withoutCandidates = new Map<string, { openNeeds: number; positions: number }>();
+  const participantRows = await listParticipantRows(db, actor.organisationId);
+  const consents = await listActiveConsents(db, actor.organisationId, asOf);
+  for (const n of open) {
+    const sharing = new Set(consents.filter((c) => c.scope === 'share_profile' && (c.supplierId === null || c.supplierId === n.supplierId)).map((c) => c.participantId));
+    const candidates = participantRows.filter((r) => r.profile !== null).map((r) => toCandidate({ ...r, profile: r.profile! }, sharing.has(r.id)));
+    const ranking = rankCandidates(candidates, needFacts(n, []), asOf);
+    const anyOccupationMatch = ranking.ranked.some((c) => c.reasons.some((r) => r.code === 'occupation_name' || r.code === 'ssyk_4' || r.code === 'ssyk_3'));
+    if (!anyOccupationMatch) {
+      const code = n.ssykCode ?? 'unknown';
+      const entry = withoutCandidates.get(code) ?? { openNeeds: 0, positions: 0 };
+      entry.openNeeds++;
+      entry.positions += n.positions;
+      withoutCandidates.set(code, entry);
+    }
+  }
+  const activeProposals = new Map<string, number>();
+  for (const f of facts) if (ACTIVE.has(f.status) || f.status === 'not_hired') activeProposals.set(f.participantId, (activeProposals.get(f.participantId) ?? 0) + 1);
+  const hiredIds = new Set(facts.filter((f) => f.status === 'hired').map((f) => f.participantId));
+  const waitingLongest = participantRows
+    .filter((r) => r.profile?.unemployedSince && !hiredIds.has(r.id))
+    .map((r) => ({ reference: r.reference, monthsWaiting: wholeMonthsBetween(r.profile!.unemployedSince!, asOf), districtCode: r.profile!.districtCode, proposals: activeProposals.get(r.id) ?? 0 }))
+    .sort((a, b) => b.monthsWaiting - a.monthsWaiting || a.reference.localeCompare(b.reference))
+    .slice(0, 20);
+  return {
+    asOf,
+    openNeeds: open.length,
+    waitingDays: { median: median(waits.map((w) => w.days)), max: waits[0]?.days ?? null },
+    needsWaitingLongest: waits.slice(0, 10).map(({ n, days }) => ({ needId: n.id, title: n.title, supplierName: n.supplierName, daysWaiting: days, positions: n.positions, proposals: n.proposals })),
+    hitRates: [...byCode.entries()]
+      .map(([ssykCode, e]) => ({ ssykCode, label: occupationLabel(ssykCode, null), proposals: e.proposals, hired: e.hired, hitRatePercent: e.proposals ? Math.round((e.hired / e.proposals) * 1000) / 10 : null }))
+      .sort((a, b) => b.proposals - a.proposals || a.ssykCode.localeCompare(b.ssykCode)),
+    occupationsWithoutCandidates: [...withoutCandidates.entries()].map(([ssykCode, e]) => ({ ssykCode, label: occupationLabel(ssykCode, null), ...e })).sort((a, b) => b.positions - a.positions),
+    candidatesWaitingLongest: waitingLongest,
+  };
+}
