@@ -25,6 +25,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:read': 'all',
     'outbox:read': 'all',
     'job:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'results:publish': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -52,6 +55,8 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'placement:read': 'all',
     'placement:manage': 'all',
     'follow_up:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -71,6 +76,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:read': 'own_units',
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
+    'effects:calculate': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -82,9 +88,10 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:read': 'all',
     'placement:read': 'all',
     'placement:manage': 'all',
+    'effects:calculate': 'all',
   },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all', 'contract:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all', 'contract:read': 'all', 'results:read': 'all', 'effects:calculate': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {

@@ -52,6 +52,9 @@ export const ACTIONS = [
   'follow_up:manage',
   'outbox:read',
   'job:manage',
+  'results:read',
+  'effects:calculate',
+  'results:publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -95,6 +98,11 @@ type Grant = 'all' | 'own_units' | 'none';
  * Operations (docs/jobs-and-mail.md):
  *  - only admins read the organisation's e-mail outbox (it holds addresses and message text)
  *    and see and retry its failed background jobs.
+ * Results (docs/results.md):
+ *  - admins, coordinators and viewers (politicians, managers) read the results dashboards and
+ *    the annual report, always with small person counts suppressed;
+ *  - everyone but suppliers may run the socio-economic what-if calculator (it holds no data);
+ *  - admins choose the open-data licence of the published results.
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -114,6 +122,9 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'all',
     'outbox:read': 'all',
     'job:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'results:publish': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -141,6 +152,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'placement:read': 'all',
     'placement:manage': 'all',
     'follow_up:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -160,6 +173,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'own_units',
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
+    'effects:calculate': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -171,6 +185,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'all',
     'placement:read': 'all',
     'placement:manage': 'all',
+    'effects:calculate': 'all',
   },
   supplier: {},
   viewer: {
@@ -180,6 +195,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'template:read': 'all',
     'market:read': 'all',
     'contract:read': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
   },
 };
 
