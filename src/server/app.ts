@@ -41,6 +41,7 @@ import { requirementRoutes } from './features/requirements/requirement-routes.js
 import { screeningRoutes } from './features/screening/screening-routes.js';
 import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
+import { effectsRoutes } from './features/effects/effects-routes.js';
 import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
@@ -172,6 +173,7 @@ export async function buildApp({
     notificationRoutes,
     jobRoutes,
     followUpJobs,
+    effectsRoutes,
   ]) {
     await feature(app, deps);
   }
