@@ -5,3 +5,4 @@ export * from './requirements.js';
 export * from './notices.js';
 export * from './contracts.js';
 export * from './jobs.js';
+export * from './results.js';
