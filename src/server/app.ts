@@ -42,6 +42,7 @@ import { screeningRoutes } from './features/screening/screening-routes.js';
 import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 import { effectsRoutes } from './features/effects/effects-routes.js';
+import { resultsRoutes } from './features/results/results-routes.js';
 import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
@@ -174,6 +175,7 @@ export async function buildApp({
     jobRoutes,
     followUpJobs,
     effectsRoutes,
+    resultsRoutes,
   ]) {
     await feature(app, deps);
   }

@@ -28,6 +28,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'results:read': 'all',
     'effects:calculate': 'all',
     'results:publish': 'all',
+    'goal:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -57,6 +58,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'follow_up:manage': 'all',
     'results:read': 'all',
     'effects:calculate': 'all',
+    'goal:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',

@@ -55,6 +55,7 @@ export const ACTIONS = [
   'results:read',
   'effects:calculate',
   'results:publish',
+  'goal:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -102,7 +103,8 @@ type Grant = 'all' | 'own_units' | 'none';
  *  - admins, coordinators and viewers (politicians, managers) read the results dashboards and
  *    the annual report, always with small person counts suppressed;
  *  - everyone but suppliers may run the socio-economic what-if calculator (it holds no data);
- *  - admins choose the open-data licence of the published results.
+ *  - admins choose the open-data licence of the published results;
+ *  - admins and coordinators record the council's goals (each change kept as history).
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -125,6 +127,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'results:read': 'all',
     'effects:calculate': 'all',
     'results:publish': 'all',
+    'goal:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -154,6 +157,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'follow_up:manage': 'all',
     'results:read': 'all',
     'effects:calculate': 'all',
+    'goal:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
