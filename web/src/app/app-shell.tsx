@@ -23,6 +23,7 @@ import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
 import { ChooseOrganisationRoute } from '../features/auth/routes/choose-organisation-route';
 import { capabilitiesOf, useChooseOrganisation, useMe, useSession } from '../lib/session';
+import { canReadResults } from '../features/results/api/results-rights';
 
 declare module 'react-aria-components' {
   interface RouterConfig {
@@ -254,6 +255,11 @@ function SignedInHeader() {
           {canReadFollowUp(me) ? (
             <li>
               <NavLink href="/follow-up">{t('nav.followUp')}</NavLink>
+            </li>
+          ) : null}
+          {canReadResults(me) ? (
+            <li>
+              <NavLink href="/results">{t('results.nav')}</NavLink>
             </li>
           ) : null}
           {canReadLibrary ? (

@@ -30,6 +30,8 @@ import { NotificationsRoute } from '../features/notifications/routes/notificatio
 import { OutboxMessageRoute } from '../features/notifications/routes/outbox-message-route';
 import { OutboxRoute } from '../features/notifications/routes/outbox-route';
 import { NotFoundRoute } from './not-found-route';
+import { PublicResultsRoute } from '../features/results/routes/public-results-route';
+import { ResultsDashboardRoute } from '../features/results/routes/results-dashboard-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
 export function createAppRouter() {
@@ -38,6 +40,7 @@ export function createAppRouter() {
       element: <RootLayout />,
       children: [
         { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }, { path: '/invitation', element: <InvitationRoute /> }] },
+        { element: <PublicLayout />, children: [{ path: '/oppna-resultat/:slug', element: <PublicResultsRoute /> }] },
         {
           element: <SignedInLayout />,
           children: [
@@ -71,6 +74,7 @@ export function createAppRouter() {
             { path: '/contracts', element: <ContractListRoute /> },
             { path: '/contracts/:id', element: <ContractRoute /> },
             { path: '/follow-up', element: <FollowUpQueueRoute /> },
+            { path: '/results', element: <ResultsDashboardRoute /> },
             { path: '/market', element: <MarketRoute /> },
             { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
             { path: '/market/import', element: <EformsImportRoute /> },
