@@ -230,3 +230,25 @@ describe('dashboard and goals', () => {
     expect((await put(viewer, '/api/results/goals', { year: 2025, metric: 'people_employed', target: 5 })).statusCode).toBe(403);
   });
 });
+
+describe('annual report', () => {
+  it('is a PDF in Swedish and an .xlsx with every figure, for viewers; suppliers are refused', async () => {
+    const pdf = await viewer.get('/api/results/annual-report.pdf?year=2025');
+    expect(pdf.statusCode, pdf.body.slice(0, 200)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(2000);
+    const xlsx = await viewer.get('/api/results/annual-report.xlsx?year=2025');
+    expect(xlsx.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Måluppfyllelse', 'Anställningar', 'Per målgrupp', 'Per förvaltning', 'Per leverantör', 'Per bransch', 'Värde', 'Avtal']);
+    const people = book.getWorksheet('Anställningar')!;
+    expect(people.getRow(2).values).toEqual([undefined, 'Anställda personer', 30]);
+    const groups = book.getWorksheet('Per målgrupp')!;
+    expect(groups.getRow(2).getCell(2).value).toBe(20);
+    expect(JSON.stringify(book.getWorksheet('Avtal')!.getSheetValues())).not.toMatch(/[AB]-\d{3}/);
+    expect((await supplier.get('/api/results/annual-report.pdf?year=2025')).statusCode).toBe(403);
+  });
+});

@@ -30,6 +30,7 @@ import {
   type ResultsOrganisation,
 } from './results-repository.js';
 import type { DashboardViewType, GoalChangeBody, PublicResultsView } from './results-schemas.js';
+import type { AnnualReport } from '../../../interop/report/annual-report.js';
 
 type Label = { sv: string; en: string };
 
@@ -209,7 +210,12 @@ export async function publicResultsCsv(db: Database, slug: string, year: number 
   }
   for (const [actor, ore] of Object.entries(r.value.actors)) rows.push([String(r.year), 'valueOre', 'actor', actor, '', '', String(ore), '']);
   rows.push([String(r.year), 'valueOre', 'total', '', '', '', String(r.value.totalOre), '']);
-  const cell = (s: string) => (/[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  // Names come from users: a leading = + - @ would be a formula in a spreadsheet, so it is quoted away.
+  const neutral = (s: string) => (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s);
+  const cell = (raw: string) => {
+    const s = neutral(raw);
+    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return { body: rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n', licence: r.licence.id, year: r.year };
 }
 
@@ -305,4 +311,31 @@ export async function setResultsSettings(db: Database, who: Who, body: { licence
     await recordAudit(tx, who, { action: 'results.licence_set', entityType: 'organisation', entityId: who.actor.organisationId, before: { licence: before }, after: { licence: body.licence } });
     return { licence: body.licence };
   });
+}
+
+const STATUS_SV: Record<PublicResultsView['contracts'][number]['status'], string> = { not_started: 'Ej påbörjat', running: 'Pågår', at_risk: 'Risk', shortfall: 'Brist', ended: 'Avslutat' };
+const ACTOR_SV = { individual: 'Individen', municipality: 'Kommunen', region: 'Regionen', state: 'Staten', employer: 'Arbetsgivaren' } as const;
+
+/** The annual report's figures (Swedish labels), for the PDF and the workbook. */
+export async function annualReport(db: Database, who: Who, year: number, now: Date): Promise<AnnualReport> {
+  const dashboard = await resultsDashboard(db, who, year, now);
+  const org = (await findResultsOrganisation(db, who.actor.organisationId))!;
+  const r = await yearResults(db, org, year, now);
+  const num = (c: number | { suppressed: true }) => (typeof c === 'number' ? c : null);
+  const list = (cells: ReturnType<typeof labelled>['byUnit']) => cells.map((c) => ({ label: c.label.sv, count: num(c.count), fullTimeMonths: num(c.fullTimeMonths) }));
+  const people = labelled(r, 'peopleEmployed');
+  return {
+    organisationName: org.name,
+    year,
+    asOf: r.asOf,
+    goalTrend: dashboard.trend.map((t) => ({ ...t.goal, peopleEmployed: num(t.peopleEmployed), fullTimeMonths: num(t.fullTimeMonths) })),
+    peopleTotal: num(people.total),
+    placements: { started: num(presentMeasure(r.tables, 'placementsStarted').total), ended: num(presentMeasure(r.tables, 'placementsEnded').total), completed: num(presentMeasure(r.tables, 'placementsCompleted').total) },
+    byTargetGroup: list(people.byTargetGroup),
+    byUnit: list(people.byUnit),
+    bySupplier: list(people.bySupplier),
+    byCpvDivision: list(people.byCpvDivision),
+    value: { actors: (Object.keys(ACTOR_SV) as Array<keyof typeof ACTOR_SV>).map((a) => ({ label: ACTOR_SV[a], ore: r.value.actors[a] })), totalOre: r.value.totalOre, parameterYear: r.value.parameterYear, assumptions: r.value.assumptions },
+    contracts: r.contracts.map((c) => ({ referenceNumber: c.referenceNumber, procurementTitle: c.procurementTitle, supplier: c.supplierName, unit: c.unitName, startsOn: c.startsOn, endsOn: c.endsOn, status: STATUS_SV[contractStatus(c, r.asOf)] })),
+  };
 }
