@@ -73,6 +73,5 @@ export const EffectResultView = Type.Object(
   },
   { $id: 'EffectResult' },
 );
-export type EffectResultViewType = Static<typeof EffectResultView>;
 
 export const ParameterYears = Type.Object({ years: Type.Array(Type.Integer()) });

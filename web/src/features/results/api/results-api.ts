@@ -1,12 +1,11 @@
 import type { Static } from '@sinclair/typebox';
 import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { DashboardView, PublicResults, ResultCell, PersonCount } from '../../../../../src/server/features/results/results-schemas.js';
+import type { DashboardView, PublicResults, PersonCount } from '../../../../../src/server/features/results/results-schemas.js';
 
 /** The results API's types, taken from the server's schemas (decision 0501). */
 export type Dashboard = Static<typeof DashboardView>;
 export type PublicResultsData = Static<typeof PublicResults>;
-export type Cell = Static<typeof ResultCell>;
 export type Count = Static<typeof PersonCount>;
 
 export function useDashboard(year: number, enabled = true) {
