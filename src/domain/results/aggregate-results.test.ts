@@ -84,3 +84,11 @@ describe('presentMeasure', () => {
     expect(presentMeasure(t, 'peopleEmployed', 'U9')).toMatchObject({ total: 0, byUnit: [], byTargetGroup: [] });
   });
 });
+
+describe('aggregateResults with a subset of measures', () => {
+  it('computes only the measures asked for and leaves the others empty', () => {
+    const t = aggregateResults([p({}), p({}), p({}), p({}), p({})], 2025, '2025-12-31', ['peopleEmployed']);
+    expect(t.systems.peopleEmployed.cells.get('total')).toBe(5);
+    expect(t.systems.placementsStarted.cells.size).toBe(0);
+  });
+});

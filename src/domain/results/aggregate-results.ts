@@ -55,8 +55,9 @@ function systemOf(items: readonly ResultPlacement[], rows: readonly string[]): C
  *    tables add up); a placement counts from its start to its end or to `asOf`, whichever is first;
  *  - placements started, ended, and completed (ended with reason `completed`) in the year;
  *  - full-time months served in the year (follow-up's rule: each day 1/days-in-month × extent).
+ * `measures` limits the work to the measures asked for; the others come back empty.
  */
-export function aggregateResults(placements: readonly ResultPlacement[], year: number, asOf: string): ResultTables {
+export function aggregateResults(placements: readonly ResultPlacement[], year: number, asOf: string, measures: readonly ResultMeasure[] = RESULT_MEASURES): ResultTables {
   const from = `${year}-01-01`;
   const to = `${year}-12-31` < asOf ? `${year}-12-31` : asOf;
   const active = placements.filter((p) => p.startedOn <= to && (p.endedOn === null || p.endedOn >= from));
@@ -75,7 +76,8 @@ export function aggregateResults(placements: readonly ResultPlacement[], year: n
   const systems = {} as Record<ResultMeasure, CountSystem>;
   const suppressed = {} as Record<ResultMeasure, Set<string>>;
   for (const m of RESULT_MEASURES) {
-    systems[m] = systemOf(lists[m], rows);
+    // A measure not asked for is left empty (the dashboard's trend needs only people employed).
+    systems[m] = measures.includes(m) ? systemOf(lists[m], rows) : { cells: new Map(), equations: [] };
     suppressed[m] = suppressSmallCounts(systems[m]);
   }
   const fullTimeMonths = new Map<string, number>();

@@ -255,13 +255,13 @@ export async function resultsDashboard(db: Database, who: Who, year: number, now
   const current = await yearResults(db, org, year, now);
   const trend = [];
   for (const y of years) {
-    const r = y === year ? current : await yearResults(db, org, y, now);
+    const tables = y === year ? current.tables : aggregateResults(await listPlacementFacts(db, org.id, y), y, current.asOf, ['peopleEmployed']);
     const target = (metric: GoalRecord['metric']) => goals.find((g) => g.year === y && g.metric === metric && g.unitId === null && g.supersededAt === null)?.target ?? null;
     trend.push({
       year: y,
       goal: await goalFigure(db, org, who.actor, y, goals),
-      peopleEmployed: presentMeasure(r.tables, 'peopleEmployed').total,
-      fullTimeMonths: totalFullTimeMonths(r.tables),
+      peopleEmployed: presentMeasure(tables, 'peopleEmployed').total,
+      fullTimeMonths: totalFullTimeMonths(tables),
       targets: { peopleEmployed: target('people_employed'), fullTimeMonths: target('full_time_months') },
     });
   }
