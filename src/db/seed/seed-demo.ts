@@ -177,6 +177,7 @@ export async function seedDemo(
     options.onProgress?.(++done, data.length);
   }
   if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
+  if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, new Date());
   // The market view and notice pages show real notices from the first start.
   if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
