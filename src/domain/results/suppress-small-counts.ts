@@ -45,14 +45,14 @@ const EPS = 1e-9;
 export function exposedCells(system: CountSystem, suppressed: ReadonlySet<string>): string[] {
   const unknowns = [...suppressed];
   const index = new Map(unknowns.map((k, i) => [k, i]));
-  const rows: number[][] = [];
+  const rows: Float64Array[] = [];
   for (const eq of system.equations) {
-    const row = new Array<number>(unknowns.length).fill(0);
+    const row = new Float64Array(unknowns.length);
     let any = false;
     const put = (key: string, sign: number): void => {
       const i = index.get(key);
       if (i !== undefined) {
-        row[i]! += sign;
+        row[i] = row[i]! + sign;
         any = true;
       }
     };
@@ -71,13 +71,13 @@ export function exposedCells(system: CountSystem, suppressed: ReadonlySet<string
     [rows[r], rows[best]] = [rows[best]!, rows[r]!];
     const pivot = rows[r]!;
     const p = pivot[c]!;
-    for (let j = c; j < pivot.length; j++) pivot[j]! /= p;
+    for (let j = c; j < pivot.length; j++) pivot[j] = pivot[j]! / p;
     for (let i = 0; i < rows.length; i++) {
       if (i === r) continue;
       const f = rows[i]![c]!;
       if (Math.abs(f) <= EPS) continue;
       const row = rows[i]!;
-      for (let j = c; j < row.length; j++) row[j]! -= f * pivot[j]!;
+      for (let j = c; j < row.length; j++) row[j] = row[j]! - f * pivot[j]!;
     }
     pivotOfRow[r] = c;
     r++;
@@ -126,11 +126,18 @@ export function suppressSmallCounts(system: CountSystem): Set<string> {
     if (changed) continue;
     const exposed = exposedCells(system, suppressed);
     if (exposed.length === 0) return suppressed;
-    const target = exposed[0]!;
-    const eq = system.equations.find((e) => members(e).includes(target) && pickComplement(system, e, suppressed) !== null);
-    const extra = eq ? pickComplement(system, eq, suppressed) : null;
-    if (!extra) return suppressed;
-    suppressed.add(extra);
+    // One more complementary cell for every exposed cell in the same round: a few rounds of the
+    // audit instead of one per cell.
+    let added = false;
+    for (const target of exposed) {
+      const eq = system.equations.find((e) => members(e).includes(target) && pickComplement(system, e, suppressed) !== null);
+      const extra = eq ? pickComplement(system, eq, suppressed) : null;
+      if (extra) {
+        suppressed.add(extra);
+        added = true;
+      }
+    }
+    if (!added) return suppressed;
   }
   return suppressed;
 }
