@@ -44,6 +44,8 @@ import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 import { supplierPortalRoutes } from './features/supplier-portal/supplier-portal-routes.js';
 import { matchingRoutes } from './features/matching/matching-routes.js';
 import { ephemeralKeyring, parseKeyring, type ParticipantKeyring } from './features/matching/participant-crypto.js';
+import { effectsRoutes } from './features/effects/effects-routes.js';
+import { resultsRoutes } from './features/results/results-routes.js';
 import { lazySchemaCompilers } from './startup/lazy-schema-compilers.js';
 
 export interface BuildAppOptions {
@@ -183,6 +185,8 @@ export async function buildApp({
     jobRoutes,
     followUpJobs,
     matchingRoutes,
+    effectsRoutes,
+    resultsRoutes,
   ]) {
     await feature(app, deps);
   }

@@ -8,3 +8,4 @@ export * from './jobs.js';
 export * from './follow-up-versions.js';
 export * from './supplier-portal.js';
 export * from './participants.js';
+export * from './results.js';

@@ -25,6 +25,10 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:read': 'all',
     'outbox:read': 'all',
     'job:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'results:publish': 'all',
+    'goal:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -56,6 +60,9 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'supplier_report:review': 'all',
     'recruitment_need:read': 'all',
     'recruitment_need:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'goal:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -76,6 +83,7 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
     'supplier_contact:invite': 'own_units',
+    'effects:calculate': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -92,9 +100,10 @@ const EXPECTED: Record<Role, Partial<Record<Action, 'all' | 'own_units'>>> = {
     'recruitment_need:read': 'all',
     'recruitment_need:manage': 'all',
     'proposal:manage': 'all',
+    'effects:calculate': 'all',
   },
   supplier: {},
-  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all', 'contract:read': 'all' },
+  viewer: { 'procurement:read': 'all', 'unit:read': 'all', 'screening_policy:read': 'all', 'template:read': 'all', 'market:read': 'all', 'contract:read': 'all', 'results:read': 'all', 'effects:calculate': 'all' },
 };
 
 function actor(role: Role, unitIds: string[] | null): Actor {

@@ -69,6 +69,10 @@ export const ACTIONS = [
   'recruitment_need:read',
   'recruitment_need:manage',
   'proposal:manage',
+  'results:read',
+  'effects:calculate',
+  'results:publish',
+  'goal:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,6 +125,12 @@ type Grant = 'all' | 'own_units' | 'none';
  *    propose them for needs and record the outcomes; nobody else ever decrypts an identity;
  *  - coordinators and labour-market officers record suppliers' recruitment needs on their
  *    behalf and read them with the pseudonymous bottleneck figures.
+ * Results (docs/results.md):
+ *  - admins, coordinators and viewers (politicians, managers) read the results dashboards and
+ *    the annual report, always with small person counts suppressed;
+ *  - everyone but suppliers may run the socio-economic what-if calculator (it holds no data);
+ *  - admins choose the open-data licence of the published results;
+ *  - admins and coordinators record the council's goals (each change kept as history).
  */
 const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
   admin: {
@@ -140,6 +150,10 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:read': 'all',
     'outbox:read': 'all',
     'job:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'results:publish': 'all',
+    'goal:manage': 'all',
   },
   coordinator: {
     'procurement:read': 'all',
@@ -171,6 +185,9 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'supplier_report:review': 'all',
     'recruitment_need:read': 'all',
     'recruitment_need:manage': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
+    'goal:manage': 'all',
   },
   procurer: {
     'procurement:read': 'all',
@@ -191,6 +208,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'contract:manage': 'own_units',
     'placement:read': 'own_units',
     'supplier_contact:invite': 'own_units',
+    'effects:calculate': 'all',
   },
   labour_market: {
     'procurement:read': 'all',
@@ -207,6 +225,7 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'recruitment_need:read': 'all',
     'recruitment_need:manage': 'all',
     'proposal:manage': 'all',
+    'effects:calculate': 'all',
   },
   supplier: {},
   viewer: {
@@ -216,6 +235,8 @@ const MATRIX: Readonly<Record<Role, Partial<Record<Action, Grant>>>> = {
     'template:read': 'all',
     'market:read': 'all',
     'contract:read': 'all',
+    'results:read': 'all',
+    'effects:calculate': 'all',
   },
 };
 

@@ -25,6 +25,7 @@ import { AnnouncerProvider } from '../lib/announcer';
 import { changeLanguage, type Language } from '../lib/i18n/i18n';
 import { ChooseOrganisationRoute } from '../features/auth/routes/choose-organisation-route';
 import { capabilitiesOf, useChooseOrganisation, useMe, useSession } from '../lib/session';
+import { canReadResults } from '../features/results/api/results-rights';
 import './app-shell.css';
 
 declare module 'react-aria-components' {
@@ -274,6 +275,11 @@ function SignedInHeader() {
           {canReadNeeds ? (
             <li>
               <NavLink href="/matching">{t('matching.nav.matching')}</NavLink>
+            </li>
+          ) : null}
+          {canReadResults(me) ? (
+            <li>
+              <NavLink href="/results">{t('results.nav')}</NavLink>
             </li>
           ) : null}
           {canReadLibrary ? (

@@ -38,6 +38,8 @@ import { NeedsRoute } from '../features/matching/routes/needs-route';
 import { ParticipantListRoute } from '../features/matching/routes/participant-list-route';
 import { ParticipantRoute } from '../features/matching/routes/participant-route';
 import { NotFoundRoute } from './not-found-route';
+import { PublicResultsRoute } from '../features/results/routes/public-results-route';
+import { ResultsDashboardRoute } from '../features/results/routes/results-dashboard-route';
 import { PublicLayout, RootLayout, SignedInLayout } from './app-shell';
 
 export function createAppRouter() {
@@ -46,6 +48,7 @@ export function createAppRouter() {
       element: <RootLayout />,
       children: [
         { element: <PublicLayout />, children: [{ path: '/login', element: <LoginRoute /> }, { path: '/invitation', element: <InvitationRoute /> }] },
+        { element: <PublicLayout />, children: [{ path: '/oppna-resultat/:slug', element: <PublicResultsRoute /> }] },
         {
           element: <SignedInLayout />,
           children: [
@@ -93,6 +96,7 @@ export function createAppRouter() {
             { path: '/participants/:id', element: <ParticipantRoute /> },
             { path: '/matching', element: <NeedsRoute /> },
             { path: '/matching/needs/:id', element: <NeedRoute /> },
+            { path: '/results', element: <ResultsDashboardRoute /> },
             { path: '/market', element: <MarketRoute /> },
             { path: '/market/notices/:noticeId', element: <NoticeRoute /> },
             { path: '/market/import', element: <EformsImportRoute /> },

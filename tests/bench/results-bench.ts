@@ -1,0 +1,263 @@
+/**
+ * Results at national scale: `npm run bench:results [-- --postgres] [--duration 10] [--connections 32]`.
+ *
+ * Seeds the national demo data set (290 municipalities) into a fresh temporary database and
+ * 20,000 contracts with 200,000 placements the way bench:followup does, turns on open data for
+ * Göteborg, starts the real server as a separate process, signs in as Göteborg's demo viewer and
+ * loads, one after the other, GET /api/health (baseline), the dashboard and the public results
+ * with autocannon; then times the annual report PDF (a few sequential requests). Prints figures
+ * beside the baseline measured in the same run; asserts nothing.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/client.js';
+import { commitments, contracts, organisations, placements, procurements, suppliers } from '../../src/db/schema/index.js';
+import { createRandom } from '../../src/db/seed/generate-demo-data.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
+import { addDays, addMonths } from '../../src/domain/follow-up/calendar.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    postgres: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '32' },
+    contracts: { type: 'string', default: '20000' },
+    placements: { type: 'string', default: '10' },
+    year: { type: 'string', default: '2025' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const CONTRACTS = Number(values.contracts);
+const PLACEMENTS_PER_CONTRACT = Number(values.placements);
+const YEAR = Number(values.year);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(base: string, server: ChildProcess, timeoutMs = 180_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/ready`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the server did not become ready');
+}
+
+async function insertAll<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await write(rows.slice(i, i + size));
+}
+
+/** Contracts spread over the organisations' procurements with placements, as bench:followup seeds them (reports left out). */
+async function seedContracts(db: Database): Promise<{ contracts: number; placements: number }> {
+  const random = createRandom(1234);
+  const orgs = await db.select({ id: organisations.id }).from(organisations);
+  const supplierRows = await db
+    .insert(suppliers)
+    .values(Array.from({ length: 500 }, (_, i) => ({ country: 'SE', nationalId: `BENCH-${i}`, name: `Bänkleverantör ${i} (bench)` })))
+    .returning({ id: suppliers.id });
+  const perOrg = Math.ceil(CONTRACTS / orgs.length);
+  let contractCount = 0;
+  let placementCount = 0;
+  for (const org of orgs) {
+    const procs = await db.select({ id: procurements.id, unitId: procurements.unitId, ref: procurements.referenceNumber }).from(procurements).where(eq(procurements.organisationId, org.id)).limit(perOrg);
+    const n = Math.min(perOrg, CONTRACTS - contractCount, procs.length);
+    if (n <= 0) continue;
+    const contractValues = Array.from({ length: n }, (_, i) => {
+      const startsOn = addMonths('2023-01-01', Math.floor(random() * 42));
+      return {
+        organisationId: org.id,
+        procurementId: procs[i]!.id,
+        unitId: procs[i]!.unitId,
+        supplierId: supplierRows[Math.floor(random() * supplierRows.length)]!.id,
+        referenceNumber: `AVT-${procs[i]!.ref}`,
+        lotNumbers: null,
+        signedOn: addDays(startsOn, -30),
+        startsOn,
+        endsOn: addDays(addMonths(startsOn, 24 + Math.floor(random() * 25)), -1),
+        valueOre: 1_000_000_00 + Math.floor(random() * 50_000_000_00),
+      };
+    });
+    const inserted: Array<{ id: string; startsOn: string; endsOn: string }> = [];
+    await insertAll(contractValues, async (batch) => inserted.push(...(await db.insert(contracts).values(batch).returning({ id: contracts.id, startsOn: contracts.startsOn, endsOn: contracts.endsOn }))));
+    const commitmentRows: Array<{ id: string; contractId: string }> = [];
+    await insertAll(inserted, async (batch) =>
+      commitmentRows.push(
+        ...(await db
+          .insert(commitments)
+          .values(
+            batch.map((c) => ({
+              organisationId: org.id,
+              contractId: c.id,
+              position: 0,
+              kind: 'employment_condition' as const,
+              templateKey: 'employment-condition',
+              title: { sv: 'Sysselsättningsvillkor', en: 'Employment condition' },
+              text: { sv: 'Bänkdata.', en: 'Bench data.' },
+              parameters: { positions: 2 + Math.floor(random() * 8), employment_months: 6, first_hire_within_months: 6, completion_percent: 75, reporting_interval_months: 3, correction_days: 30, penalty_ore: 50_000_00, target_groups: ['newly_arrived', 'long_term_unemployed'], employment_form: 'las_employment' },
+            })),
+          )
+          .returning({ id: commitments.id, contractId: commitments.contractId })),
+      ),
+    );
+    const byContract = new Map(inserted.map((c) => [c.id, c]));
+    const placementValues = commitmentRows.flatMap((k) => {
+      const c = byContract.get(k.contractId)!;
+      return Array.from({ length: PLACEMENTS_PER_CONTRACT }, (_, j) => {
+        const startedOn = addDays(c.startsOn, Math.floor(random() * 600));
+        const endedOn = random() < 0.5 ? addDays(startedOn, 60 + Math.floor(random() * 300)) : null;
+        return {
+          organisationId: org.id,
+          contractId: c.id,
+          commitmentId: k.id,
+          participantRef: `B-${k.id.slice(0, 8)}-${j}`,
+          targetGroup: random() < 0.5 ? 'newly_arrived' : 'long_term_unemployed',
+          offeredOn: null,
+          startedOn,
+          plannedEndOn: addDays(startedOn, 182),
+          endedOn,
+          endReason: endedOn === null ? null : random() < 0.8 ? ('completed' as const) : ('resigned' as const),
+          extentPercent: random() < 0.7 ? 100 : 50,
+          employmentForm: 'las_employment',
+          ssykCode: '9111',
+        };
+      });
+    });
+    await insertAll(placementValues, (batch) => db.insert(placements).values(batch));
+    contractCount += n;
+    placementCount += placementValues.length;
+    if (contractCount % 2000 < perOrg) process.stderr.write(`\rSeeding contracts: ${contractCount}/${CONTRACTS}`);
+  }
+  process.stderr.write('\n');
+  await db.execute(sql`analyze`);
+  return { contracts: contractCount, placements: placementCount };
+}
+
+interface Figures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration: seconds, headers });
+  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts };
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hansyn-results-bench-'));
+  let target: DatabaseTarget = { kind: 'pglite', dataDir };
+  let dropDatabase: (() => Promise<void>) | null = null;
+  if (values.postgres) {
+    const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = `hansyn_rbench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    target = { kind: 'postgres', url: url.toString() };
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
+  let server: ChildProcess | null = null;
+  try {
+    const seedStarted = Date.now();
+    const handle = await openDatabase(target);
+    await handle.migrate();
+    const seeded = await seedDemo(handle.db, { scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
+    process.stderr.write('\n');
+    const contractSeed = await seedContracts(handle.db);
+    await handle.db.update(organisations).set({ openDataPublished: true }).where(eq(organisations.slug, 'goteborg'));
+    const seedSeconds = (Date.now() - seedStarted) / 1000;
+    await handle.close();
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'hansyn.js'), 'serve'], {
+      cwd: ROOT,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), HANSYN_DATA_DIR: dataDir, HANSYN_DEMO: 'false', LOG_LEVEL: 'warn', ...(target.kind === 'postgres' ? { DATABASE_URL: target.url } : { DATABASE_URL: '' }) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    server = child;
+    await waitReady(base, child);
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'viewer@goteborg.example', password: DEMO_PASSWORD }) });
+    if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+    const headers = { cookie: login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]! };
+    const endpoints: Array<[string, string]> = [
+      ['GET /api/health (baseline)', `${base}/api/health`],
+      ['dashboard GET /api/results/dashboard', `${base}/api/results/dashboard?year=${YEAR}`],
+      ['public GET /api/public/organisations/goteborg/results', `${base}/api/public/organisations/goteborg/results?year=${YEAR}`],
+    ];
+    const figures: Figures[] = [];
+    for (const [name, url] of endpoints) {
+      await load(name, url, headers, 2);
+      figures.push(await load(name, url, headers, duration));
+    }
+    const pdfTimes: number[] = [];
+    let pdfBytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = Date.now();
+      const response = await fetch(`${base}/api/results/annual-report.pdf?year=${YEAR}`, { headers });
+      pdfBytes = (await response.arrayBuffer()).byteLength;
+      if (!response.ok) throw new Error(`annual report failed: ${response.status}`);
+      pdfTimes.push((Date.now() - started) / 1000);
+    }
+    const baseline = figures[0]!;
+    const lines = [
+      `Database: ${target.kind}; ${seeded.organisations} organisations, ${contractSeed.contracts} contracts, ${contractSeed.placements} placements; seeded in ${seedSeconds.toFixed(1)} s`,
+      `Load: Göteborg's viewer, year ${YEAR}, ${connections} connections, ${duration} s per endpoint, server and load generator in separate processes on ${cpus().length} cores (a shared machine)`,
+      '',
+      '| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | non-2xx |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...figures.map((f) => `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx} |`),
+      '',
+      `Annual report PDF (${(pdfBytes / 1024).toFixed(0)} kB): ${pdfTimes.map((t) => `${t.toFixed(2)} s`).join(', ')} (three requests one after the other)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    const child = server as ChildProcess | null;
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (dropDatabase) await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
