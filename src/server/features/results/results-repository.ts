@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw-sql.js';
 import { commitments, contracts, deviations, organisationGoals, organisations, placements, procurements, resultsSettings, suppliers, targetGroups, units } from '../../../db/schema/index.js';
@@ -14,6 +14,7 @@ export interface ResultsOrganisation {
   socialGoalPercent: number;
 }
 
+/** Results belong to buyers: a supplier organisation (supplier portal) has none, and no public page. */
 const orgColumns = {
   id: organisations.id,
   slug: organisations.slug,
@@ -26,13 +27,13 @@ const orgColumns = {
 };
 
 export async function findResultsOrganisationBySlug(db: Database, slug: string): Promise<ResultsOrganisation | undefined> {
-  const [row] = await db.select(orgColumns).from(organisations).where(eq(organisations.slug, slug));
-  return row;
+  const [row] = await db.select(orgColumns).from(organisations).where(and(eq(organisations.slug, slug), ne(organisations.kind, 'supplier')));
+  return row as ResultsOrganisation | undefined;
 }
 
 export async function findResultsOrganisation(db: Database, id: string): Promise<ResultsOrganisation | undefined> {
-  const [row] = await db.select(orgColumns).from(organisations).where(eq(organisations.id, id));
-  return row;
+  const [row] = await db.select(orgColumns).from(organisations).where(and(eq(organisations.id, id), ne(organisations.kind, 'supplier')));
+  return row as ResultsOrganisation | undefined;
 }
 
 /** One placement as the results need it: no participant reference leaves this module but as a key. */
