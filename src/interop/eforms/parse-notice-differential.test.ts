@@ -143,6 +143,8 @@ describe('the scanner refuses every hostile input the saxes reader refused, with
     ['unterminated CDATA', root('<cbc:ID><![CDATA[x</cbc:ID>')],
     ['duplicate attribute', root('<cbc:ID a="1" a="2">x</cbc:ID>')],
     ['duplicate attribute in an unread element', root('<x a="1" b="" a="2"/>')],
+    ['duplicate among many attributes', root(`<x ${Array.from({ length: 40 }, (_, i) => `a${i}="${i}"`).join(' ')} a39="again"/>`)],
+    ['duplicate after 100,000 attributes (linear, not pairwise)', root(`<x ${Array.from({ length: 100_000 }, (_, i) => `a${i}=""`).join(' ')} a0=""/>`)],
     ['unquoted attribute', root('<cbc:ID a=1>x</cbc:ID>')],
     ['attribute without value', root('<cbc:ID a>x</cbc:ID>')],
     ['attributes without white space between', root('<cbc:ID a="1"b="2">x</cbc:ID>')],
@@ -195,6 +197,11 @@ describe('the scanner refuses every hostile input the saxes reader refused, with
     }
     // A pair is one character, and fine.
     expect(parseNotice(social.replace('At the End', 'At\u{1F600}the End')).ok).toBe(true);
+  });
+
+  it('accepts many distinct attributes on an unread element, as saxes did', () => {
+    const many = social.replace('<cbc:CityName', `<cbc:CityName ${Array.from({ length: 50_000 }, (_, i) => `a${i}="${i}"`).join(' ')}`);
+    expect(expectSame(many).ok).toBe(true);
   });
 
   it('truncated notices', () => {

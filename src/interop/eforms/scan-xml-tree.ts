@@ -302,6 +302,7 @@ function scan(xml: string, bytes: Buffer, options: XmlReadOptions, forbiddenAt: 
   const attributeRanges: number[] = [];
   let attributeCount = 0;
   let attributeNeedsDecoding = 0;
+  const manyNames = new Set<string>();
 
   const appendText = (piece: string): void => {
     let text = piece;
@@ -432,11 +433,22 @@ function scan(xml: string, bytes: Buffer, options: XmlReadOptions, forbiddenAt: 
           }
         }
       }
-      for (let other = 0; other < attributeCount; other += 1) {
-        const base = other * 4;
-        if (sameRange(attributeRanges[base]!, attributeRanges[base + 1]!, nameStart, nameEnd)) {
-          throw malformed(`duplicate attribute ${text(nameStart, nameEnd)}`);
+      if (attributeCount < MANY_ATTRIBUTES) {
+        for (let other = 0; other < attributeCount; other += 1) {
+          const base = other * 4;
+          if (sameRange(attributeRanges[base]!, attributeRanges[base + 1]!, nameStart, nameEnd)) {
+            throw malformed(`duplicate attribute ${text(nameStart, nameEnd)}`);
+          }
         }
+      } else {
+        // A tag with very many attributes (hostile input) is checked through a set, in linear time.
+        if (attributeCount === MANY_ATTRIBUTES) {
+          manyNames.clear();
+          for (let other = 0; other < attributeCount; other += 1) manyNames.add(xml.slice(attributeRanges[other * 4]!, attributeRanges[other * 4 + 1]!));
+        }
+        const name = xml.slice(nameStart, nameEnd);
+        if (manyNames.has(name)) throw malformed(`duplicate attribute ${text(nameStart, nameEnd)}`);
+        manyNames.add(name);
       }
       const base = attributeCount * 4;
       attributeRanges[base] = nameStart;
@@ -608,6 +620,9 @@ function scan(xml: string, bytes: Buffer, options: XmlReadOptions, forbiddenAt: 
   if (root === undefined) throw malformed('no root element');
   return root;
 }
+
+/** From this many attributes on one tag, duplicates are found with a set instead of pairwise. */
+const MANY_ATTRIBUTES = 16;
 
 const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
