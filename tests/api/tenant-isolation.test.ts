@@ -98,6 +98,8 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
  */
 // An invitation link's token is a secret held by the invited person, not an organisation's record id.
 const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}', '/api/invitation-links/{token}'];
+// Public open-data pages of an organisation, by its slug (404 unless it publishes; docs/results.md).
+NOT_TENANT_OWNED.push('/api/public/organisations/{slug}/results', '/api/public/organisations/{slug}/results.json', '/api/public/organisations/{slug}/results.csv', '/api/public/organisations/{slug}/catalog.rdf');
 
 
 beforeAll(async () => {
