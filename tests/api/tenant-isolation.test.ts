@@ -99,7 +99,16 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
  * the organisation-specific part of a notice (the procurement it was linked to) is checked below.
  */
 // An invitation link's token is a secret held by the invited person, not an organisation's record id.
-const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}', '/api/invitation-links/{token}'];
+const NOT_TENANT_OWNED = [
+  '/api/reference/cpv/{code}',
+  '/api/market/notices/{noticeId}',
+  '/api/invitation-links/{token}',
+  // Published open data, by the organisation's public slug, for anyone (results-routes.test.ts covers what is withheld).
+  '/api/public/organisations/{slug}/results',
+  '/api/public/organisations/{slug}/results.json',
+  '/api/public/organisations/{slug}/results.csv',
+  '/api/public/organisations/{slug}/catalog.rdf',
+];
 
 
 beforeAll(async () => {

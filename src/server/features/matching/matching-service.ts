@@ -6,7 +6,7 @@ import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
-import type { BottleneckView, NeedCreate, NeedView, NOT_HIRED_REASONS, ProposalOutcome, ProposalView } from './matching-schemas.js';
+import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierProposalAnswer } from './matching-schemas.js';
 import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
 import { listActiveConsents, listIdentities, listParticipantRows, logAccess, type ParticipantRecord } from './participant-repository.js';
@@ -365,9 +365,6 @@ export interface SupplierContractScope {
   commitmentIds: readonly string[];
 }
 
-/** The outcomes a supplier records itself; a hire records a placement, which the buyer's side does today. */
-export const SUPPLIER_OUTCOMES = ['interview', 'offer', 'not_hired'] as const;
-
 /**
  * A supplier organisation's members act on their own contracts' needs with the portal's
  * permissions (reading, or reporting for a change); the scope comes from the supplier view,
@@ -471,7 +468,7 @@ export async function answerProposalAsSupplier(
   scope: SupplierContractScope,
   needId: string,
   proposalId: string,
-  body: { outcome: (typeof SUPPLIER_OUTCOMES)[number]; on: string; notHiredReason?: (typeof NOT_HIRED_REASONS)[number] | undefined },
+  body: SupplierProposalAnswer,
   now: Date,
 ): Promise<SupplierNeed> {
   assertSupplierMay(who.actor, 'supplier_portal:report');
@@ -495,3 +492,6 @@ export async function answerProposalAsSupplier(
     return presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null })));
   });
 }
+
+/** The supplier portal's routes declare these (another feature reaches matching only through this file). */
+export { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from './matching-schemas.js';

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem, Uuid } from '../../schemas.js';
 import { sendInvitation } from '../members/invitation-mail.js';
-import { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from '../matching/matching-schemas.js';
+import { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from '../matching/matching-service.js';
 import { findOrganisationById } from '../organisations/organisation-service.js';
 import {
   ApproveBody,

@@ -21,8 +21,7 @@ import {
   type SupplierContractSummary,
   type SupplierPeriodView,
 } from '../contracts/supplier-view-service.js';
-import type { SupplierNeedCreate, SupplierProposalAnswer } from '../matching/matching-schemas.js';
-import { answerProposalAsSupplier, createSupplierNeed, listSupplierNeeds, type SupplierContractScope } from '../matching/matching-service.js';
+import { answerProposalAsSupplier, createSupplierNeed, listSupplierNeeds, type SupplierContractScope, type SupplierNeedCreate, type SupplierProposalAnswer } from '../matching/matching-service.js';
 import { createInvitation, type MemberServiceDeps } from '../members/member-service.js';
 import * as repo from './supplier-portal-repository.js';
 import type { SupplierReportSubmit } from './supplier-portal-schemas.js';
