@@ -59,6 +59,8 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
   { prefix: '/api/supplier/contracts/{id}/periods/{sequence}/evidence', id: () => ids.contract!, params: { sequence: () => '1', evidenceId: () => ids.contract! } },
   { prefix: '/api/supplier/contracts/{id}/periods/{sequence}', id: () => ids.contract!, params: { sequence: () => '1' } },
   { prefix: '/api/supplier/contracts/{id}/letters/{stepId}', id: () => ids.contract!, params: { stepId: () => ids.sanctionStep! } },
+  { prefix: '/api/supplier/contracts/{id}/recruitment-needs/{needId}/proposals/{proposalId}/answer', id: () => ids.contract!, params: { needId: () => ids.need!, proposalId: () => ids.proposal! }, body: { POST: { outcome: 'interview', on: '2025-01-01' } } },
+  { prefix: '/api/supplier/contracts/{id}/recruitment-needs', id: () => ids.contract!, body: { POST: { title: 'Kapat behov', ssykCode: '9111', positions: 1, extentPercent: 100, startsOn: '2025-04-01' } } },
   { prefix: '/api/supplier/contracts/{id}', id: () => ids.contract! },
   { prefix: '/api/participants/{id}/consents/{consentId}/revoke', id: () => ids.participant!, params: { consentId: () => ids.consent! }, body: { POST: { revokedOn: '2026-02-01' } } },
   { prefix: '/api/participants/{id}/consents', id: () => ids.participant!, body: { POST: { scope: 'share_profile', supplierId: null, givenOn: '2025-01-01' } } },
@@ -97,9 +99,16 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
  * the organisation-specific part of a notice (the procurement it was linked to) is checked below.
  */
 // An invitation link's token is a secret held by the invited person, not an organisation's record id.
-const NOT_TENANT_OWNED = ['/api/reference/cpv/{code}', '/api/market/notices/{noticeId}', '/api/invitation-links/{token}'];
-// Public open-data pages of an organisation, by its slug (404 unless it publishes; docs/results.md).
-NOT_TENANT_OWNED.push('/api/public/organisations/{slug}/results', '/api/public/organisations/{slug}/results.json', '/api/public/organisations/{slug}/results.csv', '/api/public/organisations/{slug}/catalog.rdf');
+const NOT_TENANT_OWNED = [
+  '/api/reference/cpv/{code}',
+  '/api/market/notices/{noticeId}',
+  '/api/invitation-links/{token}',
+  // Published open data, by the organisation's public slug, for anyone (results-routes.test.ts covers what is withheld).
+  '/api/public/organisations/{slug}/results',
+  '/api/public/organisations/{slug}/results.json',
+  '/api/public/organisations/{slug}/results.csv',
+  '/api/public/organisations/{slug}/catalog.rdf',
+];
 
 
 beforeAll(async () => {

@@ -264,3 +264,59 @@ export type BottleneckView = Static<typeof BottleneckView>;
 
 export type ParticipantSummary = Static<typeof ParticipantSummary>;
 export type CandidatesView = Static<typeof CandidatesView>;
+
+/* ---------------- the supplier portal's side (docs/supplier-portal.md) ---------------- */
+
+/** A need the supplier posts under its own contract (the contract is the path's). */
+export const SupplierNeedCreate = Type.Omit(NeedCreate, ['contractId'], { additionalProperties: false });
+export type SupplierNeedCreate = Static<typeof SupplierNeedCreate>;
+
+export const SupplierProposalAnswer = Type.Object(
+  {
+    outcome: enumOf(['interview', 'offer', 'not_hired'] as const, { description: '`not_hired`: not suitable, with a reason. A hire is recorded by the buyer’s labour-market unit with the placement.' }),
+    on: IsoDate,
+    notHiredReason: Type.Optional(enumOf(NOT_HIRED_REASONS)),
+  },
+  { additionalProperties: false },
+);
+export type SupplierProposalAnswer = Static<typeof SupplierProposalAnswer>;
+
+/** A proposal as the supplier sees it: the reference the unit gave and the profile facts, never identity or target groups. */
+export const SupplierProposal = Type.Object({
+  id: Uuid,
+  reference: Type.String(),
+  status: enumOf(['proposed', 'interview', 'offer', 'hired', 'not_hired', 'withdrawn']),
+  notHiredReason: Type.Union([Type.String(), Type.Null()]),
+  proposedOn: IsoDate,
+  decidedOn: Type.Union([IsoDate, Type.Null()]),
+  occupations: Type.Array(Occupation),
+  skills: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  drivingLicences: Type.Array(Type.String()),
+  availableFrom: Type.Union([IsoDate, Type.Null()]),
+  extentWantedPercent: Type.Union([Type.Integer(), Type.Null()]),
+});
+
+export const SupplierNeedView = Type.Object({
+  id: Uuid,
+  contractId: Uuid,
+  contractReference: Type.String(),
+  commitmentId: Type.Union([Uuid, Type.Null()]),
+  title: Type.String(),
+  ssykCode: Type.Union([Type.String(), Type.Null()]),
+  occupationNameId: Type.Union([Type.String(), Type.Null()]),
+  occupationLabel: Type.Union([Type.String(), Type.Null()]),
+  positions: Type.Integer(),
+  extentPercent: Type.Integer(),
+  startsOn: IsoDate,
+  municipalityCode: Type.Union([Type.String(), Type.Null()]),
+  districtCode: Type.Union([Type.String(), Type.Null()]),
+  skills: Type.Array(Type.String()),
+  requiredLanguages: Type.Array(Type.String()),
+  requiredDrivingLicences: Type.Array(Type.String()),
+  status: enumOf(['open', 'filled', 'cancelled']),
+  openedOn: IsoDate,
+  closedOn: Type.Union([IsoDate, Type.Null()]),
+  proposals: Type.Array(SupplierProposal),
+});
+export type SupplierNeedView = Static<typeof SupplierNeedView>;

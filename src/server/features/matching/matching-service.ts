@@ -6,7 +6,7 @@ import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
-import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView } from './matching-schemas.js';
+import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierProposalAnswer } from './matching-schemas.js';
 import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
 import { listActiveConsents, listIdentities, listParticipantRows, logAccess, type ParticipantRecord } from './participant-repository.js';
@@ -353,3 +353,145 @@ export async function bottleneckOf(db: Database, actor: Actor, now: Date): Promi
     candidatesWaitingLongest: waitingLongest,
   };
 }
+
+/**
+ * A contract as the supplier portal established it from the signed-in supplier organisation
+ * (decision 0602): the buyer's tenant that holds the contract, and the contract's supplier.
+ */
+export interface SupplierContractScope {
+  buyerOrganisationId: string;
+  contractId: string;
+  supplierId: string;
+  commitmentIds: readonly string[];
+}
+
+/**
+ * A supplier organisation's members act on their own contracts' needs with the portal's
+ * permissions (reading, or reporting for a change); the scope comes from the supplier view,
+ * never from the request, and everything else is read in the buyer's tenant under that scope.
+ */
+function assertSupplierMay(actor: Actor, action: 'supplier_portal:read' | 'supplier_portal:report'): void {
+  if (actor.organisationKind !== 'supplier') throw notFound('The contract');
+  assertCan(actor, action, { organisationId: actor.organisationId });
+}
+
+async function supplierNeed(db: Database, scope: SupplierContractScope, needId: string): Promise<NeedRecord> {
+  const [need] = await listNeeds(db, scope.buyerOrganisationId, { id: needId });
+  if (!need || need.contractId !== scope.contractId || need.supplierId !== scope.supplierId) throw notFound('The recruitment need');
+  return need;
+}
+
+/** A need as its supplier sees it: no target groups (the buyer's judgment) and pseudonymous proposals. */
+function presentSupplierNeed(need: NeedRecord, proposals: Array<ProposalRecord & { profile: ParticipantRecord['profile'] }>) {
+  const { organisationId: _o, supplierId: _s, supplierName: _n, hired: _h, proposals: _p, ...rest } = need;
+  return {
+    ...rest,
+    occupationLabel: occupationLabel(need.ssykCode, need.occupationNameId),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      reference: p.reference,
+      status: p.status,
+      notHiredReason: p.notHiredReason,
+      proposedOn: p.proposedOn,
+      decidedOn: p.decidedOn,
+      occupations: p.profile?.occupations ?? [],
+      skills: p.profile?.skills ?? [],
+      languages: p.profile?.languages ?? [],
+      drivingLicences: p.profile?.drivingLicences ?? [],
+      availableFrom: p.profile?.availableFrom ?? null,
+      extentWantedPercent: p.profile?.extentWantedPercent ?? null,
+    })),
+  };
+}
+export type SupplierNeed = ReturnType<typeof presentSupplierNeed>;
+
+/** The supplier's needs under one contract with their proposals (pseudonymous: the reference the unit gave, the profile facts). */
+export async function listSupplierNeeds(db: Database, actor: Actor, scope: SupplierContractScope): Promise<SupplierNeed[]> {
+  assertSupplierMay(actor, 'supplier_portal:read');
+  const needs = (await listNeeds(db, scope.buyerOrganisationId)).filter((n) => n.contractId === scope.contractId && n.supplierId === scope.supplierId);
+  const out: SupplierNeed[] = [];
+  for (const need of needs) {
+    const list = (await listProposals(db, scope.buyerOrganisationId, { needId: need.id })).filter((p) => p.status !== 'withdrawn');
+    const rows = new Map((await listParticipantRows(db, scope.buyerOrganisationId, { ids: list.map((p) => p.participantId) })).map((r) => [r.id, r]));
+    out.push(presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null }))));
+  }
+  return out.reverse();
+}
+
+/** The supplier posts a recruitment need under its own contract; it lands in the buyer's tenant. */
+export async function createSupplierNeed(db: Database, who: Who, scope: SupplierContractScope, body: Omit<NeedCreate, 'contractId'>, now: Date): Promise<SupplierNeed> {
+  assertSupplierMay(who.actor, 'supplier_portal:report');
+  return db.transaction(async (tx) => {
+    const errors: FieldError[] = [];
+    const catalogue = occupationCatalogue();
+    let ssykCode = body.ssykCode ?? null;
+    const occupationNameId = body.occupationNameId ?? null;
+    if (ssykCode === null && occupationNameId === null) errors.push({ path: '/body/ssykCode', code: 'occupation_required', message: 'Give an SSYK 2012 unit group or a JobTech occupation name.' });
+    if (ssykCode !== null && catalogue.ssyk.get(ssykCode)?.level !== 4) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group.' });
+    if (occupationNameId !== null) {
+      const name = catalogue.names.get(occupationNameId);
+      if (!name) errors.push({ path: '/body/occupationNameId', code: 'unknown_occupation_name', message: 'Not a JobTech occupation name.' });
+      else ssykCode ??= name.ssykCode;
+    }
+    const commitmentId = body.commitmentId ?? null;
+    if (commitmentId !== null && !scope.commitmentIds.includes(commitmentId)) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract.' });
+    if (body.districtCode && !districtByCode(body.districtCode)) errors.push({ path: '/body/districtCode', code: 'unknown_district', message: 'Unknown district.' });
+    if (errors.length > 0) throw validationFailed(errors);
+    const id = await insertNeed(tx, {
+      organisationId: scope.buyerOrganisationId,
+      contractId: scope.contractId,
+      commitmentId,
+      supplierId: scope.supplierId,
+      title: body.title.trim(),
+      ssykCode,
+      occupationNameId,
+      positions: body.positions,
+      extentPercent: body.extentPercent,
+      startsOn: body.startsOn,
+      municipalityCode: body.municipalityCode ?? (body.districtCode ? (districtByCode(body.districtCode)?.municipalityCode ?? null) : null),
+      districtCode: body.districtCode ?? null,
+      skills: body.skills ?? [],
+      requiredLanguages: body.requiredLanguages ?? [],
+      requiredDrivingLicences: body.requiredDrivingLicences ?? [],
+      openedOn: swedishDate(now),
+      createdBy: who.actor.userId,
+    });
+    await recordAudit(tx, who, { action: 'recruitment_need.created', entityType: 'contract', entityId: scope.contractId, after: { needId: id, title: body.title } });
+    return presentSupplierNeed((await supplierNeed(tx, scope, id)), []);
+  });
+}
+
+/** The supplier answers a proposal for its own need: interview, offer or not suitable (with a reason). */
+export async function answerProposalAsSupplier(
+  db: Database,
+  who: Who,
+  scope: SupplierContractScope,
+  needId: string,
+  proposalId: string,
+  body: SupplierProposalAnswer,
+  now: Date,
+): Promise<SupplierNeed> {
+  assertSupplierMay(who.actor, 'supplier_portal:report');
+  return db.transaction(async (tx) => {
+    const need = await supplierNeed(tx, scope, needId);
+    const [proposal] = await listProposals(tx, scope.buyerOrganisationId, { id: proposalId, needId });
+    if (!proposal || proposal.status === 'withdrawn') throw notFound('The proposal');
+    if (!(NEXT[proposal.status] ?? []).includes(body.outcome)) throw new AppError('invalid_transition', `A proposal that is ${proposal.status} cannot become ${body.outcome}.`);
+    if (body.on < proposal.proposedOn) throw validationFailed([{ path: '/body/on', code: 'before_proposal', message: 'An outcome comes after the proposal.' }]);
+    if (body.on > swedishDate(now)) throw validationFailed([{ path: '/body/on', code: 'in_future', message: 'An outcome is recorded when it happened.' }]);
+    if (body.outcome === 'not_hired' && !body.notHiredReason) throw validationFailed([{ path: '/body/notHiredReason', code: 'required', message: 'Say why the person was not suitable.' }]);
+    await updateProposal(tx, scope.buyerOrganisationId, proposalId, {
+      status: body.outcome,
+      notHiredReason: body.outcome === 'not_hired' ? (body.notHiredReason ?? null) : null,
+      history: [...proposal.history, { status: body.outcome, on: body.on, by: who.label }],
+      decidedOn: body.outcome === 'not_hired' ? body.on : null,
+    });
+    await recordAudit(tx, who, { action: `proposal.${body.outcome}`, entityType: 'recruitment_need', entityId: needId, after: { proposalId, notHiredReason: body.notHiredReason ?? null } });
+    const list = (await listProposals(tx, scope.buyerOrganisationId, { needId: need.id })).filter((p) => p.status !== 'withdrawn');
+    const rows = new Map((await listParticipantRows(tx, scope.buyerOrganisationId, { ids: list.map((p) => p.participantId) })).map((r) => [r.id, r]));
+    return presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null })));
+  });
+}
+
+/** The supplier portal's routes declare these (another feature reaches matching only through this file). */
+export { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from './matching-schemas.js';

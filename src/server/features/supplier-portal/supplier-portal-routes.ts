@@ -6,8 +6,9 @@ import type { Who } from '../../access.js';
 import type { App, AppDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
-import { errorResponses, problem } from '../../schemas.js';
+import { errorResponses, problem, Uuid } from '../../schemas.js';
 import { sendInvitation } from '../members/invitation-mail.js';
+import { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from '../matching/matching-service.js';
 import { findOrganisationById } from '../organisations/organisation-service.js';
 import {
   ApproveBody,
@@ -180,6 +181,43 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
       const input = await portal.letterForSupplier(db, authOf(request).actor, request.params.id, request.params.stepId, request.query.lang ?? 'sv');
       return reply.type(DOCX).header('content-disposition', attachment(`${input.fileName}.docx`)).send(await renderSanctionLetter(input));
     },
+  );
+
+  const needTags = ['supplier-portal', 'matching'];
+  const AnswerParams = Type.Object({ id: Uuid, needId: Uuid, proposalId: Uuid });
+
+  app.get(
+    '/api/supplier/contracts/:id/recruitment-needs',
+    { schema: { tags: needTags, summary: 'My recruitment needs under the contract, with the candidates proposed (pseudonymous)', params: SupplierContractParams, response: { 200: Type.Array(SupplierNeedView), ...errorResponses } } },
+    async (request) => portal.listNeeds(db, authOf(request).actor, request.params.id),
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/recruitment-needs',
+    {
+      schema: {
+        tags: needTags,
+        summary: 'Post an upcoming hire: occupation (SSYK 2012 unit group or JobTech occupation name), number, extent, start, place, requirements',
+        params: SupplierContractParams,
+        body: SupplierNeedCreate,
+        response: { 201: SupplierNeedView, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await portal.postNeed(db, whoOf(request), request.params.id, request.body, now())),
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/recruitment-needs/:needId/proposals/:proposalId/answer',
+    {
+      schema: {
+        tags: needTags,
+        summary: 'Answer a proposed candidate: interview, offer, or not suitable with a reason',
+        params: AnswerParams,
+        body: SupplierProposalAnswer,
+        response: { 200: SupplierNeedView, ...errorResponses },
+      },
+    },
+    async (request) => portal.answerNeedProposal(db, whoOf(request), request.params.id, request.params.needId, request.params.proposalId, request.body, now()),
   );
 
   /* ---------------- the buyer's side ---------------- */

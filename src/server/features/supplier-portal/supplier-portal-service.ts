@@ -21,6 +21,7 @@ import {
   type SupplierContractSummary,
   type SupplierPeriodView,
 } from '../contracts/supplier-view-service.js';
+import { answerProposalAsSupplier, createSupplierNeed, listSupplierNeeds, type SupplierContractScope, type SupplierNeedCreate, type SupplierProposalAnswer } from '../matching/matching-service.js';
 import { createInvitation, type MemberServiceDeps } from '../members/member-service.js';
 import * as repo from './supplier-portal-repository.js';
 import type { SupplierReportSubmit } from './supplier-portal-schemas.js';
@@ -373,4 +374,27 @@ export async function supplierReminderRecipients(db: Database, buyerOrganisation
   const organisation = await repo.findSupplierOrganisation(db, contract.supplier.id);
   if (!organisation) return null;
   return { organisationId: organisation.id, userIds: await repo.activeMemberIds(db, organisation.id) };
+}
+
+/* ---------------- recruitment needs (the matching feature holds them) ---------------- */
+
+async function needScope(db: Database, actor: Actor, contractId: string, action: 'supplier_portal:read' | 'supplier_portal:report'): Promise<SupplierContractScope> {
+  const scope = await scopeOf(db, actor, action, true);
+  const facts = await supplierContractFacts(db, scope.supplierId, contractId);
+  return { buyerOrganisationId: facts.contract.organisationId, contractId, supplierId: scope.supplierId, commitmentIds: facts.commitments.map((c) => c.id) };
+}
+
+/** GET /api/supplier/contracts/{id}/recruitment-needs: the needs posted under the contract with their proposals. */
+export async function listNeeds(db: Database, actor: Actor, contractId: string) {
+  return listSupplierNeeds(db, actor, await needScope(db, actor, contractId, 'supplier_portal:read'));
+}
+
+/** POST /api/supplier/contracts/{id}/recruitment-needs. */
+export async function postNeed(db: Database, who: Who, contractId: string, body: SupplierNeedCreate, now: Date) {
+  return createSupplierNeed(db, who, await needScope(db, who.actor, contractId, 'supplier_portal:report'), body, now);
+}
+
+/** POST …/recruitment-needs/{needId}/proposals/{proposalId}/answer. */
+export async function answerNeedProposal(db: Database, who: Who, contractId: string, needId: string, proposalId: string, body: SupplierProposalAnswer, now: Date) {
+  return answerProposalAsSupplier(db, who, await needScope(db, who.actor, contractId, 'supplier_portal:report'), needId, proposalId, body, now);
 }

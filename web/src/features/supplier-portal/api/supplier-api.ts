@@ -9,6 +9,11 @@ import type {
   SupplierReportForm as SupplierReportFormSchema,
   SupplierReportSubmit as SupplierReportSubmitSchema,
 } from '../../../../../src/server/features/supplier-portal/supplier-portal-schemas.js';
+import type {
+  SupplierNeedCreate as SupplierNeedCreateSchema,
+  SupplierNeedView as SupplierNeedViewSchema,
+  SupplierProposalAnswer as SupplierProposalAnswerSchema,
+} from '../../../../../src/server/features/matching/matching-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import type { Me } from '../../../lib/session';
 
@@ -19,6 +24,9 @@ export type SupplierReport = Static<typeof SupplierReportSchema>;
 export type SupplierReportSubmit = Static<typeof SupplierReportSubmitSchema>;
 export type BuyerSupplierReports = Static<typeof BuyerSupplierReportsSchema>;
 export type SupplierContactInvited = Static<typeof SupplierContactInvitedSchema>;
+export type SupplierNeed = Static<typeof SupplierNeedViewSchema>;
+export type SupplierNeedCreate = Static<typeof SupplierNeedCreateSchema>;
+export type SupplierProposalAnswer = Static<typeof SupplierProposalAnswerSchema>;
 
 /** The signed-in organisation is a supplier company using the portal. */
 export const isSupplierOrganisation = (me: Me): boolean => me.organisation.kind === 'supplier';
@@ -60,6 +68,28 @@ export function useUploadEvidence(id: string, sequence: number) {
       return apiRequest(`/api/supplier/contracts/${id}/periods/${sequence}/evidence`, { method: 'POST', body: form });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: keys.period(id, sequence) }),
+  });
+}
+
+/* recruitment needs */
+
+const needsKey = (id: string) => ['supplier', 'contracts', id, 'recruitment-needs'] as const;
+export const useSupplierNeeds = (id: string) => useQuery({ queryKey: needsKey(id), queryFn: () => apiRequest<SupplierNeed[]>(`/api/supplier/contracts/${id}/recruitment-needs`) });
+
+export function usePostNeed(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SupplierNeedCreate) => apiRequest<SupplierNeed>(`/api/supplier/contracts/${id}/recruitment-needs`, { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: needsKey(id) }),
+  });
+}
+
+export function useAnswerProposal(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { needId: string; proposalId: string; body: SupplierProposalAnswer }) =>
+      apiRequest<SupplierNeed>(`/api/supplier/contracts/${id}/recruitment-needs/${input.needId}/proposals/${input.proposalId}/answer`, { method: 'POST', body: input.body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: needsKey(id) }),
   });
 }
 

@@ -7,6 +7,7 @@ import { formatDate } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { useSupplierContract } from '../api/supplier-api';
 import { StatusText } from '../components/status-text';
+import { SupplierNeedsSection } from '../components/supplier-needs-section';
 import '../supplier-portal.css';
 
 const sek = (ore: number, lang: string) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { style: 'currency', currency: 'SEK', maximumFractionDigits: 0 }).format(ore / 100);
@@ -102,6 +103,8 @@ export function SupplierContractRoute() {
           </ul>
         )}
       </section>
+
+      <SupplierNeedsSection contractId={c.id} />
 
       <section aria-labelledby="deviations-heading" className="section">
         <h2 id="deviations-heading">{t('supplierPortal.contract.deviations')}</h2>
