@@ -24,7 +24,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +34,7 @@ import { loadavg } from 'node:os';
 import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
 import { cacheLookups, prepareMix, runMix } from './api-mix.js';
+import { freePort, waitReady } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,32 +56,6 @@ const writesPerSecond = Number(values['writes-per-second']);
 const only = values.only ?? 'all';
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(base: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    try {
-      const r = await fetch(`${base}/api/ready`);
-      if (r.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become ready');
-}
 
 interface Figures {
   name: string;
