@@ -7,6 +7,11 @@ const clockRules = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'One clock: take `now` from deps.now (or a parameter), not new Date().' },
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'One clock: take `now` from deps.now (or a parameter), not Date.now().' },
 ];
+// One way to refuse (decision 0502): `assertCan(actor, action, resource)` from src/server/access.ts.
+const accessRules = [
+  { selector: "IfStatement[test.operator='!'][test.argument.callee.name='can'] > ThrowStatement.consequent", message: 'Refuse with assertCan() from src/server/access.ts.' },
+  { selector: "IfStatement[test.operator='!'][test.argument.callee.name='can'] > BlockStatement.consequent > ThrowStatement", message: 'Refuse with assertCan() from src/server/access.ts.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'coverage/**', 'src/db/migrations/**', '.cache/**'] },
@@ -24,7 +29,7 @@ export default tseslint.config(
     // One clock (decision 0503): server, database and interop code take `now` from `deps.now`
     // or a parameter; only the shell reads the wall clock.
     files: ['src/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', envRule, ...clockRules] },
+    rules: { 'no-restricted-syntax': ['error', envRule, ...clockRules, ...accessRules] },
   },
   {
     // The shell's clocks: the composition root's default `now`, the CLI (timings, its own `now`),
@@ -39,7 +44,12 @@ export default tseslint.config(
       'src/server/features/organisations/organisation-routes.ts',
       'src/server/features/notices/notice-import-service.ts',
     ],
-    rules: { 'no-restricted-syntax': ['error', envRule] },
+    rules: { 'no-restricted-syntax': ['error', envRule, ...accessRules] },
+  },
+  {
+    // assertCan itself is the one place that turns a refusal into an error.
+    files: ['src/server/access.ts'],
+    rules: { 'no-restricted-syntax': ['error', envRule, ...clockRules] },
   },
   {
     // Only the config loader, the CLI entry and test/bench tooling read the environment.

@@ -1,12 +1,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { procurements } from '../../../db/schema/index.js';
-import { can } from '../../../domain/access/can.js';
 import { cellText, isBlank, parseCalendarDate, parseSekToOre, type CellValue } from '../../../interop/spreadsheet/parse-cell-values.js';
 import { readSpreadsheet, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
-import { AppError, forbidden, type ImportRowError } from '../../errors.js';
+import { AppError, type ImportRowError } from '../../errors.js';
 import type { ContractCreate } from './contract-schemas.js';
-import { checkContractDraft, insertCheckedContract, type ContractDraftChecked, type Who } from './contract-service.js';
+import { checkContractDraft, insertCheckedContract, type ContractDraftChecked } from './contract-service.js';
+import { assertCan, type Who } from '../../access.js';
 
 /** The columns of a contract import, by Swedish header; the English code name is accepted too. */
 export const CONTRACT_COLUMNS = [
@@ -32,7 +32,7 @@ const fold = (s: string) => s.trim().toLocaleLowerCase('sv');
  * its commitments and audit event.
  */
 export async function importContractFile(db: Database, who: Who, file: { buffer: Buffer; filename: string }, options: { dryRun: boolean }, now: Date): Promise<{ created: number; dryRun: boolean }> {
-  if (!can(who.actor, 'contract:manage', { organisationId: who.actor.organisationId })) throw forbidden();
+  assertCan(who.actor, 'contract:manage', { organisationId: who.actor.organisationId });
   let table;
   try {
     table = await readSpreadsheet(file.buffer, file.filename);

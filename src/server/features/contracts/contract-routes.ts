@@ -18,7 +18,8 @@ import {
   PlacementPatch,
   PlacementView,
 } from './contract-schemas.js';
-import { addPlacement, amendContractFor, changePlacement, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate, type Who } from './contract-service.js';
+import { addPlacement, amendContractFor, changePlacement, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate } from './contract-service.js';
+import type { Who } from '../../access.js';
 
 export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
   const auth = authOf(request);

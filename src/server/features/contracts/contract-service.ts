@@ -45,11 +45,7 @@ import {
 } from './contract-repository.js';
 import type { ContractAmendment, ContractCreate, ContractListQuery, ContractView, FulfilmentView, PlacementCreate, PlacementPatch } from './contract-schemas.js';
 import { ssykUnitGroup } from './ssyk-catalogue.js';
-
-export interface Who {
-  actor: Actor;
-  label: string;
-}
+import { assertCan, type Who } from '../../access.js';
 
 const EMPLOYMENT_FORMS = new Set(EMPLOYMENT_FORM_OPTIONS.map((o) => o.value));
 
@@ -146,7 +142,7 @@ export async function getContract(db: Database, actor: Actor, id: string): Promi
 }
 
 export async function listContractsFor(db: Database, actor: Actor, query: ContractListQuery, now: Date) {
-  if (!can(actor, 'contract:read', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'contract:read', { organisationId: actor.organisationId });
   const activeOn = query.active ? (query.asOf ?? swedishDate(now)) : undefined;
   const { rows, total } = await listContracts(
     db,
@@ -202,7 +198,7 @@ export async function checkContractDraft(db: Database, who: Who, body: ContractC
     if (e instanceof AppError && e.code === 'not_found') return { errors: [{ path: `${path}/procurementId`, code: 'unknown_procurement', message: 'No such procurement in your organisation.' }], checked: null };
     throw e;
   }
-  if (!can(who.actor, 'contract:manage', { organisationId, unitId: procurement.unitId })) throw forbidden();
+  assertCan(who.actor, 'contract:manage', { organisationId, unitId: procurement.unitId });
   if (procurement.status !== 'awarded') errors.push({ path: `${path}/procurementId`, code: 'not_awarded', message: `Contracts are recorded for awarded procurements; this one is ${procurement.status}.` });
   const lots = new Set(procurement.lots.map((l) => l.lotNumber));
   (body.lotNumbers ?? []).forEach((n, i) => {
@@ -292,7 +288,7 @@ export async function createContract(db: Database, who: Who, body: ContractCreat
 export async function amendContractFor(db: Database, who: Who, id: string, body: ContractAmendment, now: Date): Promise<ContractView> {
   return db.transaction(async (tx) => {
     const contract = await readableContract(tx, who.actor, id);
-    if (!can(who.actor, 'contract:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'contract:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     const commitmentRows = await listCommitments(tx, who.actor.organisationId, [id]);
     const errors: FieldError[] = [];
     const endsOn = body.endsOn ?? contract.endsOn;

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { contracts, deviations as deviationsTable, organisations, sanctionSteps as sanctionTable } from '../../../db/schema/index.js';
-import { can, unitScope, type Actor } from '../../../domain/access/can.js';
+import { unitScope, type Actor } from '../../../domain/access/can.js';
 import { addDays } from '../../../domain/follow-up/calendar.js';
 import { detectDeviations, remindersDue, REMINDER_LEAD_DAYS, type DeviationKind, type ReminderKind } from '../../../domain/follow-up/deviations.js';
 import { roundMonths } from '../../../domain/follow-up/full-time-months.js';
@@ -10,7 +10,7 @@ import { checkSanctionStep, nextSanctionSteps, type SanctionStepFacts } from '..
 import { formatOreAsSek } from '../../../domain/shared/format.js';
 import type { Language, LocalizedText } from '../../../domain/shared/localized-text.js';
 import type { SanctionLetterInput } from '../../../domain/follow-up/sanction-letter.js';
-import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
+import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import {
   findContract,
@@ -33,7 +33,8 @@ import {
 import type { ReportCreate, SanctionStepCreate } from './contract-schemas.js';
 import type { FollowUpVersions } from './follow-up-versions.js';
 import type { ListCache } from '../procurements/procurement-service.js';
-import { evaluateContract, loadContractFacts, readableContract, swedishDate, termsOf, type ContractFacts, type Who } from './contract-service.js';
+import { evaluateContract, loadContractFacts, readableContract, swedishDate, termsOf, type ContractFacts } from './contract-service.js';
+import { assertCan, type Who } from '../../access.js';
 
 /** How long after its end a contract is still checked (last report due, shortfall found). */
 const ENDED_CONTRACT_WINDOW_DAYS = 90;
@@ -86,7 +87,7 @@ export async function listPeriods(db: Database, actor: Actor, contractId: string
 export async function recordReport(db: Database, who: Who, contractId: string, sequence: number, body: ReportCreate, now: Date) {
   return db.transaction(async (tx) => {
     const contract = await readableContract(tx, who.actor, contractId);
-    if (!can(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     const [facts] = await loadContractFacts(tx, who.actor.organisationId, [contract]);
     const period = periodsOf(facts!).find((p) => p.sequence === sequence);
     if (!period) throw notFound('The reporting period');
@@ -142,7 +143,7 @@ export async function resolveContractDeviation(db: Database, who: Who, contractI
     const contract = await readableContract(tx, who.actor, contractId);
     const deviation = await findDeviation(tx, who.actor.organisationId, contractId, deviationId);
     if (!deviation) throw notFound('The deviation');
-    if (!can(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     if (!(await resolveDeviation(tx, who.actor.organisationId, deviationId, { ...body, resolvedBy: who.actor.userId }))) throw new AppError('conflict', 'The deviation is already resolved.');
     await recordAudit(tx, who, { action: 'deviation.resolved', entityType: 'contract', entityId: contractId, before: { deviationId, status: 'open' }, after: { deviationId, status: 'resolved', ...body } });
     return presentDeviation((await findDeviation(tx, who.actor.organisationId, contractId, deviationId))!);
@@ -188,7 +189,7 @@ export async function listSanctions(db: Database, actor: Actor, contractId: stri
 export async function takeSanctionStep(db: Database, who: Who, contractId: string, body: SanctionStepCreate, now: Date) {
   return db.transaction(async (tx) => {
     const contract = await readableContract(tx, who.actor, contractId);
-    if (!can(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     const [facts] = await loadContractFacts(tx, who.actor.organisationId, [contract]);
     const commitment = facts!.commitments.find((c) => c.id === body.commitmentId);
     if (!commitment) throw validationFailed([{ path: '/body/commitmentId', code: 'unknown_commitment', message: 'This contract has no such commitment.' }]);
@@ -233,7 +234,7 @@ export async function recordCorrection(db: Database, who: Who, contractId: strin
     const steps = await listSanctionSteps(tx, who.actor.organisationId, [contractId]);
     const step = steps.find((s) => s.id === stepId);
     if (!step) throw notFound('The sanction step');
-    if (!can(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     if (step.kind !== 'correction_notice') throw validationFailed([{ path: '/params/stepId', code: 'not_a_correction_notice', message: 'Only a correction notice can be corrected.' }]);
     if (correctedOn < step.takenOn) throw validationFailed([{ path: '/body/correctedOn', code: 'before_notice', message: 'The correction cannot predate the notice.' }]);
     if (!(await setCorrectedOn(tx, who.actor.organisationId, stepId, correctedOn))) throw new AppError('conflict', 'The correction is already recorded.');
@@ -247,7 +248,7 @@ export async function sanctionStepFor(db: Database, actor: Actor, contractId: st
   const [facts] = await loadContractFacts(db, actor.organisationId, [contract]);
   const step = facts!.sanctionSteps.find((s) => s.id === stepId);
   if (!step) throw notFound('The sanction step');
-  if (!can(actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+  assertCan(actor, 'follow_up:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
   const commitment = facts!.commitments.find((c) => c.id === step.commitmentId)!;
   const evaluation = evaluateContract(facts!, step.takenOn).find((e) => e.commitment.id === commitment.id)!;
   return { contract, step, commitment, fulfilment: evaluation.fulfilment, terms: evaluation.terms };
@@ -309,7 +310,7 @@ export async function followUpQueue(
   asOf: string,
   cached: { cache: ListCache<FollowUpQueue>; versions: FollowUpVersions; onLookup?: (hit: boolean) => void } | null = null,
 ): Promise<FollowUpQueue> {
-  if (!can(actor, 'follow_up:manage', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'follow_up:manage', { organisationId: actor.organisationId });
   const scope = unitScope(actor, 'follow_up:manage');
   if (cached === null) return computeQueue(db, actor.organisationId, scope, asOf);
   const version = await cached.versions.current(actor.organisationId);
@@ -510,7 +511,7 @@ function recipientsOf(c: ContractRecord): DueReminder['recipients'] {
 
 /** The on-demand run for a coordinator's own organisation. */
 export async function runDailyCheckFor(db: Database, who: Who, asOf: string, now: Date): Promise<DailyCheckResult> {
-  if (!can(who.actor, 'follow_up:manage', { organisationId: who.actor.organisationId })) throw forbidden();
+  assertCan(who.actor, 'follow_up:manage', { organisationId: who.actor.organisationId });
   const result = await runDailyFollowUpCheck(db, asOf, now, { organisationId: who.actor.organisationId });
   await recordAudit(db, who, { action: 'follow_up.daily_check_run', entityType: 'organisation', entityId: who.actor.organisationId, after: { asOf, contractsChecked: result.contractsChecked, deviationsFound: result.deviationsFound.length } });
   return result;

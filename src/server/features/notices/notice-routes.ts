@@ -9,13 +9,14 @@ import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
 import { readNoticeSources, type NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
 import type { App, AppDeps } from '../../deps.js';
-import { AppError, forbidden, notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem } from '../../schemas.js';
 import { DEFAULT_IMPORT_LIMITS, importNotices } from './notice-import-service.js';
 import { findImportTarget } from '../procurements/procurement-import-service.js';
 import { failAbandonedImports, listImports, listLinkedNotices } from './notice-repository.js';
 import { IdParams, ImportListItem, ImportListQuery, ImportSummarySchema, LinkedNotice } from './notice-schemas.js';
+import { assertCan } from '../../access.js';
 
 const UPLOAD_KINDS = ['.xml', '.zip', '.tar.gz', '.tgz'] as const;
 
@@ -30,7 +31,7 @@ async function* renamed(sources: AsyncIterable<NoticeSource>, from: string, to: 
 }
 
 function requireImport(actor: Actor): void {
-  if (!can(actor, 'notice:import', { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, 'notice:import', { organisationId: actor.organisationId });
 }
 
 async function requireReadableProcurement(db: Database, actor: Actor, procurementId: string): Promise<void> {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../../db/client.js';
 import type { SupplierReportEnding, SupplierReportHire } from '../../../db/schema/index.js';
-import { can, type Actor } from '../../../domain/access/can.js';
+import { type Actor } from '../../../domain/access/can.js';
 import type { Language } from '../../../domain/shared/localized-text.js';
 import { detectEvidenceType, MAX_EVIDENCE_BYTES } from '../../../domain/supplier-portal/detect-evidence-type.js';
 import { nextReport, validateSupplierReport } from '../../../domain/supplier-portal/supplier-report.js';
 import { EMPLOYMENT_FORM_OPTIONS } from '../../../domain/requirements/starter-templates.js';
 import type { SanctionLetterInput } from '../../../domain/follow-up/sanction-letter.js';
-import type { Who } from '../../access.js';
-import { AppError, forbidden, notFound, validationFailed } from '../../errors.js';
+import { assertCan, type Who } from '../../access.js';
+import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, changePlacement, readableContract, swedishDate } from '../contracts/contract-service.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
@@ -50,7 +50,7 @@ async function scopeOf(db: Database, actor: Actor, action: 'supplier_portal:read
   if (actor.organisationKind !== 'supplier') throw refuse();
   const supplierId = await repo.supplierIdOfOrganisation(db, actor.organisationId);
   if (supplierId === null) throw refuse();
-  if (!can(actor, action, { organisationId: actor.organisationId })) throw forbidden();
+  assertCan(actor, action, { organisationId: actor.organisationId });
   return { supplierId, supplierOrganisationId: actor.organisationId };
 }
 
@@ -274,7 +274,7 @@ export async function letterForSupplier(db: Database, actor: Actor, contractId: 
 
 async function reviewableContract(db: Database, actor: Actor, contractId: string) {
   const contract = await readableContract(db, actor, contractId);
-  if (!can(actor, 'supplier_report:review', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+  assertCan(actor, 'supplier_report:review', { organisationId: contract.organisationId, unitId: contract.unit.id });
   return contract;
 }
 
@@ -355,7 +355,7 @@ export async function evidenceForBuyer(db: Database, who: Who, contractId: strin
  */
 export async function inviteSupplierContact(deps: MemberServiceDeps & { isDemo: (organisationId: string) => Promise<boolean> }, who: Who, contractId: string, email: string) {
   const contract = await readableContract(deps.db, who.actor, contractId);
-  if (!can(who.actor, 'supplier_contact:invite', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+  assertCan(who.actor, 'supplier_contact:invite', { organisationId: contract.organisationId, unitId: contract.unit.id });
   const isDemo = await deps.isDemo(who.actor.organisationId);
   const organisation = await deps.db.transaction((tx) => repo.ensureSupplierOrganisation(tx, contract.supplier, isDemo));
   const role = (await repo.countMembers(deps.db, organisation.id)) === 0 ? ('admin' as const) : ('supplier' as const);
