@@ -95,14 +95,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY exceptions to the feature boundary, each owned by the helper reworking that file
-    // (issue 9 items 3 and 4); delete a line when its file no longer reaches across.
-    files: [
-      'src/server/features/notices/notice-import-service.ts', // audit-repository (notices helper)
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

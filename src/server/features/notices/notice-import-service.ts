@@ -8,7 +8,7 @@ import { parseNotice } from '../../../interop/eforms/parse-notice.js';
 import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { AppError } from '../../errors.js';
-import { recordAudit } from '../audit/audit-repository.js';
+import { recordAudit } from '../audit/audit-service.js';
 // The register's own surface: an imported procurement is stored, versioned and screened exactly
 // like a typed one, by the feature that owns the table, in this notice's transaction.
 import {
