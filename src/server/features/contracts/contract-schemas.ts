@@ -339,3 +339,19 @@ export const ContractImportProblem = Type.Object({
   errorCount: Type.Optional(Type.Integer()),
   errors: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), code: Type.String(), message: Type.String() })),
 });
+
+/** One row of the coordinator's follow-up queue (GET /api/follow-up/queue). */
+export const FollowUpQueueItem = Type.Object({
+  kind: enumOf(['deviation_open', 'report_overdue', 'report_due_soon', 'correction_deadline_passed', 'correction_deadline_near'] as const),
+  contractId: Type.String({ format: 'uuid' }),
+  contractReference: Type.String(),
+  supplierName: Type.String(),
+  commitmentId: Type.Union([Type.String(), Type.Null()]),
+  deviationId: Type.Union([Type.String(), Type.Null()]),
+  sanctionStepId: Type.Union([Type.String(), Type.Null()]),
+  periodSequence: Type.Union([Type.Integer(), Type.Null()]),
+  dueOn: Type.Union([IsoDate, Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const FollowUpQueueView = Type.Object({ asOf: IsoDate, items: Type.Array(FollowUpQueueItem) });

@@ -2,13 +2,14 @@ import { Type } from '@sinclair/typebox';
 import { renderSanctionLetter } from '../../../interop/docx/render-sanction-letter.js';
 import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
-import { enumOf, errorResponses, IdParams } from '../../schemas.js';
+import { errorResponses, IdParams } from '../../schemas.js';
 import {
   AsOfQuery,
   CorrectionRecord,
   DeviationParams,
   DeviationResolve,
   DeviationView,
+  FollowUpQueueView,
   LetterQuery,
   PeriodParams,
   PeriodView,
@@ -45,19 +46,6 @@ function attachment(name: string): string {
   const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '').replace(/["\\/]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
-
-const QueueItem = Type.Object({
-  kind: enumOf(['deviation_open', 'report_overdue', 'report_due_soon', 'correction_deadline_passed', 'correction_deadline_near'] as const),
-  contractId: Type.String({ format: 'uuid' }),
-  contractReference: Type.String(),
-  supplierName: Type.String(),
-  commitmentId: Type.Union([Type.String(), Type.Null()]),
-  deviationId: Type.Union([Type.String(), Type.Null()]),
-  sanctionStepId: Type.Union([Type.String(), Type.Null()]),
-  periodSequence: Type.Union([Type.Integer(), Type.Null()]),
-  dueOn: Type.Union([IsoDate, Type.Null()]),
-  detail: Type.Record(Type.String(), Type.Unknown()),
-});
 
 const Localized = Type.Object({ sv: Type.String(), en: Type.String() });
 const DailyCheckView = Type.Object({
@@ -170,7 +158,7 @@ export async function followUpRoutes(app: App, { db, now, config, notifications 
         tags,
         summary: 'The coordinator’s follow-up queue: what needs action today',
         querystring: AsOfQuery,
-        response: { 200: Type.Object({ asOf: IsoDate, items: Type.Array(QueueItem) }), ...errorResponses },
+        response: { 200: FollowUpQueueView, ...errorResponses },
       },
     },
     async (request) => followUpQueue(db, authOf(request).actor, today(request.query.asOf), queueCache),

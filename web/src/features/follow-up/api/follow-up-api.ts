@@ -1,24 +1,13 @@
+import type { Static } from '@sinclair/typebox';
 import { useQuery } from '@tanstack/react-query';
+import type { FollowUpQueueView } from '../../../../../src/server/features/contracts/contract-schemas.js';
 import { ACTIONS, can, type Action } from '../../../../../src/domain/access/can.js';
 import { apiRequest } from '../../../lib/api-client';
 import { actorOf, type Me } from '../../../lib/session';
 
-/**
- * PROVISIONAL: the queue item is declared inline in the server's follow-up-routes.ts, which the
- * web may not import (decision 0501: only *-schemas.ts); to become an alias once it moves.
- */
-export interface FollowUpItem {
-  kind: 'deviation_open' | 'report_overdue' | 'report_due_soon' | 'correction_deadline_passed' | 'correction_deadline_near';
-  contractId: string;
-  contractReference: string;
-  supplierName: string;
-  commitmentId: string | null;
-  deviationId: string | null;
-  sanctionStepId: string | null;
-  periodSequence: number | null;
-  dueOn: string | null;
-  detail: Record<string, unknown>;
-}
+/** The queue and its rows, as the server's schema says (decision 0501). */
+export type FollowUpQueue = Static<typeof FollowUpQueueView>;
+export type FollowUpItem = FollowUpQueue['items'][number];
 
 /** The queue is the coordinator's (the support function's) work list. */
 export function canReadFollowUp(me: Me): boolean {
@@ -31,7 +20,7 @@ export function canReadFollowUp(me: Me): boolean {
 export function useFollowUpQueue(enabled: boolean) {
   return useQuery({
     queryKey: ['follow-up', 'queue'],
-    queryFn: () => apiRequest<{ asOf: string; items: FollowUpItem[] }>('/api/follow-up/queue'),
+    queryFn: () => apiRequest<FollowUpQueue>('/api/follow-up/queue'),
     enabled,
   });
 }
