@@ -103,6 +103,10 @@ describe('contracts: record, follow up and add placements', () => {
     const procurement = await awardedProcurementWithRequirements(page);
     await page.goto(`/procurements/${procurement.id}`);
     const section = page.getByRole('region', { name: 'Avtal' });
+    // The procurement page fetches its sections one after another: press the button once the
+    // page has settled, not while a later answer may still re-render it (flaked on a cold server).
+    await section.getByRole('button', { name: 'Registrera avtal' }).waitFor();
+    await settle(page);
     await section.getByRole('button', { name: 'Registrera avtal' }).click();
     const dialog = page.getByRole('dialog', { name: /Registrera avtal för/ });
     await dialog.waitFor();
