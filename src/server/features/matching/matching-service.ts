@@ -44,6 +44,53 @@ async function readableNeed(db: Database, actor: Actor, id: string): Promise<Nee
 }
 
 /**
+ * Checks a need's occupation, commitment and district and stores it under the buyer's contract:
+ * the one way a need is written, whether an officer records it or the supplier posts it.
+ */
+async function insertCheckedNeed(
+  tx: Database,
+  who: Who,
+  target: { organisationId: string; contractId: string; supplierId: string; commitmentIds: readonly string[] },
+  body: Omit<NeedCreate, 'contractId'>,
+  now: Date,
+): Promise<string> {
+  const errors: FieldError[] = [];
+  const catalogue = occupationCatalogue();
+  let ssykCode = body.ssykCode ?? null;
+  const occupationNameId = body.occupationNameId ?? null;
+  if (ssykCode === null && occupationNameId === null) errors.push({ path: '/body/ssykCode', code: 'occupation_required', message: 'Give an SSYK 2012 unit group or a JobTech occupation name.' });
+  if (ssykCode !== null && catalogue.ssyk.get(ssykCode)?.level !== 4) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group.' });
+  if (occupationNameId !== null) {
+    const name = catalogue.names.get(occupationNameId);
+    if (!name) errors.push({ path: '/body/occupationNameId', code: 'unknown_occupation_name', message: 'Not a JobTech occupation name.' });
+    else ssykCode ??= name.ssykCode;
+  }
+  const commitmentId = body.commitmentId ?? null;
+  if (commitmentId !== null && !target.commitmentIds.includes(commitmentId)) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract.' });
+  if (body.districtCode && !districtByCode(body.districtCode)) errors.push({ path: '/body/districtCode', code: 'unknown_district', message: 'Unknown district.' });
+  if (errors.length > 0) throw validationFailed(errors);
+  return insertNeed(tx, {
+    organisationId: target.organisationId,
+    contractId: target.contractId,
+    commitmentId,
+    supplierId: target.supplierId,
+    title: body.title.trim(),
+    ssykCode,
+    occupationNameId,
+    positions: body.positions,
+    extentPercent: body.extentPercent,
+    startsOn: body.startsOn,
+    municipalityCode: body.municipalityCode ?? (body.districtCode ? (districtByCode(body.districtCode)?.municipalityCode ?? null) : null),
+    districtCode: body.districtCode ?? null,
+    skills: body.skills ?? [],
+    requiredLanguages: body.requiredLanguages ?? [],
+    requiredDrivingLicences: body.requiredDrivingLicences ?? [],
+    openedOn: swedishDate(now),
+    createdBy: who.actor.userId,
+  });
+}
+
+/**
  * Records a supplier's recruitment need under one of the organisation's contracts. Today a
  * coordinator or labour-market officer does it on the supplier's behalf; the supplier portal
  * will call this with the supplier's actor.
@@ -55,40 +102,7 @@ export async function createRecruitmentNeed(db: Database, who: Who, body: NeedCr
       if (error instanceof AppError && error.code === 'not_found') throw validationFailed([{ path: '/body/contractId', code: 'unknown_contract', message: 'No such contract.' }]);
       throw error;
     });
-    const errors: FieldError[] = [];
-    const catalogue = occupationCatalogue();
-    let ssykCode = body.ssykCode ?? null;
-    const occupationNameId = body.occupationNameId ?? null;
-    if (ssykCode === null && occupationNameId === null) errors.push({ path: '/body/ssykCode', code: 'occupation_required', message: 'Give an SSYK 2012 unit group or a JobTech occupation name.' });
-    if (ssykCode !== null && catalogue.ssyk.get(ssykCode)?.level !== 4) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group.' });
-    if (occupationNameId !== null) {
-      const name = catalogue.names.get(occupationNameId);
-      if (!name) errors.push({ path: '/body/occupationNameId', code: 'unknown_occupation_name', message: 'Not a JobTech occupation name.' });
-      else ssykCode ??= name.ssykCode;
-    }
-    const commitmentId = body.commitmentId ?? null;
-    if (commitmentId !== null && !contract.commitments.some((c) => c.id === commitmentId)) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract.' });
-    if (body.districtCode && !districtByCode(body.districtCode)) errors.push({ path: '/body/districtCode', code: 'unknown_district', message: 'Unknown district.' });
-    if (errors.length > 0) throw validationFailed(errors);
-    const id = await insertNeed(tx, {
-      organisationId: who.actor.organisationId,
-      contractId: contract.id,
-      commitmentId,
-      supplierId: contract.supplier.id,
-      title: body.title.trim(),
-      ssykCode,
-      occupationNameId,
-      positions: body.positions,
-      extentPercent: body.extentPercent,
-      startsOn: body.startsOn,
-      municipalityCode: body.municipalityCode ?? (body.districtCode ? (districtByCode(body.districtCode)?.municipalityCode ?? null) : null),
-      districtCode: body.districtCode ?? null,
-      skills: body.skills ?? [],
-      requiredLanguages: body.requiredLanguages ?? [],
-      requiredDrivingLicences: body.requiredDrivingLicences ?? [],
-      openedOn: swedishDate(now),
-      createdBy: who.actor.userId,
-    });
+    const id = await insertCheckedNeed(tx, who, { organisationId: who.actor.organisationId, contractId: contract.id, supplierId: contract.supplier.id, commitmentIds: contract.commitments.map((c) => c.id) }, body, now);
     await recordAudit(tx, who, { action: 'recruitment_need.created', entityType: 'contract', entityId: contract.id, after: { needId: id, title: body.title } });
     const [need] = await listNeeds(tx, who.actor.organisationId, { id });
     return presentNeed(tx, who.actor, need!);
@@ -422,40 +436,7 @@ export async function listSupplierNeeds(db: Database, actor: Actor, scope: Suppl
 export async function createSupplierNeed(db: Database, who: Who, scope: SupplierContractScope, body: Omit<NeedCreate, 'contractId'>, now: Date): Promise<SupplierNeed> {
   assertSupplierMay(who.actor, 'supplier_portal:report');
   return db.transaction(async (tx) => {
-    const errors: FieldError[] = [];
-    const catalogue = occupationCatalogue();
-    let ssykCode = body.ssykCode ?? null;
-    const occupationNameId = body.occupationNameId ?? null;
-    if (ssykCode === null && occupationNameId === null) errors.push({ path: '/body/ssykCode', code: 'occupation_required', message: 'Give an SSYK 2012 unit group or a JobTech occupation name.' });
-    if (ssykCode !== null && catalogue.ssyk.get(ssykCode)?.level !== 4) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group.' });
-    if (occupationNameId !== null) {
-      const name = catalogue.names.get(occupationNameId);
-      if (!name) errors.push({ path: '/body/occupationNameId', code: 'unknown_occupation_name', message: 'Not a JobTech occupation name.' });
-      else ssykCode ??= name.ssykCode;
-    }
-    const commitmentId = body.commitmentId ?? null;
-    if (commitmentId !== null && !scope.commitmentIds.includes(commitmentId)) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract.' });
-    if (body.districtCode && !districtByCode(body.districtCode)) errors.push({ path: '/body/districtCode', code: 'unknown_district', message: 'Unknown district.' });
-    if (errors.length > 0) throw validationFailed(errors);
-    const id = await insertNeed(tx, {
-      organisationId: scope.buyerOrganisationId,
-      contractId: scope.contractId,
-      commitmentId,
-      supplierId: scope.supplierId,
-      title: body.title.trim(),
-      ssykCode,
-      occupationNameId,
-      positions: body.positions,
-      extentPercent: body.extentPercent,
-      startsOn: body.startsOn,
-      municipalityCode: body.municipalityCode ?? (body.districtCode ? (districtByCode(body.districtCode)?.municipalityCode ?? null) : null),
-      districtCode: body.districtCode ?? null,
-      skills: body.skills ?? [],
-      requiredLanguages: body.requiredLanguages ?? [],
-      requiredDrivingLicences: body.requiredDrivingLicences ?? [],
-      openedOn: swedishDate(now),
-      createdBy: who.actor.userId,
-    });
+    const id = await insertCheckedNeed(tx, who, { organisationId: scope.buyerOrganisationId, contractId: scope.contractId, supplierId: scope.supplierId, commitmentIds: scope.commitmentIds }, body, now);
     await recordAudit(tx, who, { action: 'recruitment_need.created', entityType: 'contract', entityId: scope.contractId, after: { needId: id, title: body.title } });
     return presentSupplierNeed((await supplierNeed(tx, scope, id)), []);
   });
