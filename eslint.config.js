@@ -75,6 +75,22 @@ export default tseslint.config(
     },
   },
   {
+    // Interop turns files into validated values and back; it never touches the database, so its
+    // tests need not run a second time on PostgreSQL (.ci/run).
+    files: ['src/interop/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*'], message: 'src/interop knows no database.' },
+            { group: ['**/server/**', '**/db/**', '**/cli/**'], message: 'src/interop depends only on src/domain.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Feature boundaries (decision 0502): a server feature uses another feature only through its
     // `*-service.ts` (the public surface), never its repository, routes or schemas. Shared
     // pieces live in src/server (access.ts, schemas.ts, errors.ts) or in src/domain.
