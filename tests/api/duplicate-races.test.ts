@@ -71,6 +71,23 @@ describe('a unique-key violation the database reports', () => {
     expect(problemForDatabaseError({ cause: { code: '40001' } })).toMatchObject({ code: 'concurrent_update', status: 409 });
     expect(problemForDatabaseError({ cause: { code: '23505', constraint: 'some_new_key' } })).toMatchObject({ code: 'duplicate', status: 409 });
   });
+
+  it('answers 503 not_ready, not 500, when the database drops or refuses the connection', () => {
+    for (const code of ['08006', '53300', '53200', '57P01', '57P03']) {
+      expect(problemForDatabaseError({ cause: { code } }), code).toMatchObject({ code: 'not_ready', status: 503 });
+    }
+    expect(problemForDatabaseError({ code: '57014' })).toBeNull();
+  });
+
+  it.runIf(onServer)('maps a connection the server really terminated to 503 not_ready', async () => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    client.on('error', () => {});
+    await client.connect();
+    const error = await client.query('select pg_terminate_backend(pg_backend_pid())').then(() => null, (e: unknown) => e);
+    await client.end().catch(() => {});
+    expect(problemForDatabaseError(error)).toMatchObject({ code: 'not_ready', status: 503 });
+  });
 });
 
 describe('sequential duplicates', () => {

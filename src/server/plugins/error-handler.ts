@@ -115,6 +115,15 @@ const VALUE_ERRORS = new Set([
 ]);
 
 /**
+ * The server cannot take the request now, through no fault of the client: a lost connection
+ * (class 08), too many connections or no memory/disk (class 53), the server shutting down or
+ * starting (57P01–57P03). The client may retry; 503 says so, where 500 would say "a bug".
+ */
+function isUnavailable(code: string): boolean {
+  return code.startsWith('08') || code.startsWith('53') || code === '57P01' || code === '57P02' || code === '57P03';
+}
+
+/**
  * What a database error means for the client, or null for a genuine server error. The input
  * guard and the schemas catch these first; this is the safety net behind them, for every route
  * including the ones added later.
@@ -132,6 +141,7 @@ export function problemForDatabaseError(error: unknown): AppError | null {
     return new AppError('concurrent_update', 'Another request changed the same data at the same moment; nothing was saved. Try again.');
   }
   if (VALUE_ERRORS.has(database.code)) return new AppError('bad_request', 'A value in the request cannot be stored: it is out of range, too long or has a character that is not allowed.');
+  if (isUnavailable(database.code)) return new AppError('not_ready', 'The database is overloaded or restarting; nothing was saved. Try again in a moment.');
   return null;
 }
 
@@ -146,8 +156,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const fromDatabase = problemForDatabaseError(error);
     if (fromDatabase) {
-      // Logged, because a guard in front of the database should have caught a value error first.
-      request.log.warn({ err: error, code: fromDatabase.code }, 'database refused the request');
+      if (fromDatabase.code === 'not_ready') {
+        request.log.error({ err: error }, 'database unavailable');
+        void reply.header('retry-after', '5');
+      } else {
+        // Logged, because a guard in front of the database should have caught a value error first.
+        request.log.warn({ err: error, code: fromDatabase.code }, 'database refused the request');
+      }
       return sendProblem(reply, fromDatabase);
     }
     const status = error.statusCode ?? 500;
