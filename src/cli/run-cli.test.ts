@@ -37,7 +37,10 @@ describe('hansyn', () => {
     const again = await run(['seed']);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already has organisations/);
-  });
+    // The whole demo (participants with encrypted identities included) takes 5–10 s alone and
+    // several times that on a loaded machine; a timeout here would leave the seed running and
+    // holding the directory, failing every later test of the file.
+  }, 180_000);
 
   it('adds a user with a password from stdin, or a generated one', async () => {
     const fromStdin = await run(['user', 'add', '--org', 'goteborg', '--email', 'ny@test.example', '--role', 'procurer', '--unit', 'LOK'], 'ett långt lösenord 2026\n');
