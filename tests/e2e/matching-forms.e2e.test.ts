@@ -75,19 +75,19 @@ describe('participant and matching forms (labour-market officer)', () => {
     await page.getByRole('textbox', { name: 'Efternamn' }).fill('Provsdotter (test)');
     await page.getByRole('textbox', { name: 'Person- eller samordningsnummer' }).fill(DEMO_NUMBER);
     await page.getByRole('textbox', { name: 'Telefon' }).fill('031-123 45 67');
-    await page.getByRole('checkbox', { name: 'nyanlända' }).check();
+    await page.getByRole('checkbox', { name: 'nyanlända' }).check({ force: true });
     await chooseOption(page, 'Underlag för bedömningen', 'uppehållstillstånd');
     await page.getByRole('textbox', { name: 'Bedömd den' }).fill('2026-01-15');
     await page.getByRole('textbox', { name: 'Arbetslös sedan' }).fill('2025-06-01');
-    await page.getByRole('group', { name: 'Nyanländ' }).getByRole('radio', { name: 'Ja' }).check();
+    await page.getByRole('radiogroup', { name: 'Nyanländ' }).getByRole('radio', { name: 'Ja' }).check({ force: true });
     await chooseOption(page, 'Åldersgrupp', '30-49 år');
     await chooseOption(page, 'Stadsdel där personen bor', 'Angered');
     await page.getByRole('combobox', { name: 'Lägg till yrke' }).fill(WELDERS);
     await page.getByRole('option', { name: new RegExp(`^SSYK ${WELDERS} `) }).click();
     const occupation = page.getByRole('radiogroup', { name: new RegExp(`^SSYK ${WELDERS} `) });
-    await occupation.getByRole('radio', { name: 'Har arbetat i yrket' }).check();
+    await occupation.getByRole('radio', { name: 'Har arbetat i yrket' }).check({ force: true });
     await page.getByRole('textbox', { name: 'Kompetenser' }).fill('MIG-svetsning, ritningsläsning');
-    await page.getByRole('checkbox', { name: 'B', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'B', exact: true }).check({ force: true });
     await page.getByRole('textbox', { name: 'Tillgänglig från' }).fill('2026-11-01');
     await page.getByRole('button', { name: 'Lägg till utbildning' }).click();
     await page.getByRole('textbox', { name: 'Utbildning 1: Utbildning' }).fill('Svetsutbildning');
@@ -120,7 +120,7 @@ describe('participant and matching forms (labour-market officer)', () => {
     await page.getByText(/^Dela profil – leverantörer som enheten föreslår, från /).waitFor();
 
     await page.getByRole('button', { name: 'Registrera samtycke' }).click();
-    await consentDialog.getByRole('radio', { name: /^Intervju/ }).check();
+    await consentDialog.getByRole('radio', { name: /^Intervju/ }).check({ force: true });
     await consentDialog.getByRole('button', { name: 'Registrera samtycket' }).click();
     await consentDialog.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: /^Återkalla samtycket: Intervju/ }).click();
@@ -156,7 +156,7 @@ describe('participant and matching forms (labour-market officer)', () => {
     await page.getByRole('option', { name: new RegExp(`^SSYK ${WELDERS} `) }).click();
     await page.getByRole('textbox', { name: 'Start' }).fill('2027-01-11');
     await chooseOption(page, 'Arbetsplatsens stadsdel', 'Angered');
-    await page.getByRole('checkbox', { name: 'B', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'B', exact: true }).check({ force: true });
     await page.getByRole('button', { name: 'Registrera behovet' }).click();
 
     // --- Propose the new participant (ranked first: the only welder) and record the hire.
@@ -169,7 +169,7 @@ describe('participant and matching forms (labour-market officer)', () => {
     await page.getByRole('button', { name: `Registrera utfall för ${reference}` }).click();
     const outcome = page.getByRole('dialog', { name: `Utfall för ${reference}` });
     await outcome.waitFor();
-    await outcome.getByRole('radio', { name: 'Anställd' }).check();
+    await outcome.getByRole('radio', { name: 'Anställd', exact: true }).check({ force: true });
     await outcome.getByRole('button', { name: 'Registrera utfallet' }).click();
     await expect(outcome.getByRole('group', { name: /Formuläret har \d+ fel/ }).getByRole('link').allTextContents()).resolves.toEqual([
       'Målgrupp som anställningen räknas för: Välj ett alternativ.',
@@ -202,7 +202,7 @@ describe('participant and matching forms (labour-market officer)', () => {
     await erase.getByText('Bekräfta att personen har begärt radering.').first().waitFor();
     await waitForSettled(page);
     await expectNoAxeViolations(page, 'erase dialog (sv)');
-    await erase.getByRole('checkbox', { name: 'Jag har kontrollerat att Svetsa Provsdotter (test) har begärt radering' }).check();
+    await erase.getByRole('checkbox', { name: 'Jag har kontrollerat att Svetsa Provsdotter (test) har begärt radering' }).check({ force: true });
     await erase.getByRole('button', { name: 'Radera för gott' }).click();
     await erase.waitFor({ state: 'detached' });
     await page.getByRole('heading', { level: 1, name: reference }).waitFor();

@@ -31,6 +31,19 @@ export interface OccupationPickerProps {
 /** Searches SSYK 2012 groups and JobTech occupation names by code or words (/api/reference/occupations). */
 export function OccupationPicker({ label, name, description, onChoose, value, unitGroupsOnly = false, errorMessage, isRequired }: OccupationPickerProps) {
   const { t, i18n } = useTranslation();
+  // Adding to a list: the choice is held for one moment, so that the combobox sees its selection
+  // change (and closes its list), then the field empties for the next occupation.
+  const [picked, setPicked] = useState<OccupationHit | null>(null);
+  useEffect(() => {
+    if (picked === null) return;
+    const timer = window.setTimeout(() => {
+      setPicked(null);
+      setInputValue('');
+      setTerm('');
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [picked]);
+  const current = value === undefined ? picked : value;
   const selectedText = value ? occupationText(value, i18n.language) : '';
   const [inputValue, setInputValue] = useState(selectedText);
   const [term, setTerm] = useState('');
@@ -47,20 +60,18 @@ export function OccupationPicker({ label, name, description, onChoose, value, un
     staleTime: Infinity,
   });
   const found = term.length >= MIN_QUERY ? (results.data?.items ?? []) : [];
-  const items = value && !found.some((o) => occupationKey(o) === occupationKey(value)) ? [value, ...found] : found;
+  const items = current && !found.some((o) => occupationKey(o) === occupationKey(current)) ? [current, ...found] : found;
   return (
     <ComboBox
       className="field field--long combobox"
       items={items.map((o) => ({ ...o, id: occupationKey(o) }))}
-      selectedKey={value ? occupationKey(value) : null}
+      selectedKey={current ? occupationKey(current) : null}
       onSelectionChange={(key) => {
         const chosen = items.find((o) => occupationKey(o) === key) ?? null;
         if (key === null && inputValue.trim() !== '') return;
         onChoose(chosen);
-        if (value === undefined) {
-          setInputValue('');
-          setTerm('');
-        } else setInputValue(chosen ? occupationText(chosen, i18n.language) : '');
+        if (value === undefined) setPicked(chosen);
+        else setInputValue(chosen ? occupationText(chosen, i18n.language) : '');
       }}
       inputValue={inputValue}
       onInputChange={(text) => {
@@ -68,7 +79,8 @@ export function OccupationPicker({ label, name, description, onChoose, value, un
         if (text === '' && value !== undefined) onChoose(null);
       }}
       menuTrigger="input"
-      allowsEmptyCollection
+      // Only while something is typed: an emptied field (after adding) must not reopen the list.
+      allowsEmptyCollection={inputValue.trim() !== ''}
       isRequired={isRequired}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
