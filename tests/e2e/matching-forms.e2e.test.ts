@@ -105,6 +105,18 @@ describe('participant and matching forms (labour-market officer)', () => {
     expect(reference).toMatch(/^P-[2-9A-Z]{10}$/);
     await expectNoAxeViolations(page, 'participant with manage actions (sv)');
 
+    // --- Editing the profile: the form comes back filled in, occupations named.
+    await page.getByRole('link', { name: 'Ändra uppgifter och profil' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra Svetsa Provsdotter (test)' }).waitFor();
+    await page.getByRole('radiogroup', { name: `SSYK ${WELDERS} – Svetsare och gasskärare` }).waitFor();
+    await waitForSettled(page);
+    await expectNoAxeViolations(page, 'edit participant (sv)');
+    await expect(page.getByRole('textbox', { name: 'Person- eller samordningsnummer' }).inputValue()).resolves.toBe(NEW_NUMBER);
+    await page.getByRole('textbox', { name: 'Önskad omfattning (procent av heltid)' }).fill('80');
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Svetsa Provsdotter (test)' }).waitFor();
+    await page.getByText('80 %', { exact: true }).waitFor();
+
     // --- Consents by keyboard only: open the dialog, choose, submit.
     await page.getByRole('button', { name: 'Registrera samtycke' }).focus();
     await page.keyboard.press('Enter');
@@ -211,7 +223,8 @@ describe('participant and matching forms (labour-market officer)', () => {
     await expect(page.getByRole('button', { name: 'Registrera samtycke' }).count()).resolves.toBe(0);
     await expect(page.getByRole('link', { name: 'Ladda ned registerutdrag (PDF)' }).isVisible()).resolves.toBe(true);
     await context.close();
-  });
+    // One journey through six pages and four dialogs: longer than the default on a busy machine.
+  }, 360_000);
 
   it('shows the new-participant and need forms in English, errors included, with no axe violations', async () => {
     const { context, page } = await newPage(browser);

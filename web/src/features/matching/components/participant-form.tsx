@@ -1,3 +1,4 @@
+import { useQueries } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
@@ -13,7 +14,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
-import { useTargetGroups, type ParticipantCreate } from '../api/matching-api';
+import { searchOccupations, useTargetGroups, type ParticipantCreate } from '../api/matching-api';
 import { DateField } from './date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from './matching-problems';
 import { OccupationPicker, occupationKey, occupationText } from './occupation-picker';
@@ -48,6 +49,17 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
     const g = groups.data?.find((x) => x.code === code);
     return g ? labelOf(g.label, lang) : t(`matching.targetGroups.${code}`, { defaultValue: code });
   };
+  // Occupations loaded with a profile carry only their code: look their names up once.
+  const codeOf = (o: { ssykCode: string | null; occupationNameId: string | null }) => o.occupationNameId ?? o.ssykCode ?? '';
+  const unlabelled = state.occupations.filter((o) => o.label === codeOf(o) && o.label !== '');
+  const lookups = useQueries({
+    queries: unlabelled.map((o) => ({ queryKey: ['occupations', codeOf(o), false], queryFn: ({ signal }: { signal: AbortSignal }) => searchOccupations(codeOf(o), false, signal), staleTime: Infinity })),
+  });
+  const rowLabel = (o: (typeof state.occupations)[number]): string => {
+    if (o.label !== codeOf(o)) return o.label;
+    const hit = lookups.flatMap((l) => l.data?.items ?? []).find((h) => occupationKey(h) === occupationKey(o));
+    return hit ? occupationText(hit, lang) : o.ssykCode ? `SSYK ${o.ssykCode}` : o.label;
+  };
   const chosenCodes = state.targetGroups.map((g) => g.code);
   const groupOptions = [...(groups.data ?? []).filter((g) => g.active || chosenCodes.includes(g.code)).map((g) => g.code), ...chosenCodes.filter((c) => !(groups.data ?? []).some((g) => g.code === c))];
 
@@ -58,7 +70,8 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
       const i = Number(index);
       if (list === 'targetGroups') return `${groupLabel(state.targetGroups[i]?.code ?? '')}: ${t(`matching.form.fields.${leaf === 'assessedOn' ? 'assessedOn' : leaf === 'code' ? 'targetGroups' : 'basis'}`)}`;
       if (list === 'training') return `${t('matching.form.trainingRow', { number: i + 1 })}: ${t(`matching.form.fields.${leaf === 'completedOn' ? 'completedOn' : 'trainingTitle'}`)}`;
-      return state.occupations[i]?.label ?? t('matching.form.fields.occupations');
+      const row = state.occupations[i];
+      return row ? rowLabel(row) : t('matching.form.fields.occupations');
     }
     return t(`matching.form.fields.${key.replace(/^(identity|profile)\./, '')}`, { defaultValue: key });
   };
@@ -190,7 +203,7 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
         {state.occupations.map((o, i) => (
           <div key={occupationKey(o)} className="matching-row matching-occupation">
             <RadioGroupField
-              label={o.label}
+              label={rowLabel(o)}
               name={`profile.occupations.${i}`}
               orientation="horizontal"
               options={[{ id: 'wanted', label: t('matching.form.wanted') }, { id: 'experienced', label: t('matching.form.experienced') }]}
@@ -202,10 +215,10 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
               variant="quiet"
               onPress={() => {
                 set('occupations', state.occupations.filter((_, j) => j !== i));
-                announce(t('matching.form.occupationRemoved', { occupation: o.label }));
+                announce(t('matching.form.occupationRemoved', { occupation: rowLabel(o) }));
               }}
             >
-              {t('matching.form.removeOccupation', { occupation: o.label })}
+              {t('matching.form.removeOccupation', { occupation: rowLabel(o) })}
             </Button>
           </div>
         ))}
