@@ -43,6 +43,7 @@ import { contractRoutes } from './features/contracts/contract-routes.js';
 import { followUpRoutes } from './features/contracts/follow-up-routes.js';
 import { supplierPortalRoutes } from './features/supplier-portal/supplier-portal-routes.js';
 import { matchingRoutes } from './features/matching/matching-routes.js';
+import { occupationRoutes } from './features/matching/occupation-routes.js';
 import { ephemeralKeyring, parseKeyring, type ParticipantKeyring } from './features/matching/participant-crypto.js';
 import { effectsRoutes } from './features/effects/effects-routes.js';
 import { resultsRoutes } from './features/results/results-routes.js';
@@ -185,6 +186,7 @@ export async function buildApp({
     jobRoutes,
     followUpJobs,
     matchingRoutes,
+    occupationRoutes,
     effectsRoutes,
     resultsRoutes,
   ]) {

@@ -33,9 +33,12 @@ import { SupplierHomeSwitch } from '../features/supplier-portal/components/suppl
 import { SupplierContractRoute } from '../features/supplier-portal/routes/supplier-contract-route';
 import { SupplierHomeRoute } from '../features/supplier-portal/routes/supplier-home-route';
 import { SupplierReportRoute } from '../features/supplier-portal/routes/supplier-report-route';
+import { NeedNewRoute } from '../features/matching/routes/need-new-route';
 import { NeedRoute } from '../features/matching/routes/need-route';
 import { NeedsRoute } from '../features/matching/routes/needs-route';
+import { ParticipantEditRoute } from '../features/matching/routes/participant-edit-route';
 import { ParticipantListRoute } from '../features/matching/routes/participant-list-route';
+import { ParticipantNewRoute } from '../features/matching/routes/participant-new-route';
 import { ParticipantRoute } from '../features/matching/routes/participant-route';
 import { NotFoundRoute } from './not-found-route';
 import { PublicResultsRoute } from '../features/results/routes/public-results-route';
@@ -93,8 +96,11 @@ export function createAppRouter() {
             { path: '/contracts/:id', element: <ContractRoute /> },
             { path: '/follow-up', element: <FollowUpQueueRoute /> },
             { path: '/participants', element: <ParticipantListRoute /> },
+            { path: '/participants/new', element: <ParticipantNewRoute /> },
             { path: '/participants/:id', element: <ParticipantRoute /> },
+            { path: '/participants/:id/edit', element: <ParticipantEditRoute /> },
             { path: '/matching', element: <NeedsRoute /> },
+            { path: '/matching/needs/new', element: <NeedNewRoute /> },
             { path: '/matching/needs/:id', element: <NeedRoute /> },
             { path: '/results', element: <ResultsDashboardRoute /> },
             { path: '/market', element: <MarketRoute /> },

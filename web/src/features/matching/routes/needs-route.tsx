@@ -12,7 +12,7 @@ import '../matching.css';
 export function NeedsRoute() {
   const { t, i18n } = useTranslation();
   const me = useSession();
-  const { canReadNeeds, canReadParticipants } = matchingCapabilitiesOf(me);
+  const { canReadNeeds, canReadParticipants, canManageNeeds } = matchingCapabilitiesOf(me);
   const needs = useNeeds(canReadNeeds);
   const bottleneck = useBottleneck(canReadNeeds);
   const title = t('matching.needs.title');
@@ -32,6 +32,13 @@ export function NeedsRoute() {
     <div className="page page--wide">
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('matching.needs.intro')}</p>
+      {canManageNeeds ? (
+        <p className="matching-actions">
+          <Link variant="primary" href="/matching/needs/new">
+            {t('matching.needs.new')}
+          </Link>
+        </p>
+      ) : null}
       {needs.isError ? <Message tone="error">{describeError(needs.error, t)}</Message> : null}
       <section aria-labelledby="open-needs-heading" className="section">
         <h2 id="open-needs-heading">{t('matching.needs.open', { count: open.length })}</h2>

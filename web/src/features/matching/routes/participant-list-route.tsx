@@ -14,7 +14,7 @@ import '../matching.css';
 export function ParticipantListRoute() {
   const { t } = useTranslation();
   const me = useSession();
-  const { canReadParticipants } = matchingCapabilitiesOf(me);
+  const { canReadParticipants, canManageParticipants } = matchingCapabilitiesOf(me);
   const [draft, setDraft] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -37,6 +37,13 @@ export function ParticipantListRoute() {
     <div className="page page--wide">
       <PageHeading title={title}>{title}</PageHeading>
       <p className="lead">{t('matching.participants.intro')}</p>
+      {canManageParticipants ? (
+        <p className="matching-actions">
+          <Link variant="primary" href="/participants/new">
+            {t('matching.participants.new')}
+          </Link>
+        </p>
+      ) : null}
       <form
         role="search"
         aria-label={t('matching.participants.searchLabel')}

@@ -1,12 +1,16 @@
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/ui/button';
 import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
 import { formatDate } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { useSession } from '../../../lib/session';
-import { matchingCapabilitiesOf, useParticipant } from '../api/matching-api';
+import { matchingCapabilitiesOf, useParticipant, type ParticipantView } from '../api/matching-api';
+import { AddConsentDialog, RevokeConsentDialog } from '../components/consent-dialogs';
+import { EraseParticipantDialog } from '../components/erase-dialog';
 import '../matching.css';
 
 /** One participant: identity (the read is logged), profile, consents, and the right-of-access export. */
@@ -14,11 +18,17 @@ export function ParticipantRoute() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const me = useSession();
-  const { canReadParticipants } = matchingCapabilitiesOf(me);
+  const { canReadParticipants, canManageParticipants } = matchingCapabilitiesOf(me);
   const participant = useParticipant(id, canReadParticipants);
+  const [addingConsent, setAddingConsent] = useState(false);
+  const [revoking, setRevoking] = useState<ParticipantView['consents'][number] | null>(null);
+  const [erasing, setErasing] = useState(false);
   const p = participant.data;
   const title = p ? (p.givenName ? `${p.givenName} ${p.familyName}` : p.reference) : t('matching.participant.title');
   const date = (d: string | null) => (d ? formatDate(d, i18n.language) : '–');
+  const consentText = (c: ParticipantView['consents'][number]) =>
+    `${t(`matching.scopes.${c.scope}`)} – ${c.supplierName ?? t('matching.participant.anySupplier')}, ${t('matching.participant.from', { date: date(c.givenOn) })}${c.revokedOn ? `, ${t('matching.participant.revoked', { date: date(c.revokedOn) })}` : ''}`;
+  const mayChange = canManageParticipants && p !== undefined && p.erasedAt === null;
   if (!canReadParticipants) {
     return (
       <div className="page">
@@ -37,6 +47,13 @@ export function ParticipantRoute() {
       <PageHeading title={title}>{title}</PageHeading>
       {participant.isError ? <Message tone="error">{describeError(participant.error, t)}</Message> : null}
       {participant.isPending ? <p role="status">{t('common.loading')}</p> : null}
+      {mayChange ? (
+        <p className="matching-actions">
+          <Link variant="secondary" href={`/participants/${id}/edit`}>
+            {t('matching.participant.edit')}
+          </Link>
+        </p>
+      ) : null}
       {p ? (
         <>
           {p.erasedAt ? (
@@ -65,6 +82,12 @@ export function ParticipantRoute() {
                 <dd>{p.profile.targetGroups.map((g) => `${t(`matching.targetGroups.${g.code}`, { defaultValue: g.code })} (${t(`matching.bases.${g.basis}`)})`).join(', ') || '–'}</dd>
                 <dt>{t('matching.participant.unemployedSince')}</dt>
                 <dd>{date(p.profile.unemployedSince)}</dd>
+                <dt>{t('matching.form.fields.incomeSupport')}</dt>
+                <dd>{p.profile.incomeSupport ? t('matching.yes') : t('matching.no')}</dd>
+                <dt>{t('matching.form.fields.newlyArrived')}</dt>
+                <dd>{p.profile.newlyArrived ? t('matching.yes') : t('matching.no')}</dd>
+                <dt>{t('matching.form.fields.ageBand')}</dt>
+                <dd>{t('matching.form.ageBand', { band: p.profile.ageBand })}</dd>
                 <dt>{t('matching.participant.district')}</dt>
                 <dd>{p.profile.districtCode ? t(`matching.districts.${p.profile.districtCode}`, { defaultValue: p.profile.districtCode }) : '–'}</dd>
                 <dt>{t('matching.participant.occupations')}</dt>
@@ -79,20 +102,36 @@ export function ParticipantRoute() {
                 <dd>{date(p.profile.availableFrom)}</dd>
                 <dt>{t('matching.participant.extent')}</dt>
                 <dd>{p.profile.extentWantedPercent} %</dd>
+                <dt>{t('matching.form.fields.training')}</dt>
+                <dd>{p.profile.training.map((x) => (x.completedOn ? `${x.title} (${date(x.completedOn)})` : x.title)).join(', ') || '–'}</dd>
               </dl>
             </section>
           ) : null}
           <section aria-labelledby="consents-heading" className="section">
             <h2 id="consents-heading">{t('matching.participant.consents')}</h2>
             {p.consents.length === 0 ? <p>{t('matching.participant.noConsents')}</p> : null}
-            <ul>
+            <ul className="matching-consents">
               {p.consents.map((c) => (
                 <li key={c.id}>
-                  {t(`matching.scopes.${c.scope}`)} – {c.supplierName ?? t('matching.participant.anySupplier')}, {t('matching.participant.from', { date: date(c.givenOn) })}
-                  {c.revokedOn ? `, ${t('matching.participant.revoked', { date: date(c.revokedOn) })}` : ''}
+                  {consentText(c)}
+                  {mayChange && c.revokedOn === null ? (
+                    <>
+                      {' '}
+                      <Button variant="quiet" onPress={() => setRevoking(c)} aria-label={t('matching.consent.revokeLabel', { consent: consentText(c) })}>
+                        {t('matching.consent.revoke')}
+                      </Button>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>
+            {mayChange ? (
+              <>
+                <Button onPress={() => setAddingConsent(true)}>{t('matching.consent.add')}</Button>
+                <AddConsentDialog participantId={p.id} isOpen={addingConsent} onOpenChange={setAddingConsent} />
+                <RevokeConsentDialog participantId={p.id} consent={revoking} description={revoking ? consentText(revoking) : ''} onClose={() => setRevoking(null)} />
+              </>
+            ) : null}
           </section>
           <section aria-labelledby="export-heading" className="section">
             <h2 id="export-heading">{t('matching.participant.export')}</h2>
@@ -106,6 +145,16 @@ export function ParticipantRoute() {
               </Link>
             </p>
           </section>
+          {mayChange ? (
+            <section aria-labelledby="erase-heading" className="section">
+              <h2 id="erase-heading">{t('matching.erase.heading')}</h2>
+              <p>{t('matching.erase.intro')}</p>
+              <Button variant="danger" onPress={() => setErasing(true)}>
+                {t('matching.erase.open')}
+              </Button>
+              <EraseParticipantDialog participantId={p.id} name={title} reference={p.reference} isOpen={erasing} onOpenChange={setErasing} />
+            </section>
+          ) : null}
         </>
       ) : null}
     </div>
