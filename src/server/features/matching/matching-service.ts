@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { districtByCode } from '../../../domain/matching/districts.js';
+import { buildCandidatePool, rankPool } from '../../../domain/matching/candidate-pool.js';
 import { rankCandidates, wholeMonthsBetween, type CandidateFacts, type NeedFacts } from '../../../domain/matching/rank-candidates.js';
 import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
@@ -9,7 +10,8 @@ import { addPlacement, getContract, swedishDate } from '../contracts/contract-se
 import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierProposalAnswer } from './matching-schemas.js';
 import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
-import { listActiveConsents, listIdentities, listParticipantRows, logAccess, type ParticipantRecord } from './participant-repository.js';
+import { listActiveConsents, listIdentities, listParticipantRows, listRankableRows, listShareConsents, logAccess, type ParticipantRecord } from './participant-repository.js';
+import { maskOf, type CandidatePoolCache, type LoadedPool } from './candidate-pool-cache.js';
 import { decryptRecord, requireKeys } from './participant-service.js';
 import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
 
@@ -159,21 +161,37 @@ export function needFacts(need: NeedRecord | NeedView, targetGroups: readonly st
   };
 }
 
-/** Ranked candidates for a need, with the reasons of each and how many each filter excluded. */
-export async function rankNeedCandidates(db: Database, actor: Actor, needId: string, limit: number, now: Date) {
+/** Every rankable participant of the organisation in pool form, with the consents to share (docs/decisions/0703). */
+export async function loadCandidatePool(db: Database, organisationId: string): Promise<LoadedPool> {
+  const [rows, consents] = await Promise.all([listRankableRows(db, organisationId), listShareConsents(db, organisationId)]);
+  const candidates = rows.map((r) => {
+    const { consentsToShare: _c, ...pooled } = toCandidate(r, false);
+    return pooled;
+  });
+  return { pool: buildCandidatePool(candidates), consents };
+}
+
+/**
+ * Ranked candidates for a need, with the reasons of each and how many each filter excluded. With
+ * a pool cache the organisation's candidates come from memory while its matching version is
+ * current (docs/decisions/0703); the permission and need checks run on every request.
+ */
+export async function rankNeedCandidates(db: Database, actor: Actor, needId: string, limit: number, now: Date, pools: CandidatePoolCache | null = null) {
   assertCan(actor, 'participant:read', { organisationId: actor.organisationId });
   const need = await readableNeed(db, actor, needId);
-  const view = await presentNeed(db, actor, need);
   const asOf = swedishDate(now);
-  const ranking = rankCandidates(await loadCandidateFacts(db, actor.organisationId, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
-  const proposed = new Set((await listProposals(db, actor.organisationId, { needId })).map((p) => p.participantId));
-  const excludedByFilter = { no_consent: 0, missing_driving_licence: 0, missing_language: 0, not_available: 0 };
-  for (const e of ranking.excluded) for (const r of e.reasons) excludedByFilter[r.code]++;
+  const [view, entry, proposals] = await Promise.all([
+    presentNeed(db, actor, need),
+    pools ? pools.entry(actor.organisationId) : loadCandidatePool(db, actor.organisationId).then((loaded) => ({ ...loaded, version: 0, masks: new Map<string, Uint8Array>() })),
+    listProposals(db, actor.organisationId, { needId }),
+  ]);
+  const ranking = rankPool(entry.pool, maskOf(entry, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
+  const proposed = new Set(proposals.map((p) => p.participantId));
   return {
     needId,
     asOf,
-    scored: ranking.ranked.length + ranking.excluded.length,
-    excludedByFilter,
+    scored: ranking.scored,
+    excludedByFilter: ranking.excludedByFilter,
     candidates: ranking.ranked.map((c) => ({ ...c, proposed: proposed.has(c.participantId) })),
   };
 }

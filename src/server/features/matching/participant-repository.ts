@@ -126,6 +126,22 @@ export async function listActiveConsents(db: Database, organisationId: string, a
     .where(and(eq(participantConsents.organisationId, organisationId), sql`${participantConsents.givenOn} <= ${asOf}`, sql`(${participantConsents.revokedOn} is null or ${participantConsents.revokedOn} > ${asOf})`));
 }
 
+/** Every participant ranking may consider (not erased, with a profile): pseudonymous columns only. */
+export async function listRankableRows(db: Database, organisationId: string): Promise<Array<{ id: string; reference: string; profile: Profile }>> {
+  return (await db
+    .select({ id: participants.id, reference: participants.reference, profile: participants.profile })
+    .from(participants)
+    .where(and(eq(participants.organisationId, organisationId), isNull(participants.erasedAt), sql`${participants.profile} is not null`))) as Array<{ id: string; reference: string; profile: Profile }>;
+}
+
+/** Every consent to share a profile in the organisation, revoked or not: the candidate pool works out which hold on a given day. */
+export async function listShareConsents(db: Database, organisationId: string): Promise<Array<{ participantId: string; scope: string; supplierId: string | null; givenOn: string; revokedOn: string | null }>> {
+  return db
+    .select({ participantId: participantConsents.participantId, scope: participantConsents.scope, supplierId: participantConsents.supplierId, givenOn: participantConsents.givenOn, revokedOn: participantConsents.revokedOn })
+    .from(participantConsents)
+    .where(and(eq(participantConsents.organisationId, organisationId), eq(participantConsents.scope, 'share_profile')));
+}
+
 export async function insertConsent(db: Database, row: { organisationId: string; participantId: string; scope: 'share_profile' | 'interview'; supplierId: string | null; givenOn: string; recordedBy: string | null }): Promise<string> {
   const [created] = await db.insert(participantConsents).values(row).returning({ id: participantConsents.id });
   return created!.id;
