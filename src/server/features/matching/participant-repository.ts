@@ -82,6 +82,36 @@ export async function listIdentities(db: Database, organisationId: string, parti
     .where(and(...conditions));
 }
 
+/**
+ * The next `limit` identities, in every organisation, whose ciphertext or lookup hash is not yet
+ * under `keyId`, locked until the transaction ends (key rotation, `hansyn participants rekey`).
+ */
+export async function listIdentitiesNotUnder(db: Database, keyId: string, limit: number): Promise<Array<IdentityRecord & { organisationId: string }>> {
+  return db
+    .select({
+      participantId: participantIdentities.participantId,
+      organisationId: participantIdentities.organisationId,
+      keyId: participantIdentities.keyId,
+      ciphertext: participantIdentities.ciphertext,
+      lookupKeyId: participantIdentities.lookupKeyId,
+      lookupHash: participantIdentities.lookupHash,
+    })
+    .from(participantIdentities)
+    .where(sql`${participantIdentities.keyId} <> ${keyId} or ${participantIdentities.lookupKeyId} <> ${keyId}`)
+    .orderBy(asc(participantIdentities.participantId))
+    .limit(limit)
+    .for('update');
+}
+
+/** How many identities, in every organisation, are not yet wholly under `keyId`. */
+export async function countIdentitiesNotUnder(db: Database, keyId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(participantIdentities)
+    .where(sql`${participantIdentities.keyId} <> ${keyId} or ${participantIdentities.lookupKeyId} <> ${keyId}`);
+  return Number(row?.n ?? 0);
+}
+
 /** Participants whose identity hashes to one of `hashes` (one per key still in the keyring). */
 export async function findByLookupHashes(db: Database, organisationId: string, hashes: readonly string[]): Promise<string[]> {
   if (hashes.length === 0) return [];
