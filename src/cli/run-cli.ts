@@ -31,6 +31,9 @@ Usage: hansyn <command> [options]
   import eforms PATH… [--batch N]         import eForms notices (files, folders, .tar.gz, .zip) into the
                                           notice store and the registers of matching organisations
   market refresh                          rebuild the market view's figures from every stored notice
+  participants rekey [--batch N] [--max-batches N]
+                                          key rotation: re-encrypt every participant identity under
+                                          the active key (resumable; see docs/privacy.md)
 
 The database is the embedded one under HANSYN_DATA_DIR (default ./data), or the PostgreSQL
 server in DATABASE_URL.
@@ -48,9 +51,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
       return command === undefined ? 1 : 0;
     }
     const config = loadConfig(io.env);
-    // The one command table. These four are two words (`import eforms`); `user` and `token` read
+    // The one command table. These five are two words (`import eforms`); `user` and `token` read
     // their subcommand themselves.
-    const twoWords = ['eforms', 'export', 'import', 'market'].includes(command);
+    const twoWords = ['eforms', 'export', 'import', 'market', 'participants'].includes(command);
     const args = twoWords ? rest.slice(1) : rest;
     switch (twoWords ? `${command} ${rest[0] ?? ''}`.trim() : command) {
       case 'serve': {
@@ -111,6 +114,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
       case 'market refresh': {
         const { runMarketRefresh } = await import('./commands/market-refresh.js');
         return await runMarketRefresh(args, io, config);
+      }
+      case 'participants rekey': {
+        const { runParticipantsRekey } = await import('./commands/participants-rekey.js');
+        return await runParticipantsRekey(args, io, config);
       }
       default:
         throw new CliError(`Unknown command "${command}". Run "hansyn help".`);

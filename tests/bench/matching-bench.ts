@@ -5,8 +5,12 @@
  * profiles (90 % consenting) and one recruitment need under a demo-like contract, then measures,
  * in the same run and one request at a time:
  *  - GET /api/health through the app (baseline: the cost of the framework alone);
- *  - `rankCandidates` over the N candidates' facts in memory (the scoring itself);
- *  - GET /api/recruitment-needs/{id}/candidates through the app (load + rank + answer).
+ *  - `rankCandidates` over the N candidates' facts in memory (the reference scorer);
+ *  - `rankPool` over the same candidates in pool form (what the endpoint runs, decision 0703);
+ *  - GET /api/recruitment-needs/{id}/candidates through the app, with the organisation's pool
+ *    current in memory (the steady state: version check + rank + answer);
+ *  - the same request right after a consent is written, so the pool is loaded again (the first
+ *    ranking after any write to participants or consents).
  * Prints p50/p99 latency and candidates scored per second; asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +20,7 @@ import { openDatabase } from '../../src/db/client.js';
 import { participantConsents, participants, recruitmentNeeds } from '../../src/db/schema/index.js';
 import { createRandom } from '../../src/db/seed/generate-demo-data.js';
 import { GOTEBORG_DISTRICTS } from '../../src/domain/matching/districts.js';
+import { buildCandidatePool, consentMask, rankPool } from '../../src/domain/matching/candidate-pool.js';
 import { rankCandidates } from '../../src/domain/matching/rank-candidates.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -100,9 +105,21 @@ const nf = needFacts({ ssykCode: '9111', occupationNameId: null, skills: ['städ
 
 await measure('baseline GET /api/health (app.inject)', RUNS * 4, () => app.inject({ method: 'GET', url: '/api/health' }));
 await measure(`rankCandidates, ${N.toLocaleString('en')} candidates in memory, top 20`, RUNS, () => rankCandidates(facts, nf, asOf, { limit: 20 }), N);
-await measure(`GET /api/recruitment-needs/{id}/candidates (${N.toLocaleString('en')})`, Math.max(10, Math.floor(RUNS / 3)), async () => {
+const pool = buildCandidatePool(facts.map(({ consentsToShare: _s, ...pooled }) => pooled));
+const mask = Uint8Array.from(facts, (f) => (f.consentsToShare ? 1 : 0));
+await measure(`rankPool, ${N.toLocaleString('en')} candidates in pool form, top 20`, RUNS * 4, () => rankPool(pool, mask, nf, asOf, { limit: 20 }), N);
+await measure(`  (building the pool of ${N.toLocaleString('en')}, consent mask)`, Math.max(5, Math.floor(RUNS / 10)), () => consentMask(buildCandidatePool(facts), [], contract.supplier.id, asOf));
+const candidates = async () => {
   const response = await labour.get(`/api/recruitment-needs/${need!.id}/candidates?limit=20`);
   if (response.statusCode !== 200) throw new Error(response.body);
+};
+await measure(`GET /api/recruitment-needs/{id}/candidates (${N.toLocaleString('en')})`, RUNS * 4, candidates, N);
+const someone = facts[0]!.participantId;
+let day = 0;
+await measure(`  the same right after a consent is written`, 5, async () => {
+  day++;
+  await db.insert(participantConsents).values({ organisationId: org.id, participantId: someone, scope: 'interview', supplierId: null, givenOn: `2025-02-${String(day).padStart(2, '0')}` });
+  await candidates();
 }, N);
 const ranked = rankCandidates(facts, nf, asOf, { limit: 1 });
 console.log(`\n${ranked.excluded.length.toLocaleString('en')} excluded by hard filters; best score ${ranked.ranked[0]?.score ?? '–'} (${ranked.ranked[0]?.reasons.map((r) => r.code).join(', ')})`);

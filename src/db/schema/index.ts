@@ -6,6 +6,7 @@ export * from './notices.js';
 export * from './contracts.js';
 export * from './jobs.js';
 export * from './follow-up-versions.js';
+export * from './matching-versions.js';
 export * from './supplier-portal.js';
 export * from './participants.js';
 export * from './results.js';

@@ -133,7 +133,7 @@ function monthsSince(from: string, to: DateParts): number {
 }
 
 /** The need's side of the comparison, worked out once per ranking rather than per candidate. */
-interface PreparedNeed {
+export interface PreparedNeed {
   need: NeedFacts;
   code4: string | null;
   code3: string | null;
@@ -141,7 +141,7 @@ interface PreparedNeed {
   asOf: DateParts;
 }
 
-function prepare(need: NeedFacts, asOf: string): PreparedNeed {
+export function prepare(need: NeedFacts, asOf: string): PreparedNeed {
   const code = need.ssykCode;
   return {
     need,
@@ -168,17 +168,18 @@ function exclusions(c: CandidateFacts, need: NeedFacts): ExclusionReason[] | nul
 }
 
 /**
- * The points of one candidate. With `reasons` it also records why; without, it only counts,
- * so ranking many candidates allocates nothing for those who do not make the list.
+ * The parts of the score, each a function of one candidate field (or list) and the prepared
+ * need, so the candidate pool (candidate-pool.ts) can work each out once per distinct value and
+ * still give exactly the points `evaluate` gives. With `reasons` they also record why; without,
+ * they only count, so ranking many candidates allocates nothing for those who do not make the list.
  */
-function evaluate(c: CandidateFacts, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+export function occupationPoints(occupations: readonly CandidateOccupation[], p: PreparedNeed, reasons: ScoreReason[] | null): number {
   const need = p.need;
-  let score = 0;
   // Occupation: the JobTech name, else the deepest SSYK level in common (SSYK 2012's hierarchy
   // is positional: 4-digit unit group, 3-digit minor group, 2-digit sub-major group).
   let best = 0;
   let bestReason: ScoreReason | null = null;
-  for (const o of c.occupations) {
+  for (const o of occupations) {
     const bonus = o.experienced ? WEIGHTS.experienceBonus : 0;
     let points = 0;
     let level: 'occupation_name' | 'ssyk_4' | 'ssyk_3' | 'ssyk_2' | null = null;
@@ -208,50 +209,70 @@ function evaluate(c: CandidateFacts, p: PreparedNeed, reasons: ScoreReason[] | n
       }
     }
   }
-  score += best;
   if (reasons && bestReason) reasons.push(bestReason);
-  if (need.skills.length > 0 && c.skills.length > 0) {
-    let common = 0;
-    for (const s of need.skills) if (c.skills.includes(s)) common++;
-    if (common > 0) {
-      const points = Math.min(WEIGHTS.maxSkills, common * WEIGHTS.perCommonSkill);
-      score += points;
-      if (reasons) reasons.push({ code: 'skills', points, common: need.skills.filter((s) => c.skills.includes(s)) });
+  return best;
+}
+
+export function skillPoints(skills: readonly string[], p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  const need = p.need;
+  if (need.skills.length === 0 || skills.length === 0) return 0;
+  let common = 0;
+  for (const s of need.skills) if (skills.includes(s)) common++;
+  if (common === 0) return 0;
+  const points = Math.min(WEIGHTS.maxSkills, common * WEIGHTS.perCommonSkill);
+  if (reasons) reasons.push({ code: 'skills', points, common: need.skills.filter((s) => skills.includes(s)) });
+  return points;
+}
+
+export function distancePoints(districtCode: string | null, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  const km = districtDistanceKm(districtCode, p.need.districtCode);
+  if (km === null) return 0;
+  let points = 0;
+  for (const band of WEIGHTS.distance) {
+    if (km <= band.withinKm) {
+      points = band.points;
+      break;
     }
   }
-  const km = districtDistanceKm(c.districtCode, need.districtCode);
-  if (km !== null) {
-    let points = 0;
-    for (const band of WEIGHTS.distance) {
-      if (km <= band.withinKm) {
-        points = band.points;
-        break;
-      }
-    }
-    score += points;
-    if (reasons) reasons.push({ code: 'distance', points, km });
-  }
-  const extentGap = Math.abs(c.extentWantedPercent - need.extentPercent);
-  const extentPoints = extentGap === 0 ? WEIGHTS.extentExact : extentGap <= WEIGHTS.extentNearPoints ? WEIGHTS.extentNear : 0;
-  if (extentPoints > 0) {
-    score += extentPoints;
-    if (reasons) reasons.push({ code: 'extent', points: extentPoints, wantedPercent: c.extentWantedPercent });
-  }
-  if (need.targetGroups.length > 0) {
-    let shared = false;
-    for (const g of need.targetGroups) if (c.targetGroups.includes(g)) shared = true;
-    if (shared) {
-      score += WEIGHTS.targetGroup;
-      if (reasons) reasons.push({ code: 'target_group', points: WEIGHTS.targetGroup, targetGroups: need.targetGroups.filter((g) => c.targetGroups.includes(g)) });
-    }
-  }
-  if (c.unemployedSince !== null) {
-    const months = monthsSince(c.unemployedSince, p.asOf);
-    const points = Math.round((Math.min(months, WEIGHTS.waitingFullMonths) / WEIGHTS.waitingFullMonths) * WEIGHTS.waitingMax);
-    score += points;
-    if (reasons) reasons.push({ code: 'waiting', points, months });
-  }
-  return score;
+  if (reasons) reasons.push({ code: 'distance', points, km });
+  return points;
+}
+
+export function extentPoints(extentWantedPercent: number, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  const extentGap = Math.abs(extentWantedPercent - p.need.extentPercent);
+  const points = extentGap === 0 ? WEIGHTS.extentExact : extentGap <= WEIGHTS.extentNearPoints ? WEIGHTS.extentNear : 0;
+  if (points > 0 && reasons) reasons.push({ code: 'extent', points, wantedPercent: extentWantedPercent });
+  return points;
+}
+
+export function targetGroupPoints(targetGroups: readonly string[], p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  const need = p.need;
+  if (need.targetGroups.length === 0) return 0;
+  let shared = false;
+  for (const g of need.targetGroups) if (targetGroups.includes(g)) shared = true;
+  if (!shared) return 0;
+  if (reasons) reasons.push({ code: 'target_group', points: WEIGHTS.targetGroup, targetGroups: need.targetGroups.filter((g) => targetGroups.includes(g)) });
+  return WEIGHTS.targetGroup;
+}
+
+export function waitingPoints(unemployedSince: string | null, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  if (unemployedSince === null) return 0;
+  const months = monthsSince(unemployedSince, p.asOf);
+  const points = Math.round((Math.min(months, WEIGHTS.waitingFullMonths) / WEIGHTS.waitingFullMonths) * WEIGHTS.waitingMax);
+  if (reasons) reasons.push({ code: 'waiting', points, months });
+  return points;
+}
+
+/** The points of one candidate, the parts in the order their reasons are written. */
+function evaluate(c: CandidateFacts, p: PreparedNeed, reasons: ScoreReason[] | null): number {
+  return (
+    occupationPoints(c.occupations, p, reasons) +
+    skillPoints(c.skills, p, reasons) +
+    distancePoints(c.districtCode, p, reasons) +
+    extentPoints(c.extentWantedPercent, p, reasons) +
+    targetGroupPoints(c.targetGroups, p, reasons) +
+    waitingPoints(c.unemployedSince, p, reasons)
+  );
 }
 
 /** The points of one candidate who passed the hard filters, each with its reason. */

@@ -26,11 +26,16 @@ import {
   PurposeQuery,
   SupplierProfileView,
 } from './matching-schemas.js';
-import { answerProposal, bottleneckOf, createRecruitmentNeed, getRecruitmentNeed, listNeedProposals, listRecruitmentNeeds, listSupplierProposals, proposeCandidate, rankNeedCandidates } from './matching-service.js';
+import { answerProposal, bottleneckOf, createRecruitmentNeed, getRecruitmentNeed, listNeedProposals, listRecruitmentNeeds, listSupplierProposals, loadCandidatePool, proposeCandidate, rankNeedCandidates } from './matching-service.js';
+import { createCandidatePoolCache } from './candidate-pool-cache.js';
+import { createMatchingVersions } from './matching-versions.js';
+import { countCacheLookup } from '../../plugins/metrics.js';
 import { participantExportPdf } from './participant-export-pdf.js';
 import { addConsent, createParticipant, eraseParticipant, exportParticipant, getParticipant, listParticipants, revokeConsent, runParticipantRetention, updateParticipant } from './participant-service.js';
 
 const tags = ['participants'];
+/** Organisations whose candidate pools a process keeps: one labour-market unit's 50,000 participants take some tens of megabytes. */
+const CANDIDATE_POOL_ORGANISATIONS = 8;
 const matchingTags = ['matching'];
 const ConsentParams = Type.Object({ id: Uuid, consentId: Uuid });
 const ExportQuery = Type.Object({ format: Type.Union([Type.Literal('json'), Type.Literal('pdf')], { default: 'json' }) }, { additionalProperties: false });
@@ -40,7 +45,20 @@ const DailyPayload = Type.Object({ runDate: Type.String({ pattern: '^\\d{4}-\\d{
 export const RETENTION_DAILY_AT = '02:30';
 
 /** Participants (labour-market officers only), recruitment needs, matching, proposals and the bottleneck view. */
-export async function matchingRoutes(app: App, { db, now, participantKeys: keys, jobs, config }: AppDeps): Promise<void> {
+export async function matchingRoutes(app: App, { db, now, participantKeys: keys, jobs, config, notifications }: AppDeps): Promise<void> {
+  // Each organisation's candidates in pool form, checked against its matching version (decision
+  // 0703); HANSYN_LIST_CACHE_ENTRIES = 0 turns it off with the other answer caches.
+  const pools =
+    config.listCacheEntries > 0
+      ? createCandidatePoolCache({
+          versions: await createMatchingVersions(db, notifications),
+          load: (organisationId) => loadCandidatePool(db, organisationId),
+          maxOrganisations: CANDIDATE_POOL_ORGANISATIONS,
+          onLookup: (hit) => countCacheLookup(app, 'matching_candidates', hit),
+        })
+      : null;
+  if (pools) app.addHook('onClose', () => pools.close());
+
   app.addSchema(Profile);
   app.addSchema(ParticipantView);
 
@@ -86,7 +104,7 @@ export async function matchingRoutes(app: App, { db, now, participantKeys: keys,
     getRecruitmentNeed(db, authOf(request).actor, request.params.id),
   );
   app.get('/api/recruitment-needs/:id/candidates', { schema: { tags: matchingTags, summary: 'Ranked candidates with the reasons for each score (pseudonymous)', params: IdParams, querystring: CandidatesQuery, response: { 200: CandidatesView, ...errorResponses } } }, async (request) =>
-    rankNeedCandidates(db, authOf(request).actor, request.params.id, request.query.limit, now()),
+    rankNeedCandidates(db, authOf(request).actor, request.params.id, request.query.limit, now(), pools),
   );
   app.get('/api/recruitment-needs/:id/proposals', { schema: { tags: matchingTags, summary: 'Proposals for a need and their outcomes', params: IdParams, response: { 200: Type.Array(ProposalView), ...errorResponses } } }, async (request) =>
     listNeedProposals(db, authOf(request).actor, request.params.id),

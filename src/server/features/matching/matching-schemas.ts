@@ -223,6 +223,10 @@ export const ProposalOutcome = Type.Object(
 export type ProposalOutcome = Static<typeof ProposalOutcome>;
 
 /** What a supplier may see of a proposed participant: pseudonymous until an interview consent. */
+/** Name and contact of a proposed participant, shown to the supplier only under an interview consent. */
+export const SupplierContact = Type.Object({ givenName: Type.String(), familyName: Type.String(), email: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) });
+export type SupplierContact = Static<typeof SupplierContact>;
+
 export const SupplierProfileView = Type.Object({
   reference: Type.String(),
   occupations: Type.Array(Occupation),
@@ -231,7 +235,7 @@ export const SupplierProfileView = Type.Object({
   drivingLicences: Type.Array(Type.String()),
   availableFrom: Type.Union([IsoDate, Type.Null()]),
   extentWantedPercent: Type.Integer(),
-  contact: Type.Union([Type.Object({ givenName: Type.String(), familyName: Type.String(), email: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  contact: Type.Union([SupplierContact, Type.Null()]),
 });
 
 export const ProposalView = Type.Object({
@@ -295,6 +299,7 @@ export const SupplierProposal = Type.Object({
   drivingLicences: Type.Array(Type.String()),
   availableFrom: Type.Union([IsoDate, Type.Null()]),
   extentWantedPercent: Type.Union([Type.Integer(), Type.Null()]),
+  contact: Type.Union([SupplierContact, Type.Null()], { description: 'Name, e-mail and phone once the participant has consented to an interview with this supplier; null until then' }),
 });
 
 export const SupplierNeedView = Type.Object({

@@ -1,15 +1,17 @@
 import type { Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { districtByCode } from '../../../domain/matching/districts.js';
+import { buildCandidatePool, rankPool } from '../../../domain/matching/candidate-pool.js';
 import { rankCandidates, wholeMonthsBetween, type CandidateFacts, type NeedFacts } from '../../../domain/matching/rank-candidates.js';
 import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
-import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierProposalAnswer } from './matching-schemas.js';
+import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierContact, SupplierProposalAnswer } from './matching-schemas.js';
 import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
-import { listActiveConsents, listIdentities, listParticipantRows, logAccess, type ParticipantRecord } from './participant-repository.js';
+import { listActiveConsents, listIdentities, listParticipantRows, listRankableRows, listShareConsents, logAccess, type ParticipantRecord } from './participant-repository.js';
+import { maskOf, type CandidatePoolCache, type LoadedPool } from './candidate-pool-cache.js';
 import { decryptRecord, requireKeys } from './participant-service.js';
 import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
 
@@ -159,21 +161,37 @@ export function needFacts(need: NeedRecord | NeedView, targetGroups: readonly st
   };
 }
 
-/** Ranked candidates for a need, with the reasons of each and how many each filter excluded. */
-export async function rankNeedCandidates(db: Database, actor: Actor, needId: string, limit: number, now: Date) {
+/** Every rankable participant of the organisation in pool form, with the consents to share (docs/decisions/0703). */
+export async function loadCandidatePool(db: Database, organisationId: string): Promise<LoadedPool> {
+  const [rows, consents] = await Promise.all([listRankableRows(db, organisationId), listShareConsents(db, organisationId)]);
+  const candidates = rows.map((r) => {
+    const { consentsToShare: _c, ...pooled } = toCandidate(r, false);
+    return pooled;
+  });
+  return { pool: buildCandidatePool(candidates), consents };
+}
+
+/**
+ * Ranked candidates for a need, with the reasons of each and how many each filter excluded. With
+ * a pool cache the organisation's candidates come from memory while its matching version is
+ * current (docs/decisions/0703); the permission and need checks run on every request.
+ */
+export async function rankNeedCandidates(db: Database, actor: Actor, needId: string, limit: number, now: Date, pools: CandidatePoolCache | null = null) {
   assertCan(actor, 'participant:read', { organisationId: actor.organisationId });
   const need = await readableNeed(db, actor, needId);
-  const view = await presentNeed(db, actor, need);
   const asOf = swedishDate(now);
-  const ranking = rankCandidates(await loadCandidateFacts(db, actor.organisationId, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
-  const proposed = new Set((await listProposals(db, actor.organisationId, { needId })).map((p) => p.participantId));
-  const excludedByFilter = { no_consent: 0, missing_driving_licence: 0, missing_language: 0, not_available: 0 };
-  for (const e of ranking.excluded) for (const r of e.reasons) excludedByFilter[r.code]++;
+  const [view, entry, proposals] = await Promise.all([
+    presentNeed(db, actor, need),
+    pools ? pools.entry(actor.organisationId) : loadCandidatePool(db, actor.organisationId).then((loaded) => ({ ...loaded, version: 0, masks: new Map<string, Uint8Array>() })),
+    listProposals(db, actor.organisationId, { needId }),
+  ]);
+  const ranking = rankPool(entry.pool, maskOf(entry, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
+  const proposed = new Set(proposals.map((p) => p.participantId));
   return {
     needId,
     asOf,
-    scored: ranking.ranked.length + ranking.excluded.length,
-    excludedByFilter,
+    scored: ranking.scored,
+    excludedByFilter: ranking.excludedByFilter,
     candidates: ranking.ranked.map((c) => ({ ...c, proposed: proposed.has(c.participantId) })),
   };
 }
@@ -396,7 +414,7 @@ async function supplierNeed(db: Database, scope: SupplierContractScope, needId: 
 }
 
 /** A need as its supplier sees it: no target groups (the buyer's judgment) and pseudonymous proposals. */
-function presentSupplierNeed(need: NeedRecord, proposals: Array<ProposalRecord & { profile: ParticipantRecord['profile'] }>) {
+function presentSupplierNeed(need: NeedRecord, proposals: Array<ProposalRecord & { profile: ParticipantRecord['profile'] }>, contacts: ReadonlyMap<string, SupplierContact> = new Map()) {
   const { organisationId: _o, supplierId: _s, supplierName: _n, hired: _h, proposals: _p, ...rest } = need;
   return {
     ...rest,
@@ -414,22 +432,55 @@ function presentSupplierNeed(need: NeedRecord, proposals: Array<ProposalRecord &
       drivingLicences: p.profile?.drivingLicences ?? [],
       availableFrom: p.profile?.availableFrom ?? null,
       extentWantedPercent: p.profile?.extentWantedPercent ?? null,
+      contact: contacts.get(p.participantId) ?? null,
     })),
   };
 }
+
+/**
+ * Name and contact of the proposed participants who have consented, on `asOf`, to an interview
+ * with this supplier (or with any supplier), decrypted and logged as read with the purpose
+ * `supplier_interview` (docs/privacy.md). Without a participant key nothing can be decrypted and
+ * no contact is shown.
+ */
+async function supplierContacts(db: Database, keyring: ParticipantKeyring | null, who: Who, scope: SupplierContractScope, participantIds: readonly string[], now: Date): Promise<Map<string, SupplierContact>> {
+  const contacts = new Map<string, SupplierContact>();
+  if (keyring === null || participantIds.length === 0) return contacts;
+  const asOf = swedishDate(now);
+  const wanted = new Set(participantIds);
+  const consents = await listActiveConsents(db, scope.buyerOrganisationId, asOf);
+  const agreed = [...new Set(consents.filter((c) => c.scope === 'interview' && wanted.has(c.participantId) && (c.supplierId === null || c.supplierId === scope.supplierId)).map((c) => c.participantId))];
+  for (const identity of await listIdentities(db, scope.buyerOrganisationId, agreed)) {
+    const plain = decryptRecord(keyring, identity);
+    contacts.set(identity.participantId, { givenName: plain.givenName, familyName: plain.familyName, email: plain.email, phone: plain.phone });
+  }
+  await logAccess(db, [...contacts.keys()].map((participantId) => ({ organisationId: scope.buyerOrganisationId, participantId, userId: who.actor.userId, actorLabel: who.label, purpose: 'supplier_interview', at: now })));
+  return contacts;
+}
+
+/** The need as its supplier sees it, with its live proposals, contacts where consented. */
+async function supplierNeedWithProposals(db: Database, keyring: ParticipantKeyring | null, who: Who, scope: SupplierContractScope, need: NeedRecord, now: Date): Promise<SupplierNeed> {
+  const list = (await listProposals(db, scope.buyerOrganisationId, { needId: need.id })).filter((p) => p.status !== 'withdrawn');
+  const ids = list.map((p) => p.participantId);
+  const rows = new Map((await listParticipantRows(db, scope.buyerOrganisationId, { ids })).map((r) => [r.id, r]));
+  const contacts = await supplierContacts(db, keyring, who, scope, ids, now);
+  return presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null })), contacts);
+}
 export type SupplierNeed = ReturnType<typeof presentSupplierNeed>;
 
-/** The supplier's needs under one contract with their proposals (pseudonymous: the reference the unit gave, the profile facts). */
-export async function listSupplierNeeds(db: Database, actor: Actor, scope: SupplierContractScope): Promise<SupplierNeed[]> {
-  assertSupplierMay(actor, 'supplier_portal:read');
-  const needs = (await listNeeds(db, scope.buyerOrganisationId)).filter((n) => n.contractId === scope.contractId && n.supplierId === scope.supplierId);
-  const out: SupplierNeed[] = [];
-  for (const need of needs) {
-    const list = (await listProposals(db, scope.buyerOrganisationId, { needId: need.id })).filter((p) => p.status !== 'withdrawn');
-    const rows = new Map((await listParticipantRows(db, scope.buyerOrganisationId, { ids: list.map((p) => p.participantId) })).map((r) => [r.id, r]));
-    out.push(presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null }))));
-  }
-  return out.reverse();
+/**
+ * The supplier's needs under one contract with their proposals: pseudonymous (the reference the
+ * unit gave, the profile facts), and name and contact of those who consented to an interview
+ * with this supplier (each such read logged).
+ */
+export async function listSupplierNeeds(db: Database, keyring: ParticipantKeyring | null, who: Who, scope: SupplierContractScope, now: Date): Promise<SupplierNeed[]> {
+  assertSupplierMay(who.actor, 'supplier_portal:read');
+  return db.transaction(async (tx) => {
+    const needs = (await listNeeds(tx, scope.buyerOrganisationId)).filter((n) => n.contractId === scope.contractId && n.supplierId === scope.supplierId);
+    const out: SupplierNeed[] = [];
+    for (const need of needs) out.push(await supplierNeedWithProposals(tx, keyring, who, scope, need, now));
+    return out.reverse();
+  });
 }
 
 /** The supplier posts a recruitment need under its own contract; it lands in the buyer's tenant. */
@@ -445,6 +496,7 @@ export async function createSupplierNeed(db: Database, who: Who, scope: Supplier
 /** The supplier answers a proposal for its own need: interview, offer or not suitable (with a reason). */
 export async function answerProposalAsSupplier(
   db: Database,
+  keyring: ParticipantKeyring | null,
   who: Who,
   scope: SupplierContractScope,
   needId: string,
@@ -468,11 +520,10 @@ export async function answerProposalAsSupplier(
       decidedOn: body.outcome === 'not_hired' ? body.on : null,
     });
     await recordAudit(tx, who, { action: `proposal.${body.outcome}`, entityType: 'recruitment_need', entityId: needId, after: { proposalId, notHiredReason: body.notHiredReason ?? null } });
-    const list = (await listProposals(tx, scope.buyerOrganisationId, { needId: need.id })).filter((p) => p.status !== 'withdrawn');
-    const rows = new Map((await listParticipantRows(tx, scope.buyerOrganisationId, { ids: list.map((p) => p.participantId) })).map((r) => [r.id, r]));
-    return presentSupplierNeed(need, list.map((p) => ({ ...p, profile: rows.get(p.participantId)?.profile ?? null })));
+    return supplierNeedWithProposals(tx, keyring, who, scope, need, now);
   });
 }
 
 /** The supplier portal's routes declare these (another feature reaches matching only through this file). */
+export type { ParticipantKeyring } from './participant-crypto.js';
 export { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from './matching-schemas.js';

@@ -82,6 +82,36 @@ export async function listIdentities(db: Database, organisationId: string, parti
     .where(and(...conditions));
 }
 
+/**
+ * The next `limit` identities, in every organisation, whose ciphertext or lookup hash is not yet
+ * under `keyId`, locked until the transaction ends (key rotation, `hansyn participants rekey`).
+ */
+export async function listIdentitiesNotUnder(db: Database, keyId: string, limit: number): Promise<Array<IdentityRecord & { organisationId: string }>> {
+  return db
+    .select({
+      participantId: participantIdentities.participantId,
+      organisationId: participantIdentities.organisationId,
+      keyId: participantIdentities.keyId,
+      ciphertext: participantIdentities.ciphertext,
+      lookupKeyId: participantIdentities.lookupKeyId,
+      lookupHash: participantIdentities.lookupHash,
+    })
+    .from(participantIdentities)
+    .where(sql`${participantIdentities.keyId} <> ${keyId} or ${participantIdentities.lookupKeyId} <> ${keyId}`)
+    .orderBy(asc(participantIdentities.participantId))
+    .limit(limit)
+    .for('update');
+}
+
+/** How many identities, in every organisation, are not yet wholly under `keyId`. */
+export async function countIdentitiesNotUnder(db: Database, keyId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(participantIdentities)
+    .where(sql`${participantIdentities.keyId} <> ${keyId} or ${participantIdentities.lookupKeyId} <> ${keyId}`);
+  return Number(row?.n ?? 0);
+}
+
 /** Participants whose identity hashes to one of `hashes` (one per key still in the keyring). */
 export async function findByLookupHashes(db: Database, organisationId: string, hashes: readonly string[]): Promise<string[]> {
   if (hashes.length === 0) return [];
@@ -124,6 +154,22 @@ export async function listActiveConsents(db: Database, organisationId: string, a
     .select({ participantId: participantConsents.participantId, scope: participantConsents.scope, supplierId: participantConsents.supplierId })
     .from(participantConsents)
     .where(and(eq(participantConsents.organisationId, organisationId), sql`${participantConsents.givenOn} <= ${asOf}`, sql`(${participantConsents.revokedOn} is null or ${participantConsents.revokedOn} > ${asOf})`));
+}
+
+/** Every participant ranking may consider (not erased, with a profile): pseudonymous columns only. */
+export async function listRankableRows(db: Database, organisationId: string): Promise<Array<{ id: string; reference: string; profile: Profile }>> {
+  return (await db
+    .select({ id: participants.id, reference: participants.reference, profile: participants.profile })
+    .from(participants)
+    .where(and(eq(participants.organisationId, organisationId), isNull(participants.erasedAt), sql`${participants.profile} is not null`))) as Array<{ id: string; reference: string; profile: Profile }>;
+}
+
+/** Every consent to share a profile in the organisation, revoked or not: the candidate pool works out which hold on a given day. */
+export async function listShareConsents(db: Database, organisationId: string): Promise<Array<{ participantId: string; scope: string; supplierId: string | null; givenOn: string; revokedOn: string | null }>> {
+  return db
+    .select({ participantId: participantConsents.participantId, scope: participantConsents.scope, supplierId: participantConsents.supplierId, givenOn: participantConsents.givenOn, revokedOn: participantConsents.revokedOn })
+    .from(participantConsents)
+    .where(and(eq(participantConsents.organisationId, organisationId), eq(participantConsents.scope, 'share_profile')));
 }
 
 export async function insertConsent(db: Database, row: { organisationId: string; participantId: string; scope: 'share_profile' | 'interview'; supplierId: string | null; givenOn: string; recordedBy: string | null }): Promise<string> {

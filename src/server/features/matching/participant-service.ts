@@ -9,6 +9,7 @@ import { getTargetGroups } from '../requirements/requirement-service.js';
 import type { ConsentCreate, IdentityInput, ParticipantCreate, ParticipantListQuery, ParticipantPatch, ParticipantView, Profile, PURPOSES } from './matching-schemas.js';
 import { decryptIdentity, encryptIdentity, lookupHash, newParticipantReference, type ParticipantKeyring } from './participant-crypto.js';
 import {
+  countIdentitiesNotUnder,
   eraseParticipantRow,
   findByLookupHashes,
   findParticipant,
@@ -19,6 +20,7 @@ import {
   listConsents,
   listDueForRetention,
   listIdentities,
+  listIdentitiesNotUnder,
   listParticipantRows,
   listPlacementsOfReference,
   listProposalsOfParticipant,
@@ -332,4 +334,61 @@ export async function runParticipantRetention(db: Database, asOf: string, months
     });
   }
   return due.length;
+}
+
+/** What one run of the key rotation did. */
+export interface RekeyResult {
+  keyId: string;
+  reencrypted: number;
+  batches: number;
+  /** Identities still under an older key (when stopped after `maxBatches`). */
+  remaining: number;
+}
+
+/**
+ * Key rotation (decision 0701, docs/privacy.md): re-encrypts and re-hashes every identity not yet
+ * under the keyring's active key, `batchSize` at a time, each batch in its own transaction with
+ * its rows locked. Only rows still under an older key are picked, so a run that stops (or is
+ * stopped after `maxBatches`) is resumed by running it again, and a run with nothing left does
+ * nothing. Each batch writes one audit event per organisation it touched (the count and the key
+ * ids, no identity data). The old key must still be in the keyring to decrypt.
+ */
+export async function reencryptIdentities(
+  db: Database,
+  keys: ParticipantKeyring,
+  options: { batchSize: number; maxBatches?: number; onBatch?: (done: number) => void },
+): Promise<RekeyResult> {
+  const keyId = keys.active.id;
+  let reencrypted = 0;
+  let batches = 0;
+  for (;;) {
+    if (options.maxBatches !== undefined && batches >= options.maxBatches) break;
+    const done = await db.transaction(async (tx) => {
+      const rows = await listIdentitiesNotUnder(tx, keyId, options.batchSize);
+      const perOrganisation = new Map<string, { count: number; fromKeyIds: Set<string> }>();
+      for (const row of rows) {
+        await upsertIdentity(tx, row.organisationId, encryptRecord(keys, row.participantId, decryptRecord(keys, row)));
+        const entry = perOrganisation.get(row.organisationId) ?? { count: 0, fromKeyIds: new Set<string>() };
+        entry.count++;
+        entry.fromKeyIds.add(row.keyId).add(row.lookupKeyId);
+        perOrganisation.set(row.organisationId, entry);
+      }
+      for (const [organisationId, entry] of perOrganisation) {
+        await recordAudit(tx, { system: 'hansyn participants rekey', organisationId }, {
+          action: 'participant_identities.reencrypted',
+          entityType: 'organisation',
+          entityId: organisationId,
+          after: { keyId, fromKeyIds: [...entry.fromKeyIds].filter((id) => id !== keyId).sort(), count: entry.count },
+        });
+      }
+      return rows.length;
+    });
+    if (done === 0) break;
+    reencrypted += done;
+    batches++;
+    options.onBatch?.(reencrypted);
+    if (done < options.batchSize) break;
+  }
+  const remaining = await countIdentitiesNotUnder(db, keyId);
+  return { keyId, reencrypted, batches, remaining };
 }

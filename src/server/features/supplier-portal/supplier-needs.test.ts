@@ -20,6 +20,7 @@ let otherContractId: string;
 let needId: string;
 let proposalId: string;
 let reference: string;
+let participantId: string;
 const S = { organisationNumber: '559900-0014', name: 'Lokalvård Väst AB (test)' };
 const T = { organisationNumber: '559900-0022', name: 'Byggkraft AB (test)' };
 const EMPLOYMENT = { key: 'employment-condition', parameters: { positions: 2, employment_months: 6, first_hire_within_months: 6, target_groups: ['newly_arrived'], penalty_ore: 50_000_00, correction_days: 30, reporting_interval_months: 3 } };
@@ -77,6 +78,7 @@ describe('the supplier’s recruitment needs', () => {
     const participant = await labour.post('/api/participants', participantBody(TEST_NUMBERS[0]));
     expect(participant.statusCode, participant.body).toBe(201);
     reference = participant.json().reference;
+    participantId = participant.json().id;
     await labour.post(`/api/participants/${participant.json().id}/consents`, { scope: 'share_profile', supplierId: null, givenOn: '2025-03-01' });
     const proposed = await labour.post(`/api/recruitment-needs/${needId}/proposals`, { participantId: participant.json().id });
     expect(proposed.statusCode, proposed.body).toBe(201);
@@ -91,6 +93,29 @@ describe('the supplier’s recruitment needs', () => {
       expect.objectContaining({ id: proposalId, reference, status: 'proposed', skills: ['Städning'], languages: ['sv', 'ar'], drivingLicences: ['B'], availableFrom: '2025-01-01', extentWantedPercent: 100 }),
     ]);
     for (const secret of ['Testa', 'Provsdotter', '19771207', '2391', '031-123', 'newly_arrived', 'participantId', 'score']) expect(response.body).not.toContain(secret);
+  });
+
+  it('shows name and contact only once the participant consents to an interview with this supplier, and logs the read', async () => {
+    const others = await labour.post(`/api/participants/${participantId}/consents`, { scope: 'interview', supplierId: (await coordinator.get(`/api/contracts/${otherContractId}`)).json().supplier.id, givenOn: '2025-03-03' });
+    expect(others.statusCode, others.body).toBe(200);
+    const stillPseudonymous = await supplier.get(needsUrl());
+    expect(stillPseudonymous.json()[0].proposals[0].contact).toBeNull();
+    for (const secret of ['Testa', 'Provsdotter', '031-123']) expect(stillPseudonymous.body).not.toContain(secret);
+    const logged = async () => ((await labour.get(`/api/participants/${participantId}/export`)).json().accessLog as Array<{ purpose: string; by: string }>).filter((a) => a.purpose === 'supplier_interview');
+    expect(await logged()).toEqual([]);
+    // A consent dated tomorrow does not count yet.
+    await labour.post(`/api/participants/${participantId}/consents`, { scope: 'interview', supplierId: null, givenOn: '2025-03-04' });
+    expect((await supplier.get(needsUrl())).json()[0].proposals[0].contact).toBeNull();
+    const consent = await labour.post(`/api/participants/${participantId}/consents`, { scope: 'interview', supplierId: (await coordinator.get(`/api/contracts/${contract.id}`)).json().supplier.id, givenOn: '2025-03-03' });
+    expect(consent.statusCode, consent.body).toBe(200);
+    const response = await supplier.get(needsUrl());
+    expect(response.json()[0].proposals[0]).toMatchObject({ reference, contact: { givenName: 'Testa', familyName: 'Provsdotter', email: null, phone: '031-123 45 67' } });
+    // Name and contact only: never the identity number or the target groups.
+    for (const secret of ['19771207', '2391', 'newly_arrived', 'participantId']) expect(response.body).not.toContain(secret);
+    expect(await logged()).toEqual([expect.objectContaining({ by: 'kontakt@lokalvard.test' })]);
+    // Another supplier still gets 404, and reads nothing.
+    expect((await otherSupplier.get(needsUrl())).statusCode).toBe(404);
+    expect(await logged()).toHaveLength(1);
   });
 
   it('answers interview, offer and not suitable (a reason is required); a step back is 409', async () => {

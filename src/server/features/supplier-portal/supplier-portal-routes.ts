@@ -64,7 +64,7 @@ const binary = (description: string) => Type.String({ format: 'binary', descript
  * evidence and letters; and the buyer's side (reports to review, evidence, inviting the contact).
  */
 export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<void> {
-  const { db, now, config, sessionCache } = deps;
+  const { db, now, config, sessionCache, participantKeys } = deps;
   const origin = config.publicUrl ? new URL(config.publicUrl).origin : `http://${config.host}:${config.port}`;
   const memberDeps = {
     db,
@@ -188,8 +188,8 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
 
   app.get(
     '/api/supplier/contracts/:id/recruitment-needs',
-    { schema: { tags: needTags, summary: 'My recruitment needs under the contract, with the candidates proposed (pseudonymous)', params: SupplierContractParams, response: { 200: Type.Array(SupplierNeedView), ...errorResponses } } },
-    async (request) => portal.listNeeds(db, authOf(request).actor, request.params.id),
+    { schema: { tags: needTags, summary: 'My recruitment needs under the contract, with the candidates proposed (pseudonymous; name and contact once a candidate consents to an interview with us, each such read logged)', params: SupplierContractParams, response: { 200: Type.Array(SupplierNeedView), ...errorResponses } } },
+    async (request) => portal.listNeeds(db, participantKeys, whoOf(request), request.params.id, now()),
   );
 
   app.post(
@@ -217,7 +217,7 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
         response: { 200: SupplierNeedView, ...errorResponses },
       },
     },
-    async (request) => portal.answerNeedProposal(db, whoOf(request), request.params.id, request.params.needId, request.params.proposalId, request.body, now()),
+    async (request) => portal.answerNeedProposal(db, participantKeys, whoOf(request), request.params.id, request.params.needId, request.params.proposalId, request.body, now()),
   );
 
   /* ---------------- the buyer's side ---------------- */

@@ -21,7 +21,7 @@ import {
   type SupplierContractSummary,
   type SupplierPeriodView,
 } from '../contracts/supplier-view-service.js';
-import { answerProposalAsSupplier, createSupplierNeed, listSupplierNeeds, type SupplierContractScope, type SupplierNeedCreate, type SupplierProposalAnswer } from '../matching/matching-service.js';
+import { answerProposalAsSupplier, createSupplierNeed, listSupplierNeeds, type ParticipantKeyring, type SupplierContractScope, type SupplierNeedCreate, type SupplierProposalAnswer } from '../matching/matching-service.js';
 import { createInvitation, type MemberServiceDeps } from '../members/member-service.js';
 import * as repo from './supplier-portal-repository.js';
 import type { SupplierReportSubmit } from './supplier-portal-schemas.js';
@@ -384,9 +384,9 @@ async function needScope(db: Database, actor: Actor, contractId: string, action:
   return { buyerOrganisationId: facts.contract.organisationId, contractId, supplierId: scope.supplierId, commitmentIds: facts.commitments.map((c) => c.id) };
 }
 
-/** GET /api/supplier/contracts/{id}/recruitment-needs: the needs posted under the contract with their proposals. */
-export async function listNeeds(db: Database, actor: Actor, contractId: string) {
-  return listSupplierNeeds(db, actor, await needScope(db, actor, contractId, 'supplier_portal:read'));
+/** GET /api/supplier/contracts/{id}/recruitment-needs: the needs posted under the contract with their proposals (contacts where the participant consented to an interview). */
+export async function listNeeds(db: Database, keyring: ParticipantKeyring | null, who: Who, contractId: string, now: Date) {
+  return listSupplierNeeds(db, keyring, who, await needScope(db, who.actor, contractId, 'supplier_portal:read'), now);
 }
 
 /** POST /api/supplier/contracts/{id}/recruitment-needs. */
@@ -395,6 +395,6 @@ export async function postNeed(db: Database, who: Who, contractId: string, body:
 }
 
 /** POST …/recruitment-needs/{needId}/proposals/{proposalId}/answer. */
-export async function answerNeedProposal(db: Database, who: Who, contractId: string, needId: string, proposalId: string, body: SupplierProposalAnswer, now: Date) {
-  return answerProposalAsSupplier(db, who, await needScope(db, who.actor, contractId, 'supplier_portal:report'), needId, proposalId, body, now);
+export async function answerNeedProposal(db: Database, keyring: ParticipantKeyring | null, who: Who, contractId: string, needId: string, proposalId: string, body: SupplierProposalAnswer, now: Date) {
+  return answerProposalAsSupplier(db, keyring, who, await needScope(db, who.actor, contractId, 'supplier_portal:report'), needId, proposalId, body, now);
 }

@@ -151,6 +151,15 @@ export function SupplierNeedsSection({ contractId }: { contractId: string }) {
                     {p.languages.length ? ` · ${t('supplierNeeds.languages', { list: p.languages.join(', ') })}` : ''}
                     {p.drivingLicences.length ? ` · ${t('supplierNeeds.licences', { list: p.drivingLicences.join(', ') })}` : ''}
                   </p>
+                  {p.contact ? (
+                    <p>
+                      {t('supplierNeeds.contact', { name: `${p.contact.givenName} ${p.contact.familyName}` })}
+                      {p.contact.phone ? ` · ${t('supplierNeeds.contactPhone', { phone: p.contact.phone })}` : ''}
+                      {p.contact.email ? ` · ${t('supplierNeeds.contactEmail', { email: p.contact.email })}` : ''}
+                    </p>
+                  ) : (
+                    <p>{t('supplierNeeds.contactAfterConsent')}</p>
+                  )}
                   <ProposalAnswers contractId={contractId} need={need} proposal={p} />
                 </li>
               ))}
