@@ -1,0 +1,167 @@
+/**
+ * Import throughput with and without parse workers (decision 0903), in one run:
+ * `npm run bench:eforms-import-workers -- [--notices N] [--rounds R] [--workers 0,1,2] [--batch N]`
+ * (and on PostgreSQL 15 too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set; `--no-pglite`
+ * skips the embedded database).
+ *
+ * The fixture notices (SDK examples and real TED notices) are replicated in memory to N notices,
+ * each with its own BT-701, once; every run imports exactly those bytes with `importNotices`, as
+ * the CLI does (operator import, batches of 200, market refresh and statistics at the end), into
+ * a fresh database: an on-disk PGlite data directory, or a new PostgreSQL database (dropped
+ * after). Creating and migrating the database is not timed. The configurations alternate within
+ * each round (0,1 then 1,0 …) so a change in the machine's load falls on both; the load average
+ * is printed at the start and end of every run. Compare only figures of the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import type { NoticeSource } from '../../src/interop/eforms/read-notice-sources.js';
+import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const FIXTURES = fileURLToPath(new URL('../fixtures/eforms/', import.meta.url));
+const NOTICE_ID = /(<cbc:ID[^>]*schemeName="notice-id"[^>]*>)([^<]*)(<)/;
+
+function replicate(count: number): Array<{ name: string; bytes: Uint8Array }> {
+  const files = ['sdk-examples', 'real-notices'].flatMap((folder) =>
+    readdirSync(join(FIXTURES, folder))
+      .filter((name) => name.endsWith('.xml') && !name.startsWith('INVALID_') && !/^X0\d_/.test(name))
+      .map((name) => ({ name, xml: readFileSync(join(FIXTURES, folder, name), 'utf8') })),
+  );
+  const encoder = new TextEncoder();
+  const out: Array<{ name: string; bytes: Uint8Array }> = [];
+  for (let n = 0; out.length < count; n += 1) {
+    const file = files[n % files.length]!;
+    const xml = file.xml.replace(NOTICE_ID, `$1bench-${n.toString(36)}-${randomBytes(3).toString('hex')}$3`);
+    out.push({ name: `${Math.floor(n / files.length)}/${file.name}`, bytes: encoder.encode(xml) });
+  }
+  return out;
+}
+
+async function* feed(notices: ReadonlyArray<{ name: string; bytes: Uint8Array }>): AsyncGenerator<NoticeSource> {
+  for (const notice of notices) yield notice;
+}
+
+interface Target {
+  name: string;
+  open: () => Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }>;
+}
+
+function pgliteTarget(root: string): Target {
+  return {
+    name: 'PGlite (disk)',
+    open: async () => {
+      const dataDir = join(root, `pglite-${randomBytes(3).toString('hex')}`);
+      mkdirSync(dataDir, { recursive: true });
+      const handle = await openDatabase({ kind: 'pglite', dataDir });
+      await handle.migrate();
+      return { handle, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  };
+}
+
+function postgresTarget(serverUrl: string): Target {
+  return {
+    name: 'PostgreSQL',
+    open: async () => {
+      const name = `hansyn_bench_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+      await handle.migrate();
+      return {
+        handle,
+        drop: async () => {
+          const cleanup = new pg.Client({ connectionString: serverUrl });
+          await cleanup.connect();
+          await cleanup.query(`drop database if exists ${name} with (force)`);
+          await cleanup.end();
+        },
+      };
+    },
+  };
+}
+
+const load = () => loadavg().map((value) => value.toFixed(1)).join(' ');
+const uptime = () => {
+  try {
+    return execFileSync('uptime', { encoding: 'utf8' }).trim();
+  } catch {
+    return `load average ${load()}`;
+  }
+};
+
+async function main(): Promise<void> {
+  const count = Number(option('notices') ?? 3000);
+  const rounds = Number(option('rounds') ?? 2);
+  const batchSize = Number(option('batch') ?? 200);
+  const configurations = (option('workers') ?? '0,1').split(',').map(Number);
+  const root = mkdtempSync(join(tmpdir(), 'hansyn-import-workers-'));
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const targets = [...(args.includes('--no-pglite') ? [] : [pgliteTarget(root)]), ...(serverUrl ? [postgresTarget(serverUrl)] : [])];
+  const notices = replicate(count);
+  const megabytes = notices.reduce((sum, n) => sum + n.bytes.length, 0) / 1e6;
+  console.log(`eForms import, parse workers vs in-thread: ${count} notices (${megabytes.toFixed(1)} MB), batches of ${batchSize}, ${rounds} round(s)`);
+  console.log(`start: ${uptime()}`);
+  const rates = new Map<string, number[]>();
+  try {
+    for (let round = 0; round < rounds; round += 1) {
+      const order = round % 2 === 0 ? configurations : [...configurations].reverse();
+      for (const target of targets) {
+        for (const parseWorkers of order) {
+          const { handle, drop } = await target.open();
+          try {
+            const before = load();
+            const start = process.hrtime.bigint();
+            const summary = await importNotices(handle.db, feed(notices), { by: { operator: 'bench' }, source: 'bench', batchSize, parseWorkers });
+            const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+            if (summary.stored !== count) console.warn(`  ${summary.stored} of ${count} stored, ${summary.failed.length} failed`);
+            const rate = count / seconds;
+            const key = `${target.name}|${parseWorkers}`;
+            rates.set(key, [...(rates.get(key) ?? []), rate]);
+            console.log(
+              `  round ${round + 1} ${target.name.padEnd(14)} ${parseWorkers === 0 ? 'in-thread' : `${parseWorkers} worker(s)`}: ` +
+                `${seconds.toFixed(1)} s, ${rate.toFixed(0)} notices/s (load ${before} → ${load()})`,
+            );
+          } finally {
+            await handle.close();
+            await drop();
+          }
+        }
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log(`end: ${uptime()}`);
+  console.log('\n| database | parsing | notices/s per round | mean | × in-thread |\n|---|---|---|---:|---:|');
+  for (const target of targets) {
+    const base = mean(rates.get(`${target.name}|0`) ?? []);
+    for (const parseWorkers of configurations) {
+      const list = rates.get(`${target.name}|${parseWorkers}`) ?? [];
+      const m = mean(list);
+      console.log(
+        `| ${target.name} | ${parseWorkers === 0 ? 'in-thread' : `${parseWorkers} worker(s)`} | ${list.map((r) => r.toFixed(0)).join(', ')} | ${m.toFixed(0)} | ${base > 0 ? `×${(m / base).toFixed(2)}` : '–'} |`,
+      );
+    }
+  }
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+await main();
