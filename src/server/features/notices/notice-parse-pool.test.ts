@@ -118,7 +118,7 @@ describe('importNotices: parse workers store and report what the importing threa
   });
 
   it('a worker pool stores the same rows in every table the import writes', () => {
-    expect(results[0]!.stored.notices.length).toBe(results[0]!.summary.stored);
+    expect(results[0]!.stored.notices!.length).toBe(results[0]!.summary.stored);
     expect(results[1]!.stored).toEqual(results[0]!.stored);
     expect(results[2]!.stored).toEqual(results[0]!.stored);
   });

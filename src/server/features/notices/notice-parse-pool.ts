@@ -17,7 +17,7 @@ import { prepareNotice, type ImportFailure } from './prepare-notice.js';
  * while a full batch waits for the one being written).
  */
 
-export type Prepared = PreparedNotice | ImportFailure;
+type Prepared = PreparedNotice | ImportFailure;
 
 interface Pending {
   resolve: (prepared: Prepared) => void;
@@ -108,7 +108,7 @@ export class NoticeParsePool {
   }
 }
 
-export interface AheadLimits {
+interface AheadLimits {
   /** Notices read but not yet consumed (default 32 per worker). */
   aheadNotices?: number;
   /** Bytes of notice XML read but not yet consumed, past the first notice (default 8 MiB). */
