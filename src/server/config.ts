@@ -25,7 +25,7 @@ const EnvSchema = Type.Object({
   HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
-  HANSYN_IMPORT_PARSE_WORKERS: Type.Integer({ default: 1, minimum: 0, maximum: 16 }),
+  HANSYN_IMPORT_PARSE_WORKERS: Type.Integer({ default: 0, minimum: 0, maximum: 16 }),
   HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
   HANSYN_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\r\\n@]*[^\\s@<>]@[^\\s@<>]+[^\\r\\n@]*$', maxLength: 254 })),
   HANSYN_PARTICIPANT_KEYS: Type.Optional(Type.String({ pattern: '^\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*(,\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*)*$' })),

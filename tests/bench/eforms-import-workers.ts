@@ -1,6 +1,6 @@
 /**
  * Import throughput with and without parse workers (decision 0903), in one run:
- * `npm run bench:eforms-import-workers -- [--notices N] [--rounds R] [--workers 0,1,2] [--batch N]`
+ * `npm run bench:eforms-import-workers -- [--notices N] [--rounds R] [--workers 0,1,2] [--batch N] [--dist]`
  * (and on PostgreSQL 15 too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set; `--no-pglite`
  * skips the embedded database).
  *
@@ -25,15 +25,21 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import type * as DbClient from '../../src/db/client.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
 import type { NoticeSource } from '../../src/interop/eforms/read-notice-sources.js';
-import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
+import type * as ImportService from '../../src/server/features/notices/notice-import-service.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
+// `--dist`: the compiled build (`npm run build:server` first), as `hansyn import eforms` and the
+// server run it; otherwise the TypeScript sources through tsx (the worker then loads tsx too).
+const from = args.includes('--dist') ? '../../dist' : '../../src';
+const { openDatabase } = (await import(`${from}/db/client.js`)) as typeof DbClient;
+const { importNotices } = (await import(`${from}/server/features/notices/notice-import-service.js`)) as typeof ImportService;
 const FIXTURES = fileURLToPath(new URL('../fixtures/eforms/', import.meta.url));
 const NOTICE_ID = /(<cbc:ID[^>]*schemeName="notice-id"[^>]*>)([^<]*)(<)/;
 
@@ -138,7 +144,9 @@ async function main(): Promise<void> {
   const targets = [...(args.includes('--no-pglite') ? [] : [pgliteTarget(root)]), ...(serverUrl ? [postgresTarget(serverUrl)] : [])];
   const notices = replicate(count);
   const megabytes = notices.reduce((sum, n) => sum + n.bytes.length, 0) / 1e6;
-  console.log(`eForms import, parse workers vs in-thread: ${count} notices (${megabytes.toFixed(1)} MB), batches of ${batchSize}, ${rounds} round(s)`);
+  console.log(
+    `eForms import, parse workers vs in-thread: ${count} notices (${megabytes.toFixed(1)} MB), batches of ${batchSize}, ${rounds} round(s), code from ${from.slice(6)}`,
+  );
   console.log(`start: ${uptime()}`);
   const rates = new Map<string, number[]>();
   const bounds = new Map<string, number[]>();

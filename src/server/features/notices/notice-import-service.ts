@@ -93,7 +93,7 @@ export interface ImportOptions {
   /**
    * Worker threads that parse notices while this thread writes them (decision 0903); 0 (the
    * default here) parses in this thread. The server and the CLI pass `importParseWorkers` from
-   * the configuration (default 1). What is stored and reported is the same either way.
+   * the configuration (default 0). What is stored and reported is the same either way.
    */
   parseWorkers?: number;
 }
