@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
+  HANSYN_IMPORT_PARSE_WORKERS: Type.Integer({ default: 0, minimum: 0, maximum: 16 }),
   HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
   HANSYN_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\r\\n@]*[^\\s@<>]@[^\\s@<>]+[^\\r\\n@]*$', maxLength: 254 })),
   HANSYN_PARTICIPANT_KEYS: Type.Optional(Type.String({ pattern: '^\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*(,\\s*[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/]{43}=\\s*)*$' })),
@@ -60,6 +61,8 @@ export interface AppConfig {
   listCacheEntries: number;
   /** eForms uploads running at once across all server processes (at most one per organisation). */
   importsMaxRunning: number;
+  /** Worker threads parsing notices beside the thread that stores them, per running import (0: parse in that thread). */
+  importParseWorkers: number;
   /** Where the built web app lives; null serves no web app (API only). */
   webDir: string | null;
   /** Outgoing e-mail: sent over SMTP when `smtpUrl` is set, otherwise kept in the outbox. */
@@ -89,7 +92,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_IMPORT_PARSE_WORKERS', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     trustProxy: parseTrustProxy(parsed.HANSYN_TRUST_PROXY),
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
+    importParseWorkers: parsed.HANSYN_IMPORT_PARSE_WORKERS,
     webDir,
     mail: { smtpUrl: parsed.HANSYN_SMTP_URL ?? null, from: parsed.HANSYN_MAIL_FROM ?? 'Hänsyn <noreply@localhost>' },
     participants: { keys: parsed.HANSYN_PARTICIPANT_KEYS?.trim() ?? null, retentionMonths: parsed.HANSYN_PARTICIPANT_RETENTION_MONTHS },

@@ -1,6 +1,6 @@
 /**
  * eForms parsing throughput: `npx tsx tests/bench/eforms-bench.ts [--files N] [--keep] [--import]
- * [--no-lxml] [--no-memory] [--memory-only] [--hostile-notices N]`.
+ * [--no-lxml] [--no-memory] [--memory-only] [--hostile-notices N] [--parse-workers 0,1]` (memory scenarios per parse-worker count).
  *
  * By default: the parse stages below and, part by part between them (≈2,000 files each), the peer
  * (lxml, ../shared/bench/lxml-eforms-reference.py, skipped when python3 with lxml is missing) on the
@@ -262,7 +262,7 @@ function runMemoryScenario(args: string[]): Record<string, unknown> | null {
  * upload) and of the ordinary replicated notices (as the CLI), each in a fresh process, on PGlite
  * (a data directory created beforehand by another process) and on PostgreSQL when a URL is set.
  */
-function runMemoryBench(dir: string, folder: string, options: { notices: number; paddingMiB: number }): void {
+function runMemoryBench(dir: string, folder: string, options: { notices: number; paddingMiB: number; parseWorkers: number[] }): void {
   const zip = join(dir, 'hostile.zip');
   const script = fileURLToPath(new URL('./eforms-memory.ts', import.meta.url));
   execFileSync(process.execPath, ['--import', 'tsx', script, '--build', zip, '--notices', String(options.notices), '--padding-mib', String(options.paddingMiB)]);
@@ -270,14 +270,16 @@ function runMemoryBench(dir: string, folder: string, options: { notices: number;
   console.log(`eForms import memory (peak RSS of one process; target < 600 MB), hostile archive ${options.notices} × ${options.paddingMiB} MiB blanks:`);
   for (const scenario of ['hostile', 'ordinary']) {
     for (const db of postgres === undefined ? ['pglite'] : ['pglite', 'postgres']) {
-      const dataDir = join(dir, `memory-${scenario}-${db}`);
-      if (db === 'pglite') runMemoryScenario(['--prepare', 'yes', '--db', 'pglite', '--data-dir', dataDir, '--dir', dir]);
-      const figures = runMemoryScenario(['--scenario', scenario, '--db', db, '--dir', dir, '--data-dir', dataDir, '--zip', zip, '--folder', folder]);
-      if (figures === null) continue;
-      console.log(
-        `  ${`${scenario} → ${db}`.padEnd(22)} peak RSS ${String(figures.peakRssMegabytes).padStart(5)} MB (after opening the database ${figures.rssAfterOpenMegabytes} MB)` +
-          `  ${figures.read} read, ${figures.stored} stored, ${figures.failed} failed in ${figures.seconds} s`,
-      );
+      for (const workers of options.parseWorkers) {
+        const dataDir = join(dir, `memory-${scenario}-${db}-${workers}`);
+        if (db === 'pglite') runMemoryScenario(['--prepare', 'yes', '--db', 'pglite', '--data-dir', dataDir, '--dir', dir]);
+        const figures = runMemoryScenario(['--scenario', scenario, '--db', db, '--dir', dir, '--data-dir', dataDir, '--zip', zip, '--folder', folder, '--parse-workers', String(workers)]);
+        if (figures === null) continue;
+        console.log(
+          `  ${`${scenario} → ${db}, ${workers === 0 ? 'in-thread' : `${workers} parse worker(s)`}`.padEnd(44)} peak RSS ${String(figures.peakRssMegabytes).padStart(5)} MB (after opening the database ${figures.rssAfterOpenMegabytes} MB)` +
+            `  ${figures.read} read, ${figures.stored} stored, ${figures.failed} failed in ${figures.seconds} s`,
+        );
+      }
     }
   }
 }
@@ -329,7 +331,9 @@ async function main(): Promise<void> {
         // Archive and data directories outside the replicated folder, which the ordinary scenario reads.
         const memoryDir = mkdtempSync(join(tmpdir(), 'hansyn-eforms-memory-'));
         try {
-          runMemoryBench(memoryDir, dir, { notices: notices >= 0 ? Number(args[notices + 1]) : 200, paddingMiB: 19 });
+          const workers = args.indexOf('--parse-workers');
+          const parseWorkers = (workers >= 0 ? args[workers + 1]! : '0,1').split(',').map(Number);
+          runMemoryBench(memoryDir, dir, { notices: notices >= 0 ? Number(args[notices + 1]) : 200, paddingMiB: 19, parseWorkers });
         } finally {
           rmSync(memoryDir, { recursive: true, force: true });
         }

@@ -1,7 +1,7 @@
 /**
  * Peak memory of an eForms import, one scenario per process so `maxRSS` is the scenario's own:
  * `npx tsx tests/bench/eforms-memory.ts --scenario hostile|ordinary --db pglite|postgres --dir DIR
- *   [--zip HOSTILE.zip] [--folder REPLICATED]`, and `… --build HOSTILE.zip [--notices N] [--padding-mib M]`
+ *   [--zip HOSTILE.zip] [--folder REPLICATED] [--parse-workers N]` (default 0: parse in the importing thread), and `… --build HOSTILE.zip [--notices N] [--padding-mib M]`
  *   to write the hostile archive first (in its own process).
  *
  * - `hostile`: the archive of issue 8 — a zip of N (default 200) valid notices, each padded with
@@ -119,12 +119,14 @@ async function main(): Promise<void> {
       sources = withFreshIds(readNoticeSources([folder]));
     }
     const start = process.hrtime.bigint();
-    const summary = await importNotices(handle.db, sources, { by, source: scenario });
+    const parseWorkers = Number(option('parse-workers') ?? 0);
+    const summary = await importNotices(handle.db, sources, { by, source: scenario, parseWorkers });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     console.log(
       JSON.stringify({
         scenario,
         database: kind,
+        parseWorkers,
         archiveMegabytes: Number(archiveMegabytes.toFixed(1)),
         seconds: Number(seconds.toFixed(1)),
         rssAfterOpenMegabytes: Math.round(rssAfterOpen / 1e6),

@@ -98,6 +98,7 @@ export async function runImportEforms(argv: string[], io: ImportCommandIo, confi
       source: paths.join(' '),
       batchSize,
       onProgress,
+      parseWorkers: config.importParseWorkers,
     });
     if (drawn) io.stderr('\n');
     io.stdout(formatSummary(summary, (Date.now() - started) / 1000));

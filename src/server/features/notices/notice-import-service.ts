@@ -1,10 +1,7 @@
 import type { Database } from '../../../db/client.js';
-import { deriveNoticeFacts } from '../../../domain/eforms/derive-notice-facts.js';
 import { draftProcurementFromNotice, mergeNoticeIntoProcurement, referenceNumberOf, statusAfterImport } from '../../../domain/eforms/draft-procurement-from-notice.js';
-import { summariseSocialConsiderations } from '../../../domain/eforms/summarise-social-considerations.js';
 import { isFinalStatus } from '../../../domain/procurement/procurement-status.js';
 import { validateProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
-import { parseNotice } from '../../../interop/eforms/parse-notice.js';
 import type { NoticeSource } from '../../../interop/eforms/read-notice-sources.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { AppError } from '../../errors.js';
@@ -38,6 +35,10 @@ import {
   type OrganisationMatch,
   type PreparedNotice,
 } from './notice-repository.js';
+import { NoticeParsePool, prepareAhead } from './notice-parse-pool.js';
+import type { ImportFailure } from './prepare-notice.js';
+
+export { prepareNotice, type ImportFailure } from './prepare-notice.js';
 
 /**
  * Imports eForms notices into the notice store and, for notices of our own organisations, into
@@ -50,11 +51,6 @@ import {
  * it is rolled back and its notices are retried one per transaction, so one bad notice costs only
  * itself.
  */
-
-export interface ImportFailure {
-  file: string;
-  error: string;
-}
 
 export interface ImportNote {
   file: string;
@@ -94,6 +90,12 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Refresh the planner's statistics when at least this many notices were stored or updated (default 1,000). */
   analyzeAfter?: number;
+  /**
+   * Worker threads that parse notices while this thread writes them (decision 0903); 0 (the
+   * default here) parses in this thread. The server and the CLI pass `importParseWorkers` from
+   * the configuration (default 0). What is stored and reported is the same either way.
+   */
+  parseWorkers?: number;
 }
 
 const AUDIT_SYSTEM = 'eforms import';
@@ -111,15 +113,6 @@ function messageOf(error: unknown): string {
     return cause instanceof Error ? cause.message : error.message.split('\n')[0]!;
   }
   return String(error);
-}
-
-/** Parses one source into a prepared notice, or a failure. */
-export function prepareNotice(source: NoticeSource): PreparedNotice | ImportFailure {
-  if ('error' in source) return { file: source.name, error: `${source.error.code}: ${source.error.message}` };
-  const result = parseNotice(source.bytes);
-  if (!result.ok) return { file: source.name, error: `${result.error.code}: ${result.error.message}` };
-  const social = summariseSocialConsiderations(result.notice);
-  return { file: source.name, notice: result.notice, social, facts: deriveNoticeFacts(result.notice, social) };
 }
 
 interface BatchOutcome {
@@ -408,23 +401,27 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
   async function readAndStore(): Promise<void> {
     let batch: PreparedNotice[] = [];
     let bytesInBatch = 0;
-    for await (const source of sources) {
-      summary.read += 1;
-      const size = 'bytes' in source ? source.bytes.length : 0;
-      const prepared = prepareNotice(source);
-      if ('error' in prepared) {
-        summary.failed.push(prepared);
-        // A run of failing notices stores nothing, but must not look abandoned.
-        if (now().getTime() - lastBeat > HEARTBEAT_MS) await beat();
-        continue;
+    const workers = options.parseWorkers ?? 0;
+    const pool = workers > 0 ? new NoticeParsePool(workers) : null;
+    try {
+      for await (const { prepared, size } of prepareAhead(sources, pool)) {
+        summary.read += 1;
+        if ('error' in prepared) {
+          summary.failed.push(prepared);
+          // A run of failing notices stores nothing, but must not look abandoned.
+          if (now().getTime() - lastBeat > HEARTBEAT_MS) await beat();
+          continue;
+        }
+        batch.push(prepared);
+        bytesInBatch += size;
+        if (batch.length >= state.batchSize || bytesInBatch >= state.batchBytes) {
+          await startFlush(batch);
+          batch = [];
+          bytesInBatch = 0;
+        }
       }
-      batch.push(prepared);
-      bytesInBatch += size;
-      if (batch.length >= state.batchSize || bytesInBatch >= state.batchBytes) {
-        await startFlush(batch);
-        batch = [];
-        bytesInBatch = 0;
-      }
+    } finally {
+      await pool?.close();
     }
     await startFlush(batch);
     await writing;

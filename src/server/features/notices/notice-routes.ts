@@ -84,6 +84,7 @@ export async function noticeRoutes(app: App, { db, now, config, notifications }:
           source: name,
           now,
           limits,
+          parseWorkers: config.importParseWorkers,
         });
       } catch (error) {
         const retryAfter = error instanceof AppError ? error.details.retryAfterSeconds : undefined;
