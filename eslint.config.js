@@ -95,6 +95,31 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI and the demo seed are callers from outside, like the routes: they use a feature
+    // only through its `*-service.ts` (decision 0504). A schema's type may be named (it is the
+    // API's contract, decision 0501); its values, the repository and the routes may not.
+    files: ['src/cli/**/*.ts', 'src/db/seed/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/*/*-repository.js', '**/features/*/*-routes.js'],
+              message: "A feature's repository and routes are its own; call its *-service.ts (decision 0504).",
+            },
+            {
+              group: ['**/features/*/*-schemas.js'],
+              allowTypeImports: true,
+              message: "Only a feature's schema types may be named here (`import type`); call its *-service.ts for the rest (decision 0504).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -248,3 +248,12 @@ export async function putScreeningPolicy(db: Database, who: Who, input: Screenin
     return next;
   });
 }
+
+/**
+ * An organisation's first screening policy, written without a request (the demo seed, setting
+ * up an organisation): no rights check and no audit event, the caller records what it did.
+ * False when the organisation already has a policy of that version.
+ */
+export function startScreeningPolicy(db: Database, organisationId: string, policy: ScreeningPolicy): Promise<boolean> {
+  return insertPolicyVersion(db, organisationId, policy, null);
+}
