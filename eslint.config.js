@@ -131,11 +131,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/server/**', '!**/src/server/features/*/*-schemas.js', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'],
+              group: ['**/src/server/**', '!**/src/server/features/*/*-schemas.js', '!**/src/server/schemas.js', '**/src/db/**', '**/src/interop/**', '**/src/cli/**'],
               message: 'The web app only shares src/domain with the server (and server schema types); talk to the API instead.',
             },
             {
-              group: ['**/src/server/features/*/*-schemas.js'],
+              group: ['**/src/server/features/*/*-schemas.js', '**/src/server/schemas.js'],
               allowTypeImports: true,
               message: 'Import the server schema as a type only: `import type { X } from …-schemas.js` and `Static<typeof X>`.',
             },

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../../../../../src/domain/access/can.js';
 import type { BottleneckView, CandidatesView, NeedView, ParticipantSummary, ParticipantView } from '../../../../../src/server/features/matching/matching-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import { actorOf, type Me } from '../../../lib/session';
 
@@ -19,10 +20,13 @@ export function matchingCapabilitiesOf(me: Me) {
   };
 }
 
+/** Rows per page of the participant list. */
+export const PARTICIPANT_PAGE_SIZE = 25;
+
 export function useParticipantList(q: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: ['participants', 'list', q, page],
-    queryFn: ({ signal }) => apiRequest<{ items: ParticipantSummary[]; total: number }>('/api/participants', { query: { q: q.trim() || undefined, page, pageSize: 25 }, signal }),
+    queryFn: ({ signal }) => apiRequest<ListOf<ParticipantSummary>>('/api/participants', { query: { q: q.trim() || undefined, page, pageSize: PARTICIPANT_PAGE_SIZE }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -33,7 +37,7 @@ export function useParticipant(id: string, enabled: boolean) {
 }
 
 export function useNeeds(enabled: boolean) {
-  return useQuery({ queryKey: ['needs', 'list'], queryFn: () => apiRequest<{ items: NeedView[]; total: number }>('/api/recruitment-needs', { query: { pageSize: 200 } }), enabled });
+  return useQuery({ queryKey: ['needs', 'list'], queryFn: () => apiRequest<ListOf<NeedView>>('/api/recruitment-needs', { query: { pageSize: 200 } }), enabled });
 }
 
 export function useNeed(id: string, enabled: boolean) {

@@ -10,6 +10,7 @@ import type {
   ProcurementCreate,
   ProcurementListItem,
 } from '../../../../../src/server/features/procurements/procurement-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
 // Answers and bodies are the server's TypeBox schemas, imported as types only (decision 0501):
@@ -68,7 +69,7 @@ export function useProcurementList(query: ProcurementListQuery, enabled = true) 
     enabled,
     queryKey: ['procurements', 'list', query],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: ProcurementListItem[]; total: number }>('/api/procurements', {
+      apiRequest<ListOf<ProcurementListItem>>('/api/procurements', {
         query: { ...filterParams(query), page: query.page, pageSize: query.pageSize, sort: query.sort },
         signal,
       }),
