@@ -91,7 +91,7 @@ export async function screenAfterProcurementChange(
   procurementId: string,
   facts: ProcurementFacts,
   trigger: 'created' | 'updated',
-  now?: Date,
+  now: Date,
 ): Promise<void> {
   const isActor = 'actor' in who;
   await screenAndStore(db, {
@@ -100,10 +100,7 @@ export async function screenAfterProcurementChange(
     facts,
     trigger,
     userId: isActor ? who.actor.userId : null,
-    // TEMPORARY fallback for the notice import's call (notices branch), which does not pass its
-    // clock yet; every other caller passes `now`. Make `now` required once it does.
-    // eslint-disable-next-line no-restricted-syntax
-    now: now ?? new Date(),
+    now,
   });
 }
 
