@@ -1,4 +1,4 @@
-import { Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { Type, type Static, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /** Shared HTTP schema pieces. */
 export const Uuid = Type.String({ format: 'uuid' });
@@ -22,6 +22,13 @@ export const Paging = {
 
 export const listOf = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+
+/**
+ * The answer of a list route built with `listOf`, given the type of its rows: the web names its
+ * pages with it (`ListOf<ContractListItem>`, decision 0501), so a change of the page shape here
+ * is a type error there.
+ */
+export type ListOf<Item> = Static<ReturnType<typeof listOf<TUnsafe<Item>>>>;
 
 /** A string enum that keeps its literal type and shows as `enum` in OpenAPI. */
 export const enumOf = <const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number] } = {}): TUnsafe<T[number]> =>

@@ -22,19 +22,17 @@
  * seeding a new one (seed one with `--keep`); the mix's writes stay in it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadavg } from 'node:os';
 import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
 import { cacheLookups, prepareMix, runMix } from './api-mix.js';
-import { freePort, waitReady } from './bench-support.js';
+import { createServerDatabase } from '../support/test-database.js';
+import { figuresRow, freePort, loadUrl, waitReady, type LoadFigures } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -57,28 +55,6 @@ const only = values.only ?? 'all';
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  note?: string;
-}
-
-async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return {
-    name,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
 async function main(): Promise<void> {
   const reuse = values.reuse;
   const dataDir = reuse !== undefined && !reuse.startsWith('postgres') ? reuse : mkdtempSync(join(tmpdir(), 'hansyn-bench-'));
@@ -88,20 +64,9 @@ async function main(): Promise<void> {
     target = { kind: 'postgres', url: reuse };
   } else if (values.postgres && reuse === undefined) {
     const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `hansyn_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    target = { kind: 'postgres', url: url.toString() };
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const server = await createServerDatabase(base, 'hansyn_bench');
+    target = { kind: 'postgres', url: server.url };
+    dropDatabase = server.drop;
   }
 
   let server: ChildProcess | null = null;
@@ -179,7 +144,8 @@ async function main(): Promise<void> {
       ['search q=städ', `${base}${searchPath}`],
       ['one procurement', `${base}/api/procurements/${procurement.id}`],
     ];
-    const figures: Figures[] = [];
+    const figures: LoadFigures[] = [];
+    const load = (name: string, url: string, headers: Record<string, string>, seconds: number) => loadUrl(name, url, headers, { connections, seconds });
     for (const [name, url] of only === 'mix' ? endpoints.slice(0, 1) : endpoints) {
       await load(name, url, headers, 2); // warm-up, not counted
       figures.push(await load(name, url, headers, duration));
@@ -235,7 +201,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|---:|',
       ...figures.map(
         (f) =>
-          `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx + f.errors} |`,
+          figuresRow(f, baseline),
       ),
       '',
       ...figures.filter((f) => f.note).map((f) => `${f.name}: ${f.note}`),

@@ -1,10 +1,13 @@
 /**
- * What the server benchmarks share: a free port, waiting for a started server, bulk inserts, and
- * the national contracts set (contracts with an employment condition and placements) that
- * bench:followup and bench:results load. Benchmarks print figures; nothing here asserts.
+ * What the server benchmarks share: a free port, waiting for a started server, loading one URL and
+ * printing its figures, bulk inserts, and the national contracts set (contracts with an employment
+ * condition and placements) that bench:followup and bench:results load. Benchmarks print figures;
+ * nothing here asserts. A bench's own PostgreSQL database comes from `createServerDatabase` in
+ * tests/support/test-database.ts, as the tests' do.
  */
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.js';
 import { commitments, contracts, placements, procurements, suppliers } from '../../src/db/schema/index.js';
@@ -34,6 +37,36 @@ export async function waitReady(base: string, server: ChildProcess, timeoutMs = 
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('the server did not become ready');
+}
+
+/** What loading one URL measured: requests per second, latency percentiles (ms) and failures. */
+export interface LoadFigures {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  note?: string;
+}
+
+/** Loads `url` with `connections` concurrent connections for `seconds` (autocannon, in this process). */
+export async function loadUrl(name: string, url: string, headers: Record<string, string>, options: { connections: number; seconds: number }): Promise<LoadFigures> {
+  const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** One row of the figures table: name, req/s, p50, p99, against the baseline, failed (non-2xx, errors and timeouts). */
+export function figuresRow(f: LoadFigures, baseline: LoadFigures): string {
+  return `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx + f.errors} |`;
 }
 
 export async function insertAll<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, size = 1000): Promise<void> {

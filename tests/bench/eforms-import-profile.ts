@@ -13,8 +13,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { createServerDatabase } from '../support/test-database.js';
 import { prepareNotice } from '../../src/server/features/notices/notice-import-service.js';
 import {
   claimImportSlot,
@@ -103,20 +103,14 @@ async function main(): Promise<void> {
     }
     const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (url !== undefined) {
-      const dbName = `hansyn_profile_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      const target = new URL(url);
-      target.pathname = `/${dbName}`;
-      const server = await openDatabase({ kind: 'postgres', url: target.toString() });
+      const database = await createServerDatabase(url, 'hansyn_profile');
+      const server = await openDatabase({ kind: 'postgres', url: database.url });
       try {
         await server.migrate();
         await profile('PostgreSQL', server, sources);
       } finally {
         await server.close();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
+        await database.drop();
       }
     }
     console.log(`load average at the end ${load()}`);

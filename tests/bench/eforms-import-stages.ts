@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { createServerDatabase } from '../support/test-database.js';
 import type { NoticeSource } from '../../src/interop/eforms/read-notice-sources.js';
 import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
 import type { BenchStage } from './eforms-bench.js';
@@ -80,22 +80,11 @@ export async function importStages(options: { pgliteDir: string; postgresUrl: st
   handles.push({ name: 'import → PGlite (disk)', handle: lite });
   let dropDatabase: (() => Promise<void>) | null = null;
   if (options.postgresUrl) {
-    const dbName = `hansyn_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: options.postgresUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const url = new URL(options.postgresUrl);
-    url.pathname = `/${dbName}`;
-    const server = await openDatabase({ kind: 'postgres', url: url.toString() });
+    const database = await createServerDatabase(options.postgresUrl, 'hansyn_bench');
+    const server = await openDatabase({ kind: 'postgres', url: database.url });
     await server.migrate();
     handles.push({ name: 'import → PostgreSQL', handle: server });
-    dropDatabase = async () => {
-      const cleanup = new pg.Client({ connectionString: options.postgresUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${dbName} with (force)`);
-      await cleanup.end();
-    };
+    dropDatabase = database.drop;
   }
   return {
     stages: handles.map(({ name, handle }) => importStage(`${name} (batch ${batchSize})`, handle, batchSize)),

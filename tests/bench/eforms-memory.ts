@@ -16,8 +16,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { createServerDatabase } from '../support/test-database.js';
 import { readNoticeSources, type NoticeSource } from '../../src/interop/eforms/read-notice-sources.js';
 import { importNotices } from '../../src/server/features/notices/notice-import-service.js';
 import { buildDeflatedZip, paddedNotices } from '../support/build-deflated-zip.js';
@@ -42,24 +42,10 @@ async function open(kind: string, dir: string): Promise<{ handle: DatabaseHandle
   }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (serverUrl === undefined) throw new Error('set BENCH_DATABASE_URL for --db postgres');
-  const name = `hansyn_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const database = await createServerDatabase(serverUrl, 'hansyn_bench');
+  const handle = await openDatabase({ kind: 'postgres', url: database.url });
   await handle.migrate();
-  return {
-    handle,
-    drop: async () => {
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+  return { handle, drop: database.drop };
 }
 
 const decoder = new TextDecoder('utf-8');

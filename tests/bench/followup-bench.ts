@@ -18,22 +18,20 @@
  * then restarted with it off and the three pages loaded again (what a page costs after a write).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/client.js';
 import { contracts, organisations, periodReports, placements } from '../../src/db/schema/index.js';
 import { createRandom } from '../../src/db/seed/generate-demo-data.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
 import { reportingPeriods } from '../../src/domain/follow-up/reporting-periods.js';
 import { runDailyFollowUpCheck } from '../../src/server/features/contracts/follow-up-service.js';
-import { freePort, insertAll, seedBenchContracts, waitReady } from './bench-support.js';
+import { createServerDatabase } from '../support/test-database.js';
+import { figuresRow, freePort, loadUrl, type LoadFigures, insertAll, seedBenchContracts, waitReady } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -84,19 +82,6 @@ async function seedContracts(db: Database): Promise<{ contracts: number; placeme
   return { ...seeded, reports: reportCount };
 }
 
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-}
-
-async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts };
-}
-
 async function main(): Promise<void> {
   const reuse = values.reuse;
   const dataDir = reuse !== undefined && !reuse.startsWith('postgres') ? reuse : mkdtempSync(join(tmpdir(), 'hansyn-followup-bench-'));
@@ -106,20 +91,9 @@ async function main(): Promise<void> {
     target = { kind: 'postgres', url: reuse };
   } else if (values.postgres && reuse === undefined) {
     const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `hansyn_fbench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    target = { kind: 'postgres', url: url.toString() };
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const server = await createServerDatabase(base, 'hansyn_fbench');
+    target = { kind: 'postgres', url: server.url };
+    dropDatabase = server.drop;
   }
   let server: ChildProcess | null = null;
   try {
@@ -171,7 +145,8 @@ async function main(): Promise<void> {
       child.kill('SIGTERM');
       await exited;
     };
-    const figures: Figures[] = [];
+    const figures: LoadFigures[] = [];
+    const load = (name: string, url: string, headers: Record<string, string>, seconds: number) => loadUrl(name, url, headers, { connections, seconds });
     let list = { items: [] as Array<{ id: string }>, total: 0 };
     for (const [suffix, env] of [['', {}], [', cache off', { HANSYN_LIST_CACHE_ENTRIES: '0' }]] as const) {
       const { base, headers } = await startServer(env);
@@ -199,7 +174,7 @@ async function main(): Promise<void> {
       '',
       '| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | non-2xx |',
       '|---|---:|---:|---:|---:|---:|',
-      ...figures.map((f) => `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx} |`),
+      ...figures.map((f) => figuresRow(f, baseline)),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -9,20 +9,18 @@
  * beside the baseline measured in the same run; asserts nothing.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/client.js';
 import { organisations } from '../../src/db/schema/index.js';
 import { createRandom } from '../../src/db/seed/generate-demo-data.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
-import { freePort, seedBenchContracts, waitReady } from './bench-support.js';
+import { createServerDatabase } from '../support/test-database.js';
+import { figuresRow, freePort, loadUrl, type LoadFigures, seedBenchContracts, waitReady } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({
@@ -55,39 +53,15 @@ async function seedContracts(db: Database): Promise<{ contracts: number; placeme
   return seeded;
 }
 
-interface Figures {
-  name: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-}
-
-async function load(name: string, url: string, headers: Record<string, string>, seconds: number): Promise<Figures> {
-  const result = await autocannon({ url, connections, duration: seconds, headers });
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors + result.timeouts };
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hansyn-results-bench-'));
   let target: DatabaseTarget = { kind: 'pglite', dataDir };
   let dropDatabase: (() => Promise<void>) | null = null;
   if (values.postgres) {
     const base = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const name = `hansyn_rbench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    target = { kind: 'postgres', url: url.toString() };
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const server = await createServerDatabase(base, 'hansyn_rbench');
+    target = { kind: 'postgres', url: server.url };
+    dropDatabase = server.drop;
   }
   let server: ChildProcess | null = null;
   try {
@@ -118,7 +92,8 @@ async function main(): Promise<void> {
       ['dashboard GET /api/results/dashboard', `${base}/api/results/dashboard?year=${YEAR}`],
       ['public GET /api/public/organisations/goteborg/results', `${base}/api/public/organisations/goteborg/results?year=${YEAR}`],
     ];
-    const figures: Figures[] = [];
+    const figures: LoadFigures[] = [];
+    const load = (name: string, url: string, headers: Record<string, string>, seconds: number) => loadUrl(name, url, headers, { connections, seconds });
     for (const [name, url] of endpoints) {
       await load(name, url, headers, 2);
       figures.push(await load(name, url, headers, duration));
@@ -139,7 +114,7 @@ async function main(): Promise<void> {
       '',
       '| endpoint | req/s | p50 ms | p99 ms | req/s vs baseline | non-2xx |',
       '|---|---:|---:|---:|---:|---:|',
-      ...figures.map((f) => `| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${(f.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)} | ${f.non2xx} |`),
+      ...figures.map((f) => figuresRow(f, baseline)),
       '',
       `Annual report PDF (${(pdfBytes / 1024).toFixed(0)} kB): ${pdfTimes.map((t) => `${t.toFixed(2)} s`).join(', ')} (three requests one after the other)`,
     ];

@@ -5,9 +5,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from '../../src/db/client.js';
 
-/** A new, empty database on the PostgreSQL server at `url`, and a way to drop it again. */
-async function createServerDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `hansyn_test_${randomBytes(6).toString('hex')}`;
+/**
+ * A new, empty database on the PostgreSQL server at `url` (named `<prefix>_<random>`), and a way
+ * to drop it again. Tests and benchmarks both make theirs here.
+ */
+export async function createServerDatabase(url: string, prefix = 'hansyn_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);

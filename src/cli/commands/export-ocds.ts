@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../../db/client.js';
 import type { OcdsRelease } from '../../domain/ocds/ocds-release.js';
-import { CONTRACT_NATURES } from '../../domain/procurement/procurement.js';
 import { streamReleasePackage, type ReleasePackageEnvelope } from '../../interop/ocds/stream-release-package.js';
 import { validateReleasePackage, type ValidationError } from '../../interop/ocds/validate-release-package.js';
 import type { AppConfig } from '../../server/config.js';
-import type { MarketFilter } from '../../server/features/market/market-repository.js';
-import { MarketFilters, SOCIAL_FILTERS } from '../../server/features/market/market-schemas.js';
-import { openMarketReleasePackage } from '../../server/features/market/market-service.js';
-import { findOrganisationBySlug } from '../../server/features/ocds/ocds-repository.js';
-import { exportReleasePackage, type ExportScope } from '../../server/features/ocds/ocds-service.js';
+import { checkMarketFilter, openMarketReleasePackage, type MarketFilter } from '../../server/features/market/market-service.js';
+import { exportReleasePackage, findPublishingOrganisation, type ExportScope } from '../../server/features/ocds/ocds-service.js';
 import { withDatabase, type CliIo } from '../cli-io.js';
 
 export const EXPORT_OCDS_USAGE = `Usage: hansyn export ocds --org SLUG [--out FILE] [--scope public|internal] [--include-notices]
@@ -48,32 +42,20 @@ const MARKET_FLAGS = {
 } as const;
 type MarketFlag = keyof typeof MARKET_FLAGS;
 
-// The free-form filters, checked with the API's own schemas; the two code lists by membership below.
-const MarketFilterArgs = Type.Object({ year: MarketFilters.year, country: MarketFilters.country, buyer: MarketFilters.buyer, cpvDivision: MarketFilters.cpvDivision });
-
-/** The market filter from the command line, or the problems with it. */
+/** The market filter from the command line, or the problems with it (checked by the market feature, as the API's query is). */
 function marketFilterOf(values: Partial<Record<MarketFlag, string>>): { filter: MarketFilter } | { problems: string[] } {
-  const problems: string[] = [];
-  const free = {
-    ...(values.year !== undefined ? { year: /^\d+$/.test(values.year) ? Number(values.year) : values.year } : {}),
-    ...(values.country !== undefined ? { country: values.country } : {}),
-    ...(values.buyer !== undefined ? { buyer: values.buyer } : {}),
-    ...(values['cpv-division'] !== undefined ? { cpvDivision: values['cpv-division'] } : {}),
-  };
+  const year = values.year;
+  const checked = checkMarketFilter({
+    year: year !== undefined && /^\d+$/.test(year) ? Number(year) : year,
+    country: values.country,
+    buyer: values.buyer,
+    cpvDivision: values['cpv-division'],
+    contractNature: values['contract-nature'],
+    social: values.social,
+  });
+  if ('filter' in checked) return checked;
   const flagOf = (field: string) => Object.entries(MARKET_FLAGS).find(([, name]) => name === field)?.[0] ?? field;
-  for (const error of Value.Errors(MarketFilterArgs, free)) problems.push(`--${flagOf(error.path.slice(1))}: ${error.message}`);
-  const nature = values['contract-nature'];
-  if (nature !== undefined && !(CONTRACT_NATURES as readonly string[]).includes(nature)) problems.push(`--contract-nature must be one of ${CONTRACT_NATURES.join(', ')}`);
-  const social = values.social;
-  if (social !== undefined && !(SOCIAL_FILTERS as readonly string[]).includes(social)) problems.push(`--social must be one of ${SOCIAL_FILTERS.join(', ')}`);
-  if (problems.length > 0) return { problems };
-  return {
-    filter: {
-      ...(free as Pick<MarketFilter, 'year' | 'country' | 'buyer' | 'cpvDivision'>),
-      ...(nature !== undefined ? { contractNature: nature } : {}),
-      ...(social !== undefined ? { social: social as MarketFilter['social'] } : {}),
-    },
-  };
+  return { problems: checked.problems.map((p) => (p.oneOf ? `--${flagOf(p.field)} ${p.message}` : `--${flagOf(p.field)}: ${p.message}`)) };
 }
 
 /** Thrown while streaming when a page of releases does not validate. */
@@ -188,7 +170,7 @@ export async function runExportOcds(argv: string[], io: CliIo, config: AppConfig
   if (scope !== 'public' && scope !== 'internal') return usage('--scope must be public or internal.');
   const includeNotices = values['include-notices'] === true;
   return withDatabase(config, async ({ db }) => {
-    const organisation = await findOrganisationBySlug(db, values.org!);
+    const organisation = await findPublishingOrganisation(db, values.org!);
     if (!organisation) {
       io.stderr(`hansyn: No organisation with slug "${values.org}".\n`);
       return 1;

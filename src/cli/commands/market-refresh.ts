@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../../server/config.js';
-import { analyzeNoticeTables, refreshMarketAggregates } from '../../server/features/notices/notice-repository.js';
+import { rebuildMarketFigures } from '../../server/features/notices/notice-import-service.js';
 import { withDatabase, type CliIo } from '../cli-io.js';
 
 export const MARKET_REFRESH_USAGE = `Usage: hansyn market refresh
@@ -23,12 +22,7 @@ export async function runMarketRefresh(argv: string[], io: CliIo, config: AppCon
   }
   return withDatabase(config, async ({ db }) => {
     const started = Date.now();
-    await db.transaction((tx) => refreshMarketAggregates(tx, 'all'));
-    await analyzeNoticeTables(db);
-    const counted = (await db.execute(
-      sql`select (select count(*) from notices)::int as notices, (select count(*) from notice_market_cells)::int as cells, (select count(*) from notice_market_buyers)::int as buyers`,
-    )) as unknown as { rows: Array<{ notices: number; cells: number; buyers: number }> };
-    const { notices, cells, buyers } = counted.rows[0]!;
+    const { notices, cells, buyers } = await rebuildMarketFigures(db);
     io.stdout(`Market figures rebuilt from ${notices} notice(s): ${cells} cell(s), ${buyers} buyer(s), in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
     return 0;
   });

@@ -8,7 +8,7 @@ import type { WageSubsidy } from '../../domain/follow-up/validate-placement.js';
 import { renderRequirement } from '../../domain/requirements/render-requirement.js';
 import type { RequirementTemplate } from '../../domain/requirements/requirement-template.js';
 import { DEFAULT_TARGET_GROUPS, targetGroupLabels } from '../../domain/requirements/target-groups.js';
-import { insertCommitments, insertContract, insertPlacements, insertSanctionStep, listCommitments, upsertSupplier } from '../../server/features/contracts/contract-repository.js';
+import { ensureSupplier, insertCheckedSanctionStep, insertContractWithCommitments, insertPlacementRows, listContractCommitments } from '../../server/features/contracts/contract-service.js';
 import { runDailyFollowUpCheck, swedishDate } from '../../server/features/contracts/follow-up-service.js';
 import type { Database } from '../client.js';
 import { appliedRequirements, auditEvents, memberships, organisations, periodReports, procurementDecisions, procurements, requirementTemplateVersions } from '../schema/index.js';
@@ -65,7 +65,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
   const orgs = await db.select({ id: organisations.id, slug: organisations.slug }).from(organisations).where(inArray(organisations.slug, ['goteborg', 'boras']));
   const labels = targetGroupLabels(DEFAULT_TARGET_GROUPS);
   const suppliers = [];
-  for (const s of SUPPLIERS) suppliers.push(await upsertSupplier(db, { country: 'SE', nationalId: s.nationalId, name: s.name }));
+  for (const s of SUPPLIERS) suppliers.push(await ensureSupplier(db, { country: 'SE', nationalId: s.nationalId, name: s.name }));
   const made: DemoContract[] = [];
   const lokalvardRunning = new Set<string>();
   for (const org of orgs.sort((a, b) => (a.slug === 'goteborg' ? -1 : b.slug === 'goteborg' ? 1 : 0))) {
@@ -94,7 +94,10 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
       const runningToday = startsOn <= today && endsOn >= today && !lokalvardRunning.has(org.id);
       if (runningToday && index > 0) lokalvardRunning.add(org.id);
       const supplier = picked === null || (runningToday && index > 0) ? suppliers[0]! : picked;
-      const contractId = await insertContract(db, org.id, {
+      const { id: contractId, commitments: stored } = await insertContractWithCommitments(
+        db,
+        org.id,
+        {
         procurementId: p.id,
         unitId: p.unitId,
         supplierId: supplier.id,
@@ -108,11 +111,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
         calledOffValueOre: null,
         createdBy: coordinator?.userId ?? null,
         now,
-      });
-      await insertCommitments(
-        db,
-        org.id,
-        contractId,
+        },
         applied.map(({ a, content }, position) => {
           const template = content as RequirementTemplate;
           const sv = renderRequirement(template, a.parameters as Record<string, never>, 'sv', labels);
@@ -129,7 +128,6 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
           };
         }),
       );
-      const stored = await listCommitments(db, org.id, [contractId]);
       made.push({
         id: contractId,
         organisationId: org.id,
@@ -145,7 +143,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
     }
   }
   // Placements: about 88 starts a year, spread over the contracts running that year.
-  const rows: Parameters<typeof insertPlacements>[2] = [];
+  const rows: Parameters<typeof insertPlacementRows>[2] = [];
   let ref = 0;
   for (const year of [2024, 2025, 2026]) {
     const yearStart = `${year}-01-01`;
@@ -187,7 +185,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
   }
   for (const c of made) {
     const mine = rows.filter((r) => r.contractId === c.id);
-    if (mine.length > 0) await insertPlacements(db, c.organisationId, mine, now);
+    if (mine.length > 0) await insertPlacementRows(db, c.organisationId, mine, now);
   }
   // Quarterly reports for every period due by today; about one in fifteen is missing.
   const reports: Array<typeof periodReports.$inferInsert> = [];
@@ -227,7 +225,7 @@ export async function seedDemoContracts(db: Database, now: Date): Promise<{ cont
  */
 async function seedSanctionLadder(db: Database, contract: DemoContract | undefined, today: string, now: Date): Promise<void> {
   if (!contract) return;
-  const [commitment] = (await listCommitments(db, contract.organisationId, [contract.id])).filter((c) => c.kind === 'employment_condition');
+  const [commitment] = (await listContractCommitments(db, contract.organisationId, [contract.id])).filter((c) => c.kind === 'employment_condition');
   if (!commitment) return;
   const terms = deriveCommitmentTerms({ type: commitment.kind, parameters: commitment.parameters }, { calledOffValueOre: null });
   const deadline = addMonths(contract.startsOn, terms.firstHireWithinMonths ?? 6);
@@ -248,7 +246,7 @@ async function seedSanctionLadder(db: Database, contract: DemoContract | undefin
     const check = checkSanctionStep(history, kind, takenOn, { correctionDays: terms.correctionDays, penaltyOre: terms.penaltyOre, openPositions: open });
     if (!check.ok) break;
     history.push(check.step);
-    await insertSanctionStep(db, contract.organisationId, {
+    await insertCheckedSanctionStep(db, contract.organisationId, {
       contractId: contract.id,
       commitmentId: commitment.id,
       deviationId: null,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { reportingPeriods } from '../../domain/follow-up/reporting-periods.js';
 import { hashPassword } from '../../server/features/auth/auth-crypto.js';
 import { swedishDate } from '../../server/features/contracts/follow-up-service.js';
-import { ensureSupplierOrganisation, insertReport } from '../../server/features/supplier-portal/supplier-portal-repository.js';
+import { ensureSupplierOrganisation, insertSubmittedReport } from '../../server/features/supplier-portal/supplier-portal-service.js';
 import type { Database } from '../client.js';
 import { auditEvents, contracts, memberships, periodReports, suppliers, users } from '../schema/index.js';
 import { DEMO_PASSWORD } from './seed-demo.js';
@@ -55,7 +55,7 @@ export async function seedDemoSuppliers(db: Database, now: Date): Promise<{ orga
       );
       const period = reportingPeriods(contract, 3).find((p) => p.endsOn < today && !reported.has(p.sequence));
       if (!period) continue;
-      const id = await insertReport(db, {
+      const id = await insertSubmittedReport(db, {
         organisationId: contract.organisationId,
         contractId: contract.id,
         supplierOrganisationId: organisation.id,

@@ -3,13 +3,12 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../../server/features/auth/auth-crypto.js';
-import { seedLibrary } from '../../server/features/requirements/requirement-repository.js';
-import { insertPolicyVersion } from '../../server/features/screening/screening-repository.js';
-import { screenNewProcurements } from '../../server/features/screening/screening-service.js';
+import { ensureLibrary } from '../../server/features/requirements/requirement-service.js';
+import { screenNewProcurements, startScreeningPolicy } from '../../server/features/screening/screening-service.js';
 import { DEFAULT_SCREENING_POLICY } from '../../domain/screening/screening-policy.js';
 import { EMPLOYMENT_CONDITION } from '../../domain/requirements/starter-templates.js';
 import { validateParameters } from '../../domain/requirements/validate-parameters.js';
-import { saveDecision } from '../../server/features/decisions/decision-repository.js';
+import { insertFirstDecision } from '../../server/features/decisions/decision-service.js';
 import { requirementTemplates, requirementTemplateVersions, screenings } from '../schema/index.js';
 import { and, eq } from 'drizzle-orm';
 import { createRandom } from './generate-demo-data.js';
@@ -134,17 +133,16 @@ export async function seedDemo(
       // Every organisation starts with the starter requirement library, and every procurement
       // with a screening against the default policy, as if registered through the API.
       const now = new Date();
-      await seedLibrary(tx, organisationId, now);
+      await ensureLibrary(tx, organisationId, now);
       // Göteborg has answered every readiness question with yes (political decision, a
       // support function, matching lead, regional network); Borås and the rest are still
       // getting there, so their screenings ask for an assessment.
       const answer = org.slug === 'goteborg' ? 'yes' : null;
-      await insertPolicyVersion(
-        tx,
-        organisationId,
-        { ...DEFAULT_SCREENING_POLICY, version: 1, readinessQuestions: DEFAULT_SCREENING_POLICY.readinessQuestions.map((q) => ({ ...q, answer })) },
-        null,
-      );
+      await startScreeningPolicy(tx, organisationId, {
+        ...DEFAULT_SCREENING_POLICY,
+        version: 1,
+        readinessQuestions: DEFAULT_SCREENING_POLICY.readinessQuestions.map((q) => ({ ...q, answer })),
+      });
       await screenNewProcurements(
         tx,
         organisationId,
@@ -228,7 +226,7 @@ async function seedDemoDecisions(db: Database, organisationId: string, slug: str
       decidedAt: now,
       requirements: apply ? [{ templateVersionId: version.id, lotNumbers: null, parameters: defaults.values }] : [],
     };
-    await saveDecision(db, organisationId, c.procurementId, null, decision);
+    await insertFirstDecision(db, organisationId, c.procurementId, decision);
     // Recorded as the decision service records it, dated before the procurement was published.
     const published = await db
       .select({ createdAt: auditEvents.createdAt })

@@ -1,5 +1,6 @@
 import { CONTRACT_NATURES, type ContractNature, type ProcurementStatus } from '../procurement/procurement.js';
 import type { ProcurementDraft } from '../procurement/validate-procurement.js';
+import type { Money } from '../shared/money.js';
 
 /**
  * Turns a notice of one of our organisations into a procurement draft for its register. Pure:
@@ -7,10 +8,6 @@ import type { ProcurementDraft } from '../procurement/validate-procurement.js';
  * never guessed.
  */
 
-interface Money {
-  readonly amount: number;
-  readonly currency: string;
-}
 
 /** The parts of a parsed notice this reads (a parsed `Notice` satisfies it as is). */
 export interface NoticeForProcurement {

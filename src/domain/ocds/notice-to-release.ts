@@ -15,11 +15,8 @@ import type {
   TenderStatus,
 } from './ocds-release.js';
 import { SWEDISH_ORGANISATION_SCHEME } from './procurement-to-release.js';
+import type { Money } from '../shared/money.js';
 
-interface Money {
-  readonly amount: number;
-  readonly currency: string;
-}
 interface NoticeOrganisation {
   readonly organisationId: string;
   readonly name: string | null;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MoneySchema, type Money } from '../../domain/shared/money.js';
 
 /**
  * The parsed eForms notice: the edge schema between TED XML and Hänsyn.
@@ -11,15 +12,9 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 
 const NonEmptyString = Type.String({ minLength: 1 });
 
-/** An amount as written in the notice (major units, decimal) with its ISO 4217 currency (`@currencyID`). */
-export const MoneySchema = Type.Object(
-  {
-    amount: Type.Number(),
-    currency: NonEmptyString,
-  },
-  { additionalProperties: false },
-);
-export type Money = Static<typeof MoneySchema>;
+// An amount as written in the notice (major units, decimal) with its ISO 4217 currency
+// (`@currencyID`): the domain's one `Money`.
+export type { Money };
 
 /** BT-36 Duration Period with its `@unitCode` (DAY, MONTH, YEAR …). */
 export const DurationSchema = Type.Object(

@@ -25,6 +25,8 @@ import {
   insertCommitments,
   insertContract,
   insertPlacement,
+  insertPlacements,
+  insertSanctionStep,
   isContractReferenceTaken,
   listCommitments,
   listContracts,
@@ -36,6 +38,7 @@ import {
   upsertSupplier,
   type CommitmentRecord,
   type ContractRecord,
+  type ContractWrite,
   type ContractWithParts,
   type PlacementRecord,
   type PlacementWrite,
@@ -521,4 +524,42 @@ export async function openDataContracts(db: Database, organisationId: string, pr
     (out.get(procurementId) ?? out.set(procurementId, []).get(procurementId)!).push(entry);
   }
   return out;
+}
+
+/*
+ * Bulk writes without a request, for the demo seed: no rights check, no validation of the draft
+ * and no audit event. The caller owns the transaction, has built consistent data and records
+ * what it did. Everything a person or an integration does goes through the functions above.
+ */
+
+/** The supplier with this identity, registered if new (its name is kept when it exists). */
+export function ensureSupplier(db: Database, identity: { country: string; nationalId: string; name: string }): Promise<SupplierRecord> {
+  return upsertSupplier(db, identity);
+}
+
+/** Inserts a contract with its commitments; answers its id and the commitments as stored. */
+export async function insertContractWithCommitments(
+  db: Database,
+  organisationId: string,
+  contract: ContractWrite,
+  list: Parameters<typeof insertCommitments>[3],
+): Promise<{ id: string; commitments: CommitmentRecord[] }> {
+  const id = await insertContract(db, organisationId, contract);
+  await insertCommitments(db, organisationId, id, list);
+  return { id, commitments: await listCommitments(db, organisationId, [id]) };
+}
+
+/** The commitments of the organisation's contracts, as stored. */
+export function listContractCommitments(db: Database, organisationId: string, contractIds: readonly string[]): Promise<CommitmentRecord[]> {
+  return listCommitments(db, organisationId, contractIds);
+}
+
+/** Inserts placements in batches, created and updated at `now`. */
+export function insertPlacementRows(db: Database, organisationId: string, rows: Parameters<typeof insertPlacements>[2], now: Date): Promise<void> {
+  return insertPlacements(db, organisationId, rows, now);
+}
+
+/** Inserts one step of the sanction ladder that the caller has checked with the domain's rules. */
+export function insertCheckedSanctionStep(db: Database, organisationId: string, step: Parameters<typeof insertSanctionStep>[2]): Promise<string> {
+  return insertSanctionStep(db, organisationId, step);
 }

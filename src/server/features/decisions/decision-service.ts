@@ -24,6 +24,7 @@ import {
   listGoalRows,
   saveDecision,
   type DecisionRecord,
+  type DecisionWrite,
   type StoredRequirement,
 } from './decision-repository.js';
 import type { DecisionBody, DecisionView, GoalFulfilmentView } from './decision-schemas.js';
@@ -220,4 +221,13 @@ export async function goalFulfilment(db: Database, actor: Actor, year: number): 
  */
 export function countRegisterDecisions(db: Database, organisationId: string): Promise<{ procurements: number; decided: number; applied: number }> {
   return countDecisionsOfRegister(db, organisationId);
+}
+
+/**
+ * A procurement's first decision, written without a request (the demo seed): no rights check,
+ * no validation against the library and no audit event — the caller has checked the parameters
+ * and records the event itself. False when the procurement already has a decision.
+ */
+export function insertFirstDecision(db: Database, organisationId: string, procurementId: string, write: DecisionWrite): Promise<boolean> {
+  return saveDecision(db, organisationId, procurementId, null, write);
 }

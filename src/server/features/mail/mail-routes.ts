@@ -3,24 +3,9 @@ import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
 import { createSmtpTransport, deliverDueMail } from './mail-delivery.js';
+import { MailStatusSchema, OutboxList, OutboxMessageSchema } from './mail-schemas.js';
 import { getOutboxMessageFor, listOutboxFor, type OutboxMessage } from './mail-service.js';
 
-const Status = Type.Union([Type.Literal('pending'), Type.Literal('sending'), Type.Literal('sent'), Type.Literal('failed')]);
-
-const OutboxItem = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  kind: Type.String(),
-  to: Type.String(),
-  subject: Type.String(),
-  language: Type.Union([Type.Literal('sv'), Type.Literal('en')]),
-  status: Status,
-  attempts: Type.Integer(),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-  nextAttemptAt: Type.String({ format: 'date-time' }),
-  sentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-const OutboxMessageSchema = Type.Composite([OutboxItem, Type.Object({ text: Type.String(), html: Type.Union([Type.String(), Type.Null()]) })]);
 
 const item = (m: OutboxMessage) => ({
   id: m.id,
@@ -60,13 +45,13 @@ export async function mailRoutes(app: App, deps: AppDeps): Promise<void> {
           'Every e-mail the platform wrote for the organisation: pending (no SMTP configured, or not yet sent), sent or failed. Page with `before` (the `createdAt` of the last item).',
         querystring: Type.Object(
           {
-            status: Type.Optional(Status),
+            status: Type.Optional(MailStatusSchema),
             before: Type.Optional(Type.String({ format: 'date-time' })),
             limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ smtpConfigured: Type.Boolean(), items: Type.Array(OutboxItem) }), ...errorResponses },
+        response: { 200: OutboxList, ...errorResponses },
       },
     },
     async (request) => {

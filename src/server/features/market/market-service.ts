@@ -1,3 +1,5 @@
+import { Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../../../db/client.js';
 import { can, type Actor } from '../../../domain/access/can.js';
 import { comparableVolumeRange, orderByCloseness, shareOf, summarisePeers } from '../../../domain/market/compare-peers.js';
@@ -26,11 +28,13 @@ import {
   type MarketFilter,
   type NoticeListRow,
 } from './market-repository.js';
-import type { MarketRow, PeerComparison, SocialConsiderationsAnswer } from './market-schemas.js';
+import { CONTRACT_NATURES } from '../../../domain/procurement/procurement.js';
+import { MarketFilters, SOCIAL_FILTERS, type MarketRow, type PeerComparison, type SocialConsiderationsAnswer } from './market-schemas.js';
 import { assertCan } from '../../access.js';
 
 // For the OCDS feature: the organisation numbers the market view counts as the organisation's own.
 export { ownOrganisationNumbers } from './market-repository.js';
+export type { MarketFilter };
 
 /** Public TED data, but only for signed-in users whose role reads the market view. */
 function requireMarket(actor: Actor): void {
@@ -228,4 +232,51 @@ export async function marketReleasePackage(db: Database, actor: Actor, filter: M
   const opened = await openMarketReleasePackage(db, filter, options);
   if (opened === null) throw new AppError('nothing_published', 'No stored notice matches the filter; an OCDS package needs at least one release.');
   return opened;
+}
+
+/** A market filter field that does not hold; `oneOf` lists the allowed values of a code list. */
+export interface MarketFilterProblem {
+  field: keyof MarketFilter;
+  message: string;
+  oneOf?: readonly string[];
+}
+
+// The free-form filters, checked with the API's own schemas; the two code lists by membership.
+const MarketFilterFields = Type.Object({ year: MarketFilters.year, country: MarketFilters.country, buyer: MarketFilters.buyer, cpvDivision: MarketFilters.cpvDivision });
+
+/**
+ * Checks a market filter that did not come through an HTTP schema (the CLI's flags) by the same
+ * rules as the API's query: the filter, or every problem with it.
+ */
+export function checkMarketFilter(input: {
+  year?: number | string | undefined;
+  country?: string | undefined;
+  buyer?: string | undefined;
+  cpvDivision?: string | undefined;
+  contractNature?: string | undefined;
+  social?: string | undefined;
+}): { filter: MarketFilter } | { problems: MarketFilterProblem[] } {
+  const problems: MarketFilterProblem[] = [];
+  const free = {
+    ...(input.year !== undefined ? { year: input.year } : {}),
+    ...(input.country !== undefined ? { country: input.country } : {}),
+    ...(input.buyer !== undefined ? { buyer: input.buyer } : {}),
+    ...(input.cpvDivision !== undefined ? { cpvDivision: input.cpvDivision } : {}),
+  };
+  for (const error of Value.Errors(MarketFilterFields, free)) problems.push({ field: error.path.slice(1) as keyof MarketFilter, message: error.message });
+  const { contractNature, social } = input;
+  if (contractNature !== undefined && !(CONTRACT_NATURES as readonly string[]).includes(contractNature)) {
+    problems.push({ field: 'contractNature', message: `must be one of ${CONTRACT_NATURES.join(', ')}`, oneOf: CONTRACT_NATURES });
+  }
+  if (social !== undefined && !(SOCIAL_FILTERS as readonly string[]).includes(social)) {
+    problems.push({ field: 'social', message: `must be one of ${SOCIAL_FILTERS.join(', ')}`, oneOf: SOCIAL_FILTERS });
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    filter: {
+      ...(free as Pick<MarketFilter, 'year' | 'country' | 'buyer' | 'cpvDivision'>),
+      ...(contractNature !== undefined ? { contractNature } : {}),
+      ...(social !== undefined ? { social: social as MarketFilter['social'] } : {}),
+    },
+  };
 }

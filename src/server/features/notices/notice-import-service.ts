@@ -22,6 +22,7 @@ import {
   findLinkedProcurementId,
   finishImport,
   analyzeNoticeTables,
+  countMarketFigures,
   recordImportProgress,
   type ImportCounts,
   type NoticeOrigin,
@@ -426,4 +427,15 @@ async function runImport(db: Database, sources: AsyncIterable<NoticeSource>, opt
     await startFlush(batch);
     await writing;
   }
+}
+
+/**
+ * Rebuilds every market aggregate from the stored notices, for when an import was interrupted or
+ * notices were changed by hand (`hansyn market refresh`), and refreshes the planner's statistics.
+ * Answers what is stored now.
+ */
+export async function rebuildMarketFigures(db: Database): Promise<{ notices: number; cells: number; buyers: number }> {
+  await db.transaction((tx) => refreshMarketAggregates(tx, 'all'));
+  await analyzeNoticeTables(db);
+  return countMarketFigures(db);
 }

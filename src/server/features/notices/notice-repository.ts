@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import {
   noticeDocuments,
@@ -491,4 +491,12 @@ export async function refreshMarketAggregates(db: Database, changes: MarketChang
  */
 export async function analyzeNoticeTables(db: Database): Promise<void> {
   await db.execute(sql`analyze ${notices}, ${noticeMarketCells}, ${noticeMarketBuyers}, ${noticeMarketBuyerCells}, ${noticeProcurementLinks}`);
+}
+
+/** How many notices are stored, and the market's cells and buyers derived from them. */
+export async function countMarketFigures(db: Database): Promise<{ notices: number; cells: number; buyers: number }> {
+  const [stored] = await db.select({ n: count() }).from(notices);
+  const [cells] = await db.select({ n: count() }).from(noticeMarketCells);
+  const [buyers] = await db.select({ n: count() }).from(noticeMarketBuyers);
+  return { notices: stored?.n ?? 0, cells: cells?.n ?? 0, buyers: buyers?.n ?? 0 };
 }

@@ -2,18 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
+import { NotificationList } from './notification-schemas.js';
 import { countMyUnread, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from './notification-service.js';
 
-const Bilingual = Type.Object({ sv: Type.String(), en: Type.String() });
-const NotificationSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  kind: Type.String(),
-  title: Bilingual,
-  body: Bilingual,
-  link: Type.Union([Type.String(), Type.Null()]),
-  readAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  createdAt: Type.String({ format: 'date-time' }),
-});
 
 /** Each user's own in-app notifications, in their current organisation. */
 export async function notificationRoutes(app: App, { db, now }: AppDeps): Promise<void> {
@@ -31,7 +22,7 @@ export async function notificationRoutes(app: App, { db, now }: AppDeps): Promis
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ unreadCount: Type.Integer(), items: Type.Array(NotificationSchema) }), ...errorResponses },
+        response: { 200: NotificationList, ...errorResponses },
       },
     },
     async (request) => {

@@ -7,7 +7,7 @@ import { OCDS_EXTENSION_URLS } from '../../../interop/ocds/ocds-extensions.js';
 import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { withContracts } from '../../../domain/ocds/contracts-to-release.js';
 import { openDataContracts, swedishDate } from '../contracts/contract-service.js';
-import { listProcurementsForExport, listOrganisationNotices, loadSocialFields, type PublishingOrganisation } from './ocds-repository.js';
+import { findOrganisationBySlug, listProcurementsForExport, listOrganisationNotices, loadSocialFields, type PublishingOrganisation } from './ocds-repository.js';
 
 /** `public`: what the organisation has made public; `internal`: the whole register. */
 export type ExportScope = 'public' | 'internal';
@@ -96,4 +96,9 @@ export async function exportReleasePackage(db: Database, options: ExportOptions)
 /** The file name a package is offered as. */
 export function packageFileName(slug: string, scope: ExportScope): string {
   return `${slug}-ocds-release-package${scope === 'internal' ? '-internal' : ''}.json`;
+}
+
+/** The organisation whose register is exported, by its slug (the operator's `hansyn export ocds --org`); null if none. */
+export function findPublishingOrganisation(db: Database, slug: string): Promise<PublishingOrganisation | null> {
+  return findOrganisationBySlug(db, slug);
 }

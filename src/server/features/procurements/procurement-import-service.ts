@@ -92,7 +92,7 @@ export async function updateImportedProcurement(
   if (!updated) return false;
   // The same write as the fields above: its version was bumped there.
   await writeStatus(db, who.organisationId, id, status, now, false);
-  await screenAfterProcurementChange(db, who, id, draft, 'updated');
+  await screenAfterProcurementChange(db, who, id, draft, 'updated', now);
   return true;
 }
 

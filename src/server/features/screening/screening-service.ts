@@ -91,7 +91,7 @@ export async function screenAfterProcurementChange(
   procurementId: string,
   facts: ProcurementFacts,
   trigger: 'created' | 'updated',
-  now?: Date,
+  now: Date,
 ): Promise<void> {
   const isActor = 'actor' in who;
   await screenAndStore(db, {
@@ -100,10 +100,7 @@ export async function screenAfterProcurementChange(
     facts,
     trigger,
     userId: isActor ? who.actor.userId : null,
-    // TEMPORARY fallback for the notice import's call (notices branch), which does not pass its
-    // clock yet; every other caller passes `now`. Make `now` required once it does.
-    // eslint-disable-next-line no-restricted-syntax
-    now: now ?? new Date(),
+    now,
   });
 }
 
@@ -247,4 +244,13 @@ export async function putScreeningPolicy(db: Database, who: Who, input: Screenin
     await recordAudit(tx, who, { action: 'screening_policy.changed', entityType: 'screening_policy', entityId: organisationId, before: current, after: next });
     return next;
   });
+}
+
+/**
+ * An organisation's first screening policy, written without a request (the demo seed, setting
+ * up an organisation): no rights check and no audit event, the caller records what it did.
+ * False when the organisation already has a policy of that version.
+ */
+export function startScreeningPolicy(db: Database, organisationId: string, policy: ScreeningPolicy): Promise<boolean> {
+  return insertPolicyVersion(db, organisationId, policy, null);
 }

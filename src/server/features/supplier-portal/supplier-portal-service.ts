@@ -398,3 +398,18 @@ export async function postNeed(db: Database, who: Who, contractId: string, body:
 export async function answerNeedProposal(db: Database, keyring: ParticipantKeyring | null, who: Who, contractId: string, needId: string, proposalId: string, body: SupplierProposalAnswer, now: Date) {
   return answerProposalAsSupplier(db, keyring, who, await needScope(db, who.actor, contractId, 'supplier_portal:report'), needId, proposalId, body, now);
 }
+
+/*
+ * Bulk writes without a request, for the demo seed: no rights check and no audit event; the
+ * caller owns the transaction and records what it did.
+ */
+
+/** The supplier's own organisation (kind `supplier`), created the first time it is needed. */
+export function ensureSupplierOrganisation(db: Database, supplier: Parameters<typeof repo.ensureSupplierOrganisation>[1], isDemo: boolean) {
+  return repo.ensureSupplierOrganisation(db, supplier, isDemo);
+}
+
+/** Stores a submitted report that waits for the buyer; answers its id, or null if that period already has one. */
+export function insertSubmittedReport(db: Database, report: Parameters<typeof repo.insertReport>[1]) {
+  return repo.insertReport(db, report);
+}

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
 import type { AmendmentInput, ReportInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
@@ -28,7 +29,7 @@ export function useContractList(query: ContractListQuery, enabled = true) {
   return useQuery({
     queryKey: ['contracts', 'list', query],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: ContractListItem[]; total: number }>('/api/contracts', {
+      apiRequest<ListOf<ContractListItem>>('/api/contracts', {
         query: { q: query.q.trim(), active: query.active === 'true' ? true : undefined, procurementId: query.procurementId, page: query.page, pageSize: query.pageSize },
         signal,
       }),
@@ -90,7 +91,7 @@ export function useUpdatePlacement(contractId: string) {
 export function useProcurementContracts(procurementId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['contracts', 'list', { procurementId }],
-    queryFn: () => apiRequest<{ items: ContractListItem[]; total: number }>('/api/contracts', { query: { procurementId, pageSize: 100 } }),
+    queryFn: () => apiRequest<ListOf<ContractListItem>>('/api/contracts', { query: { procurementId, pageSize: 100 } }),
     enabled,
   });
 }

@@ -8,6 +8,7 @@ import type {
   SocialConsiderationsAnswer,
 } from '../../../../../src/server/features/market/market-schemas.js';
 import type { ImportListItem as ImportListItemSchema, ImportSummarySchema } from '../../../../../src/server/features/notices/notice-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 
 /**
@@ -58,7 +59,7 @@ export function useMarketNotices(filters: MarketFilters, social: string, page: n
   return useQuery({
     queryKey: ['market', 'notices', filters, social, page, pageSize],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: MarketNoticeItem[]; total: number }>('/api/market/notices', { query: { ...filterQuery(filters), social, page, pageSize }, signal }),
+      apiRequest<ListOf<MarketNoticeItem>>('/api/market/notices', { query: { ...filterQuery(filters), social, page, pageSize }, signal }),
     placeholderData: keepPreviousData,
   });
 }

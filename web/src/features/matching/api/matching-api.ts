@@ -18,6 +18,7 @@ import type {
 } from '../../../../../src/server/features/matching/matching-schemas.js';
 import type { OccupationHit } from '../../../../../src/server/features/matching/occupation-schemas.js';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import { actorOf, type Me } from '../../../lib/session';
 
@@ -41,10 +42,13 @@ export function matchingCapabilitiesOf(me: Me) {
   };
 }
 
+/** Rows per page of the participant list. */
+export const PARTICIPANT_PAGE_SIZE = 25;
+
 export function useParticipantList(q: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: ['participants', 'list', q, page],
-    queryFn: ({ signal }) => apiRequest<{ items: ParticipantSummary[]; total: number }>('/api/participants', { query: { q: q.trim() || undefined, page, pageSize: 25 }, signal }),
+    queryFn: ({ signal }) => apiRequest<ListOf<ParticipantSummary>>('/api/participants', { query: { q: q.trim() || undefined, page, pageSize: PARTICIPANT_PAGE_SIZE }, signal }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -86,7 +90,7 @@ export function useEraseParticipant(id: string) {
 }
 
 export function useNeeds(enabled: boolean) {
-  return useQuery({ queryKey: ['needs', 'list'], queryFn: () => apiRequest<{ items: NeedView[]; total: number }>('/api/recruitment-needs', { query: { pageSize: 200 } }), enabled });
+  return useQuery({ queryKey: ['needs', 'list'], queryFn: () => apiRequest<ListOf<NeedView>>('/api/recruitment-needs', { query: { pageSize: 200 } }), enabled });
 }
 
 export function useNeed(id: string, enabled: boolean) {
@@ -132,7 +136,7 @@ export function useRecordOutcome(needId: string) {
 
 /** The running contracts a need can be recorded under (and whose suppliers a consent can name). */
 export function useContractOptions(enabled: boolean) {
-  return useQuery({ queryKey: ['contracts', 'matching-options'], queryFn: () => apiRequest<{ items: ContractOption[]; total: number }>('/api/contracts', { query: { pageSize: 500 } }), enabled, staleTime: 60_000 });
+  return useQuery({ queryKey: ['contracts', 'matching-options'], queryFn: () => apiRequest<ListOf<ContractOption>>('/api/contracts', { query: { pageSize: 500 } }), enabled, staleTime: 60_000 });
 }
 
 export function useContractDetail(id: string | null) {

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
+import { Pagination } from '../../../components/ui/pagination';
 import { TextField } from '../../../components/ui/text-field';
 import { PageHeading } from '../../../lib/page';
 import { describeError } from '../../../lib/problems';
 import { useSession } from '../../../lib/session';
-import { matchingCapabilitiesOf, useParticipantList } from '../api/matching-api';
+import { matchingCapabilitiesOf, PARTICIPANT_PAGE_SIZE as PAGE_SIZE, useParticipantList } from '../api/matching-api';
 import '../matching.css';
 
 /** Labour-market officers' participant list: search by name, reference or identity number. */
@@ -32,7 +33,7 @@ export function ParticipantListRoute() {
   }
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / 25));
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
     <div className="page page--wide">
       <PageHeading title={title}>{title}</PageHeading>
@@ -97,15 +98,7 @@ export function ParticipantListRoute() {
           <p>{t('matching.participants.empty')}</p>
         ) : null}
         {pages > 1 ? (
-          <nav aria-label={t('matching.participants.paging')} className="matching-paging">
-            <Button isDisabled={page <= 1} onPress={() => setPage(page - 1)}>
-              {t('matching.previous')}
-            </Button>
-            <span>{t('matching.pageOf', { page, pages })}</span>
-            <Button isDisabled={page >= pages} onPress={() => setPage(page + 1)}>
-              {t('matching.next')}
-            </Button>
-          </nav>
+          <Pagination label={t('matching.participants.paging')} page={page} pageSize={PAGE_SIZE} total={total} onPageChange={setPage} />
         ) : null}
       </section>
     </div>

@@ -1,48 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MailStatus, OutboxList, OutboxMessageView } from '../../../../../src/server/features/mail/mail-schemas.js';
+import type { NotificationList, NotificationView } from '../../../../../src/server/features/notifications/notification-schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
-export interface Bilingual {
-  sv: string;
-  en: string;
-}
-
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: Bilingual;
-  body: Bilingual;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
-
-export interface OutboxItem {
-  id: string;
-  kind: string;
-  to: string;
-  subject: string;
-  language: 'sv' | 'en';
-  status: MailStatus;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  nextAttemptAt: string;
-  sentAt: string | null;
-}
-
-export interface OutboxMessage extends OutboxItem {
-  text: string;
-  html: string | null;
-}
+export type AppNotification = NotificationView;
+export type { MailStatus };
 
 const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export function useNotifications(unreadOnly: boolean) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'list', unreadOnly],
-    queryFn: () => apiRequest<{ unreadCount: number; items: AppNotification[] }>(`/api/notifications${toQueryString({ unread: unreadOnly ? 'true' : undefined, limit: 100 })}`),
+    queryFn: () => apiRequest<NotificationList>(`/api/notifications${toQueryString({ unread: unreadOnly ? 'true' : undefined, limit: 100 })}`),
   });
 }
 
@@ -74,10 +43,10 @@ export function useMarkAllRead() {
 export function useOutbox(status: MailStatus | null) {
   return useQuery({
     queryKey: ['outbox', status],
-    queryFn: () => apiRequest<{ smtpConfigured: boolean; items: OutboxItem[] }>(`/api/admin/outbox${toQueryString({ status: status ?? undefined, limit: 200 })}`),
+    queryFn: () => apiRequest<OutboxList>(`/api/admin/outbox${toQueryString({ status: status ?? undefined, limit: 200 })}`),
   });
 }
 
 export function useOutboxMessage(id: string) {
-  return useQuery({ queryKey: ['outbox', 'message', id], queryFn: () => apiRequest<OutboxMessage>(`/api/admin/outbox/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['outbox', 'message', id], queryFn: () => apiRequest<OutboxMessageView>(`/api/admin/outbox/${encodeURIComponent(id)}`) });
 }

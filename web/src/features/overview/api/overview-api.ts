@@ -1,25 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Static } from '@sinclair/typebox';
 import type { GoalFulfilmentView } from '../../../../../src/server/features/decisions/decision-schemas.js';
+import type { Organisation as OrganisationSchema } from '../../../../../src/server/features/organisations/organisation-schemas.js';
+import type { OverviewView } from '../../../../../src/server/features/overview/overview-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 
-// /api/overview and /api/organisation are answered by the organisations feature, whose schemas
-// are still inline in its routes; these two stay hand-written until it has its *-schemas.ts.
-export interface Overview {
-  total: number;
-  byStatus: Record<string, number>;
-  byUnit: Array<{ unitId: string; unitName: string; total: number; byStatus: Record<string, number> }>;
-}
-
-export interface Organisation {
-  id: string;
-  slug: string;
-  name: string;
-  organisationNumber: string;
-  kind: string;
-  socialGoalPercent: number;
-  isDemo: boolean;
-  openDataPublished: boolean;
-}
+export type Overview = OverviewView;
+export type Organisation = Static<typeof OrganisationSchema>;
 
 export function useOverview(enabled = true) {
   return useQuery({ queryKey: ['overview'], queryFn: () => apiRequest<Overview>('/api/overview'), enabled });

@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { ContractNature, ProcedureType, ProcurementStatus } from '../../../../../src/domain/procurement/procurement.js';
 import type { ScreeningRecommendation } from '../../../../../src/domain/screening/screen-procurement.js';
 import type { AuditEvent as AuditEventSchema } from '../../../../../src/server/features/audit/audit-schemas.js';
+import type { Member } from '../../../../../src/server/features/members/member-schemas.js';
 import type {
   ImportResult as ImportResultSchema,
   Lot as LotSchema,
@@ -10,6 +11,7 @@ import type {
   ProcurementCreate,
   ProcurementListItem,
 } from '../../../../../src/server/features/procurements/procurement-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
 // Answers and bodies are the server's TypeBox schemas, imported as types only (decision 0501):
@@ -68,7 +70,7 @@ export function useProcurementList(query: ProcurementListQuery, enabled = true) 
     enabled,
     queryKey: ['procurements', 'list', query],
     queryFn: ({ signal }) =>
-      apiRequest<{ items: ProcurementListItem[]; total: number }>('/api/procurements', {
+      apiRequest<ListOf<ProcurementListItem>>('/api/procurements', {
         query: { ...filterParams(query), page: query.page, pageSize: query.pageSize, sort: query.sort },
         signal,
       }),
@@ -138,15 +140,9 @@ export function useProcurementAudit(id: string, enabled: boolean) {
   });
 }
 
-export interface Person {
-  id: string;
-  email: string;
-  displayName: string;
-  disabled: boolean;
-}
+/** A member of my organisation as GET /api/users answers (the members feature's `Member`). */
+export type Person = Static<typeof Member>;
 
-// GET /api/users is answered by the organisations feature, whose schemas are still inline in its
-// routes; this stays hand-written until that feature has its *-schemas.ts.
 /** People who can be made responsible for a procurement. */
 export function usePeople(enabled: boolean) {
   return useQuery({ queryKey: ['users'], queryFn: () => apiRequest<Person[]>('/api/users'), enabled, staleTime: 60_000 });

@@ -12,6 +12,7 @@ import type {
   TemplateSummary,
 } from '../../../../../src/server/features/requirements/requirement-schemas.js';
 import type { PolicyVersionView, ScreeningView } from '../../../../../src/server/features/screening/screening-schemas.js';
+import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 
 export type { LocalizedText, ParameterDefinition, RequirementLevel, RequirementTemplate, RequirementType, ScreeningPolicy };
@@ -125,7 +126,7 @@ export interface TemplateListQuery {
 export function useTemplates(query: TemplateListQuery) {
   return useQuery({
     queryKey: ['templates', 'list', query],
-    queryFn: () => apiRequest<{ items: TemplateSummary[]; total: number }>('/api/requirement-templates', { query: { ...query } }),
+    queryFn: () => apiRequest<ListOf<TemplateSummary>>('/api/requirement-templates', { query: { ...query } }),
   });
 }
 
