@@ -95,7 +95,7 @@ describe('supplier portal', () => {
     await context.close();
   });
 
-  it('after a question, the supplier in English answers, attaches evidence and reports again from the .xlsx template (download → upload → preview → send), axe on each state', async () => {
+  it('after a question, the supplier in English attaches evidence, reports again from the .xlsx template (download → upload → preview → send) and answers in the thread, axe on each state', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hansyn-xlsx-'));
     const supplier = await phonePage();
     await signInAsSupplier(supplier.page);
@@ -135,12 +135,6 @@ describe('supplier portal', () => {
     await page.getByRole('link', { name: 'employment-contract.pdf' }).waitFor();
     await expectNoAxeViolations(page, 'evidence uploaded (en)');
 
-    // The answer in the thread.
-    await page.getByLabel('Your answer').fill('Ja, en lärling från april. Se filen.');
-    await page.getByRole('button', { name: 'Send the answer' }).click();
-    await page.getByText('Ja, en lärling från april. Se filen.').waitFor();
-    await expectNoAxeViolations(page, 'comment answered (en)');
-
     // The .xlsx: download the template, add a hire, upload, preview, send.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download the template for period ${sequence} (.xlsx)` }).click()]);
     const templatePath = path.join(tmp, download.suggestedFilename());
@@ -164,6 +158,12 @@ describe('supplier portal', () => {
     await page.getByText(/^Thank you! The report has been sent to Göteborg/).waitFor();
     await page.getByText('Sent – waiting for the buyer').waitFor();
     await expectNoAxeViolations(page, 'report sent from the file (en)');
+    // The answer in the thread (a pending report takes comments too).
+    await page.getByLabel('Your answer').fill('Ja, en lärling från april. Se filen.');
+    await page.getByRole('button', { name: 'Send the answer' }).click();
+    await page.getByText('Ja, en lärling från april. Se filen.').waitFor();
+    await expectNoAxeViolations(page, 'comment answered (en)');
+
     const form = (await (await page.request.get(`/api/supplier/contracts/${contractId}/periods/${sequence}`)).json()) as { report: { status: string; hires: Array<{ participantRef: string }> } };
     expect(form.report).toMatchObject({ status: 'pending', hires: [{ participantRef: 'DEMO-XLSX-1' }] });
     await supplier.context.close();
