@@ -44,7 +44,7 @@ async function signedIn(browser: Browser, width: Width): Promise<Page> {
 }
 
 /** The period's template with one new hire added, as a supplier would fill it in. */
-async function filledTemplate(page: Page, dir: string): Promise<string> {
+async function filledTemplate(page: Page, dir: string, width: Width): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Ladda ned mallen för period \d+/ }).click()]);
   const template = path.join(dir, download.suggestedFilename());
   await download.saveAs(template);
@@ -52,7 +52,9 @@ async function filledTemplate(page: Page, dir: string): Promise<string> {
   await workbook.xlsx.readFile(template);
   const periodStart = String(workbook.getWorksheet('Instruktioner')!.getCell('C2').value).slice(0, 10);
   workbook.getWorksheet('Rapport')!.addRow(['', 'AME-2041', '', periodStart, 100, 'Lärlingsanställning', '9111']);
-  const filled = path.join(dir, 'rapport-ifylld.xlsx');
+  // One file per page: the browser reads a chosen file again on sending, and refuses a changed one.
+  const filled = path.join(dir, width, 'rapport-ifylld.xlsx');
+  fs.mkdirSync(path.dirname(filled), { recursive: true });
   await workbook.xlsx.writeFile(filled);
   return filled;
 }
@@ -78,7 +80,7 @@ async function main(): Promise<void> {
       await page.getByRole('heading', { level: 1, name: /^Rapport för period/ }).waitFor();
       await shoot(page, 'supplier-report', width);
       // The preview stores nothing, so both widths can show it.
-      await page.getByLabel('Den ifyllda mallen').setInputFiles(await filledTemplate(page, dir));
+      await page.getByLabel('Den ifyllda mallen').setInputFiles(await filledTemplate(page, dir, width));
       await page.getByRole('button', { name: 'Granska filen' }).click();
       await page.getByRole('heading', { level: 3, name: 'Det här skickas från filen' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Rapportera med Excel' }).scrollIntoViewIfNeeded();

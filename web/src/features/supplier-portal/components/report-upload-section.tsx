@@ -27,7 +27,8 @@ export function ReportUploadSection({ form, attestedBy, onSent }: { form: Suppli
     upload.mutate({ file, preview: true }, { onSuccess: (data) => setPreview(data as ReportUploadPreview) });
   };
   const send = () => {
-    if (file) upload.mutate({ file, preview: false, attestedBy }, { onSuccess: onSent });
+    // The parent hears of the success even when the refetched form has closed this section meanwhile.
+    if (file) upload.mutateAsync({ file, preview: false, attestedBy }).then(onSent, () => undefined);
   };
   const error = upload.isError ? upload.error : null;
   const rowProblems = error && isApiError(error) ? error.rowProblems : [];
