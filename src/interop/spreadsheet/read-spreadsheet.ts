@@ -170,6 +170,49 @@ async function readXlsx(buffer: Buffer, limits: ReadLimits): Promise<SheetRow[]>
   return rows;
 }
 
+/** One worksheet of a workbook read whole: its name, its non-empty rows and where formulas are. */
+export interface WorkbookSheet {
+  name: string;
+  rows: SheetRow[];
+  /** Cells holding a formula (row number as the spreadsheet shows it, column index from 0). */
+  formulas: Array<{ row: number; column: number }>;
+}
+
+/**
+ * Reads every worksheet of an .xlsx (never a CSV, never by its name): the bytes must be a zip,
+ * pass the same zip-bomb guard as the register import (entry count, size counted while
+ * inflating), and hold a workbook. Formulas are never evaluated; their cells are listed so the
+ * caller can refuse them. A sheet with more than `maxRows` rows makes the file too long.
+ */
+export async function readXlsxWorkbook(buffer: Buffer, limits: ReadLimits): Promise<WorkbookSheet[]> {
+  if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new SpreadsheetReadError('unsupported_format', 'The file is not an Excel workbook (.xlsx).');
+  await checkZip(buffer, limits);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
+      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'picture', 'tableParts', 'extLst', 'sheetProtection', 'autoFilter'],
+    });
+  } catch {
+    throw new SpreadsheetReadError('corrupt', 'The file is not a readable Excel workbook (.xlsx).');
+  }
+  return workbook.worksheets.map((sheet) => {
+    const rows: SheetRow[] = [];
+    const formulas: WorkbookSheet['formulas'] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, number) => {
+      if (rows.length > limits.maxRows + 1) throw new SpreadsheetReadError('too_many_rows', `The sheet ${sheet.name} has more than ${limits.maxRows} rows.`);
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        const value = cell.value;
+        if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) formulas.push({ row: number, column: column - 1 });
+        cells[column - 1] = normaliseXlsxCell(value);
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+      if (cells.some((c) => c !== null && String(c).trim() !== '')) rows.push({ number, cells });
+    });
+    return { name: sheet.name, rows, formulas };
+  });
+}
+
 // ---------------------------------------------------------------------------------------
 // CSV
 

@@ -2,9 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { renderSanctionLetter } from '../../../interop/docx/render-sanction-letter.js';
 import { MAX_EVIDENCE_BYTES } from '../../../domain/supplier-portal/detect-evidence-type.js';
+import { REPORT_UPLOAD_MAX_BYTES } from '../../../interop/spreadsheet/supplier-report-sheet.js';
 import type { Who } from '../../access.js';
 import type { App, AppDeps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { AppError, validationFailed } from '../../errors.js';
+import { findForbiddenXmlCharacter } from '../../../interop/xml-text.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem, Uuid } from '../../schemas.js';
 import { sendInvitation } from '../members/invitation-mail.js';
@@ -19,6 +21,9 @@ import {
   CommentBody,
   Evidence,
   LetterQuery,
+  ReportUploadPreview,
+  ReportUploadProblem,
+  ReportUploadQuery,
   SupplierContactInvite,
   SupplierContactInvited,
   SupplierContractDetail,
@@ -34,6 +39,7 @@ import {
 import * as portal from './supplier-portal-service.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tags = ['supplier-portal'];
 
 const whoOf = (request: Parameters<typeof authOf>[0]): Who & { displayName: string } => {
@@ -123,6 +129,74 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
       },
     },
     async (request, reply) => reply.status(201).send(await portal.submitReport(db, whoOf(request), request.params.id, request.params.sequence, request.body, now())),
+  );
+
+  app.get(
+    '/api/supplier/contracts/:id/periods/:sequence/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The period’s report as an .xlsx template, pre-filled with the placements known so far',
+        description: 'Sheet Rapport: a row per known hire (add the last day and reason to end one; add a row without id for a new hire). Sheet Instruktioner: the contract, the period and every column explained in Swedish and English.',
+        params: SupplierPeriodParams,
+        produces: [XLSX],
+        response: { 200: binary('XLSX'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await portal.reportTemplate(db, authOf(request).actor, request.params.id, request.params.sequence, now());
+      return reply.type(XLSX).header('content-disposition', attachment(file.fileName)).header('cache-control', 'private, no-store').send(file.content);
+    },
+  );
+
+  app.post(
+    '/api/supplier/contracts/:id/periods/:sequence/report.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Upload the period’s report as the filled-in .xlsx template: preview what changes, then send it',
+        description:
+          'multipart/form-data: the fields `attestedBy` (required unless previewing) and `note`, then the file in `file` (at most 2 MB). The content must be an .xlsx workbook (415 `unsupported_media_type`), small when unpacked (413 `payload_too_large`), with only the template’s sheets and columns and no formulas. Every problem of every row answers 422 `import_invalid` with row and column, and nothing is stored. `?preview=true` answers what would change (200); otherwise the report is sent as the web form sends it (201).',
+        consumes: ['multipart/form-data'],
+        params: SupplierPeriodParams,
+        querystring: ReportUploadQuery,
+        response: { 200: ReportUploadPreview, 201: SupplierReport, ...errorResponses, 413: problem, 415: problem, 422: ReportUploadProblem },
+      },
+    },
+    async (request, reply) => {
+      const who = whoOf(request);
+      await portal.assertReportTarget(db, who, request.params.id, request.params.sequence);
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data in the field "file".');
+      const part = await request.file({ limits: { fileSize: REPORT_UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 4000 } });
+      if (part === undefined || part.fieldname !== 'file') throw new AppError('bad_request', 'Send the workbook in the multipart field "file".');
+      const field = (name: string): string | null => {
+        const value = part.fields[name];
+        const one = Array.isArray(value) ? value[0] : value;
+        if (!one || one.type !== 'field' || typeof one.value !== 'string') return null;
+        // Multipart fields pass no input guard (decision 0321): the same refusal here.
+        if (findForbiddenXmlCharacter(one.value) !== null) throw validationFailed([{ path: `/body/${name}`, code: 'invalid_character', message: 'The text contains a character that is not allowed.' }]);
+        return one.value;
+      };
+      let buffer: Buffer;
+      let truncated = false;
+      try {
+        buffer = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+        buffer = Buffer.alloc(0);
+        truncated = true;
+      }
+      const result = await portal.uploadReport(
+        db,
+        who,
+        request.params.id,
+        request.params.sequence,
+        { filename: part.filename, buffer, truncated: truncated || part.file.truncated },
+        { preview: request.query.preview, attestedBy: field('attestedBy'), note: field('note') },
+        now(),
+      );
+      return result.preview ? reply.status(200).send(result) : reply.status(201).send(result.report);
+    },
   );
 
   app.post(

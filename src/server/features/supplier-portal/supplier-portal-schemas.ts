@@ -174,3 +174,29 @@ export const SupplierContactInvited = Type.Object({
 });
 
 export const LetterQuery = Type.Object({ lang: Type.Optional(enumOf(['sv', 'en'] as const, { default: 'sv' })) });
+
+export const ReportUploadQuery = Type.Object(
+  { preview: Type.Boolean({ default: false, description: 'true: answer what the file would report and store nothing' }) },
+  { additionalProperties: false },
+);
+
+/** What an uploaded report workbook would report, before it is sent. */
+export const ReportUploadPreview = Type.Object({
+  preview: Type.Literal(true),
+  noChange: Type.Boolean({ description: 'The file lists no hire and no ending: "nothing has changed"' }),
+  unchanged: Type.Integer({ description: 'Known hires listed without a change' }),
+  hires: Type.Array(Type.Object({ row: Type.Integer(), commitmentId: Uuid, participantRef: Type.String(), startedOn: IsoDate, extentPercent: Type.Integer(), employmentForm: Type.String(), ssykCode: nullable(Type.String()) })),
+  endings: Type.Array(Type.Object({ row: Type.Integer(), placementId: Uuid, participantRef: Type.String(), endedOn: IsoDate, endReason: Type.String() })),
+});
+
+/** 422 `import_invalid`: every problem of the file, each at its row and column. */
+export const ReportUploadProblem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  code: Type.String(),
+  detail: Type.String(),
+  instance: Type.Optional(Type.String()),
+  errorCount: Type.Optional(Type.Integer()),
+  errors: Type.Array(Type.Object({ row: Type.Integer({ description: 'Spreadsheet row; the header is row 1' }), column: Type.String({ description: 'The column header as written; empty for the whole file' }), code: Type.String(), message: Type.String() })),
+});

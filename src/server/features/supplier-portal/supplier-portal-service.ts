@@ -13,6 +13,16 @@ import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, changePlacement, readableContract, swedishDate } from '../contracts/contract-service.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
 import { ssykUnitGroup } from '../contracts/ssyk-catalogue.js';
+import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
+import {
+  parseSupplierReportSheet,
+  REPORT_READ_LIMITS,
+  REPORT_UPLOAD_MAX_BYTES,
+  sheetProblemsOf,
+  writeSupplierReportTemplate,
+  type ReportSheetContext,
+  type ReportSheetProblem,
+} from '../../../interop/spreadsheet/supplier-report-sheet.js';
 import {
   supplierContractDetail,
   supplierContractFacts,
@@ -163,38 +173,138 @@ export async function submitReport(db: Database, who: Who, contractId: string, s
   const scope = await scopeOf(db, who.actor, 'supplier_portal:report', true);
   const asOf = swedishDate(now);
   return db.transaction(async (tx) => {
-    const { facts, detail, period, report, status } = await periodContext(tx, scope, contractId, sequence, asOf);
-    if (status === 'upcoming') throw validationFailed([{ path: '/params/sequence', code: 'period_not_started', message: `This period starts on ${period.startsOn}.` }]);
-    if (status === 'reported') throw new AppError('already_reported', 'The buyer already has the report for this period.');
-    if (report && report.status !== 'question') throw new AppError('duplicate', 'This period’s report is already submitted and waits for the buyer.');
+    const context = await reportableContext(tx, scope, contractId, sequence, asOf);
     const hires: SupplierReportHire[] = (body.hires ?? []).map((h) => ({ ...h, participantRef: h.participantRef.trim(), ssykCode: h.ssykCode ?? null }));
     const endings: SupplierReportEnding[] = body.endings ?? [];
     const input = { noChange: body.noChange, hires, endings, attestedBy: body.attestedBy.trim() };
-    const placementCommitmentIds = new Set(detail.commitments.filter((c) => c.takesPlacements).map((c) => c.id));
-    const errors = validateSupplierReport(input, {
-      period,
-      placementCommitmentIds,
-      placements: facts.placements,
-      employmentForms: EMPLOYMENT_FORMS,
-      isSsykCode: (code) => Boolean(ssykUnitGroup(code)),
-    });
+    const errors = checkReport(context, input);
     if (errors.length > 0) throw validationFailed(errors.map((e) => ({ path: `/body${e.field}`, code: e.code, message: e.message })));
-    const values = { ...input, note: body.note?.trim() ?? '', submittedBy: who.actor.userId, submittedAt: now };
-    let id: string;
-    if (report) {
-      if (!(await repo.resubmitReport(tx, report.id, report.version, values))) throw new AppError('stale_version', 'The report changed meanwhile. Reload and try again.');
-      id = report.id;
-    } else {
-      const inserted = await repo.insertReport(tx, { organisationId: facts.contract.organisationId, contractId, supplierOrganisationId: scope.supplierOrganisationId, periodSequence: sequence, ...values });
-      if (inserted === null) throw new AppError('duplicate', 'This period’s report is already submitted and waits for the buyer.');
-      id = inserted;
+    return saveReport(tx, who, scope, context, input, body.note?.trim() ?? '', now);
+  });
+}
+
+type ReportContext = Awaited<ReturnType<typeof periodContext>>;
+type ReportInput = { noChange: boolean; hires: SupplierReportHire[]; endings: SupplierReportEnding[]; attestedBy: string };
+
+/** The period's context when a report may be submitted now: begun, not reported by the buyer, not waiting for the buyer. */
+async function reportableContext(tx: Database, scope: SupplierScope, contractId: string, sequence: number, asOf: string): Promise<ReportContext> {
+  const context = await periodContext(tx, scope, contractId, sequence, asOf);
+  const { period, report, status } = context;
+  if (status === 'upcoming') throw validationFailed([{ path: '/params/sequence', code: 'period_not_started', message: `This period starts on ${period.startsOn}.` }]);
+  if (status === 'reported') throw new AppError('already_reported', 'The buyer already has the report for this period.');
+  if (report && report.status !== 'question') throw new AppError('duplicate', 'This period’s report is already submitted and waits for the buyer.');
+  return context;
+}
+
+/** The rules of a report (src/domain) against the contract's commitments and placements. */
+function checkReport({ facts, detail, period }: ReportContext, input: ReportInput) {
+  return validateSupplierReport(input, {
+    period,
+    placementCommitmentIds: new Set(detail.commitments.filter((c) => c.takesPlacements).map((c) => c.id)),
+    placements: facts.placements,
+    employmentForms: EMPLOYMENT_FORMS,
+    isSsykCode: (code) => Boolean(ssykUnitGroup(code)),
+  });
+}
+
+/**
+ * Stores a checked report, the one way both the web form and the .xlsx upload save one: a new
+ * report or the answer to a question, with the audit event in the supplier's and the buyer's trail.
+ */
+async function saveReport(tx: Database, who: Who, scope: SupplierScope, { facts, report, period }: ReportContext, input: ReportInput, note: string, now: Date) {
+  const contractId = facts.contract.id;
+  const sequence = period.sequence;
+  const values = { ...input, note, submittedBy: who.actor.userId, submittedAt: now };
+  let id: string;
+  if (report) {
+    if (!(await repo.resubmitReport(tx, report.id, report.version, values))) throw new AppError('stale_version', 'The report changed meanwhile. Reload and try again.');
+    id = report.id;
+  } else {
+    const inserted = await repo.insertReport(tx, { organisationId: facts.contract.organisationId, contractId, supplierOrganisationId: scope.supplierOrganisationId, periodSequence: sequence, ...values });
+    if (inserted === null) throw new AppError('duplicate', 'This period’s report is already submitted and waits for the buyer.');
+    id = inserted;
+  }
+  const after = { reportId: id, periodSequence: sequence, noChange: input.noChange, hires: input.hires.length, endings: input.endings.length, attestedBy: input.attestedBy };
+  await recordAudit(tx, who, { action: report ? 'supplier_report.resubmitted' : 'supplier_report.submitted', entityType: 'contract', entityId: contractId, after });
+  // The buyer's trail shows it too: the report is the buyer's record from now on.
+  await recordAudit(tx, { system: `${who.label} (${facts.contract.supplier.name})`, organisationId: facts.contract.organisationId }, { action: report ? 'supplier_report.resubmitted' : 'supplier_report.submitted', entityType: 'contract', entityId: contractId, after });
+  const [row] = await repo.listReportsOfContract(tx, contractId, { supplierOrganisationId: scope.supplierOrganisationId }).then((rows) => rows.filter((r) => r.id === id));
+  return (await presentReports(tx, [row!]))[0]!;
+}
+
+/* ---------------- the period's report as .xlsx ---------------- */
+
+const EMPLOYMENT_FORM_LABELS = EMPLOYMENT_FORM_OPTIONS.map((o) => ({ value: o.value, label: { sv: capitalise(o.label.sv), en: capitalise(o.label.en.replace(/^an? /, '')) } }));
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
+}
+
+function sheetContext({ detail, period }: ReportContext): ReportSheetContext {
+  const placements = detail.placements.filter((p) => p.startedOn <= period.endsOn && (p.endedOn === null || p.endedOn >= period.startsOn));
+  return {
+    contract: { referenceNumber: detail.referenceNumber, title: detail.title, buyerName: detail.buyer.name },
+    period: { sequence: period.sequence, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn },
+    commitments: detail.commitments.filter((c) => c.takesPlacements).map((c) => ({ id: c.id, title: c.title })),
+    placements,
+    employmentForms: EMPLOYMENT_FORM_LABELS,
+  };
+}
+
+/** GET …/periods/{n}/report.xlsx: the period's template, pre-filled with the placements known so far. */
+export async function reportTemplate(db: Database, actor: Actor, contractId: string, sequence: number, now: Date): Promise<{ fileName: string; content: Buffer }> {
+  const scope = await scopeOf(db, actor, 'supplier_portal:read', true);
+  const context = await periodContext(db, scope, contractId, sequence, swedishDate(now));
+  const safeRef = context.detail.referenceNumber.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  return { fileName: `rapport-${safeRef}-period-${sequence}.xlsx`, content: await writeSupplierReportTemplate(sheetContext(context)) };
+}
+
+function importInvalid(problems: ReportSheetProblem[]): AppError {
+  return new AppError('import_invalid', `The file has ${problems.length} error${problems.length === 1 ? '' : 's'}; nothing was saved.`, { errors: problems.slice(0, 1000), errorCount: problems.length });
+}
+
+/**
+ * Reads an uploaded report workbook: at most 2 MB, a zip by its first bytes, bounded when
+ * unpacked (parts, size), only the template's sheets and columns, no formulas; then the same rules
+ * as the web form. Every problem of every row answers 422 `import_invalid` with row and column,
+ * and nothing is stored. With `preview` it answers what would change; otherwise it saves the
+ * report through the same path as the web form, in one transaction.
+ */
+export async function uploadReport(db: Database, who: Who & { displayName: string }, contractId: string, sequence: number, file: UploadedFile, options: { preview: boolean; attestedBy: string | null; note: string | null }, now: Date) {
+  const scope = await scopeOf(db, who.actor, 'supplier_portal:report', true);
+  if (file.truncated || file.buffer.length > REPORT_UPLOAD_MAX_BYTES) throw new AppError('payload_too_large', 'The file is larger than 2 MB; start from the template of this period.', { maxBytes: REPORT_UPLOAD_MAX_BYTES });
+  let sheets;
+  try {
+    sheets = await readXlsxWorkbook(file.buffer, REPORT_READ_LIMITS);
+  } catch (error) {
+    if (!(error instanceof SpreadsheetReadError)) throw error;
+    if (error.reason === 'too_many_rows') throw importInvalid([{ row: 1, column: '', code: 'too_many_rows', message: error.message }]);
+    throw new AppError(error.reason === 'unsupported_format' ? 'unsupported_media_type' : error.reason === 'too_large' ? 'payload_too_large' : 'bad_request', error.message);
+  }
+  const attestedBy = (options.attestedBy ?? '').trim();
+  if (!options.preview && attestedBy.replace(/[^\p{L}]/gu, '').length < 2) throw validationFailed([{ path: '/body/attestedBy', code: 'attestation_required', message: 'Write your name to attest that the report is correct.' }]);
+  const asOf = swedishDate(now);
+  return db.transaction(async (tx) => {
+    const context = await reportableContext(tx, scope, contractId, sequence, asOf);
+    const parsed = parseSupplierReportSheet(sheets, sheetContext(context));
+    if (parsed.problems.length > 0) throw importInvalid(parsed.problems);
+    const hires = parsed.hires.map((h) => h.value);
+    const endings = parsed.endings.map((e) => e.value);
+    const input: ReportInput = { noChange: hires.length === 0 && endings.length === 0, hires, endings, attestedBy: options.preview ? who.displayName : attestedBy };
+    const errors = checkReport(context, input);
+    if (errors.length > 0) throw importInvalid(sheetProblemsOf(errors, parsed));
+    if (options.preview) {
+      const refOf = (id: string) => context.detail.placements.find((p) => p.id === id)?.participantRef ?? '';
+      return {
+        preview: true as const,
+        noChange: input.noChange,
+        unchanged: parsed.unchanged,
+        hires: parsed.hires.map((h) => ({ row: h.row, ...h.value })),
+        endings: parsed.endings.map((e) => ({ row: e.row, ...e.value, participantRef: refOf(e.value.placementId) })),
+      };
     }
-    const after = { reportId: id, periodSequence: sequence, noChange: input.noChange, hires: hires.length, endings: endings.length, attestedBy: input.attestedBy };
-    await recordAudit(tx, who, { action: report ? 'supplier_report.resubmitted' : 'supplier_report.submitted', entityType: 'contract', entityId: contractId, after });
-    // The buyer's trail shows it too: the report is the buyer's record from now on.
-    await recordAudit(tx, { system: `${who.label} (${facts.contract.supplier.name})`, organisationId: facts.contract.organisationId }, { action: report ? 'supplier_report.resubmitted' : 'supplier_report.submitted', entityType: 'contract', entityId: contractId, after });
-    const [row] = await repo.listReportsOfContract(tx, contractId, { supplierOrganisationId: scope.supplierOrganisationId }).then((rows) => rows.filter((r) => r.id === id));
-    return (await presentReports(tx, [row!]))[0]!;
+    const report = await saveReport(tx, who, scope, context, input, options.note?.trim() ?? '', now);
+    await recordAudit(tx, who, { action: 'supplier_report.uploaded', entityType: 'contract', entityId: contractId, after: { reportId: report.id, periodSequence: sequence, fileName: file.filename.slice(0, 200), sizeBytes: file.buffer.length } });
+    return { preview: false as const, report };
   });
 }
 
@@ -244,6 +354,12 @@ export async function uploadEvidence(db: Database, who: Who, contractId: string,
     await recordAudit(tx, who, { action: 'evidence.uploaded', entityType: 'contract', entityId: contractId, after: { reportId: report.id, evidenceId: id, fileName, contentType, sizeBytes: file.buffer.length, sha256 } });
     return { id, fileName, contentType, sizeBytes: file.buffer.length, sha256, createdAt: now.toISOString() };
   });
+}
+
+/** Refuses (404) before an uploaded report is read when the contract is not the signed-in supplier's. */
+export async function assertReportTarget(db: Database, who: Who, contractId: string, sequence: number): Promise<void> {
+  const scope = await scopeOf(db, who.actor, 'supplier_portal:report', true);
+  await periodContext(db, scope, contractId, sequence, '0000-01-01');
 }
 
 /** Refuses (404) before an upload is read when the period's report is not the signed-in supplier's. */

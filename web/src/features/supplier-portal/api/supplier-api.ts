@@ -8,6 +8,7 @@ import type {
   SupplierReport as SupplierReportSchema,
   SupplierReportForm as SupplierReportFormSchema,
   SupplierReportSubmit as SupplierReportSubmitSchema,
+  ReportUploadPreview as ReportUploadPreviewSchema,
 } from '../../../../../src/server/features/supplier-portal/supplier-portal-schemas.js';
 import type {
   SupplierNeedCreate as SupplierNeedCreateSchema,
@@ -22,6 +23,7 @@ export type SupplierContractDetail = Static<typeof SupplierContractDetailSchema>
 export type SupplierReportForm = Static<typeof SupplierReportFormSchema>;
 export type SupplierReport = Static<typeof SupplierReportSchema>;
 export type SupplierReportSubmit = Static<typeof SupplierReportSubmitSchema>;
+export type ReportUploadPreview = Static<typeof ReportUploadPreviewSchema>;
 export type BuyerSupplierReports = Static<typeof BuyerSupplierReportsSchema>;
 export type SupplierContactInvited = Static<typeof SupplierContactInvitedSchema>;
 export type SupplierNeed = Static<typeof SupplierNeedViewSchema>;
@@ -68,6 +70,23 @@ export function useUploadEvidence(id: string, sequence: number) {
       return apiRequest(`/api/supplier/contracts/${id}/periods/${sequence}/evidence`, { method: 'POST', body: form });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: keys.period(id, sequence) }),
+  });
+}
+
+/** The period's .xlsx template, pre-filled with the hires known so far. */
+export const reportTemplateUrl = (id: string, sequence: number) => `/api/supplier/contracts/${id}/periods/${sequence}/report.xlsx`;
+
+/** Uploads the filled-in template: `preview` answers what would change; otherwise the report is sent. */
+export function useUploadReport(id: string, sequence: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { file: File; preview: boolean; attestedBy?: string }) => {
+      const form = new FormData();
+      if (input.attestedBy !== undefined) form.append('attestedBy', input.attestedBy);
+      form.append('file', input.file);
+      return apiRequest<ReportUploadPreview | SupplierReport>(reportTemplateUrl(id, sequence), { method: 'POST', body: form, query: { preview: input.preview } });
+    },
+    onSuccess: (_data, input) => (input.preview ? undefined : client.invalidateQueries({ queryKey: ['supplier'] })),
   });
 }
 

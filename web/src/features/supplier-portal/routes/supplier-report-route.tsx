@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';
 import { useReportForm, useSubmitReport, useSupplierComment, useUploadEvidence, type SupplierReportForm, type SupplierReportSubmit } from '../api/supplier-api';
+import { ReportUploadSection } from '../components/report-upload-section';
 import '../supplier-portal.css';
 
 type Hire = NonNullable<SupplierReportSubmit['hires']>[number];
@@ -138,6 +139,7 @@ export function SupplierReportRoute() {
   const [endings, setEndings] = useState<Ending[]>([]);
   const [answer, setAnswer] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [sentFromFile, setSentFromFile] = useState(false);
 
   if (form.isPending || form.isError) {
     const title = t('supplierPortal.report.loading');
@@ -152,7 +154,8 @@ export function SupplierReportRoute() {
   const name = attestedBy ?? f.attestedByDefault;
   const title = t('supplierPortal.report.title', { sequence: f.period.sequence, title: f.contract.title });
   const report = submit.data ?? f.report;
-  const mayReport = !report || report.status === 'question';
+  const mayReport = (!report || report.status === 'question') && !sentFromFile;
+  const sent = submit.isSuccess || sentFromFile;
   const send = (noChange: boolean) => submit.mutate({ noChange, hires: noChange ? [] : hires, endings: noChange ? [] : endings, attestedBy: name });
 
   return (
@@ -164,7 +167,7 @@ export function SupplierReportRoute() {
       <p>
         {t('supplierPortal.home.buyer', { buyer: f.contract.buyer.name })} · {t('supplierPortal.contract.period', { sequence: f.period.sequence, from: formatDate(f.period.startsOn, lang), to: formatDate(f.period.endsOn, lang), due: formatDate(f.period.dueOn, lang) })}
       </p>
-      {submit.isSuccess ? <Message tone="success">{t('supplierPortal.report.thanks', { buyer: f.contract.buyer.name })}</Message> : null}
+      {sent ? <Message tone="success">{t('supplierPortal.report.thanks', { buyer: f.contract.buyer.name })}</Message> : null}
       {submit.isError ? <Message tone="error">{problemText(submit.error, t)}</Message> : null}
 
       <section aria-labelledby="known-heading" className="section">
@@ -213,6 +216,7 @@ export function SupplierReportRoute() {
           ) : null}
         </section>
       ) : null}
+      {mayReport && !submit.isSuccess ? <ReportUploadSection form={f} attestedBy={name} onSent={() => setSentFromFile(true)} /> : null}
 
       {report ? (
         <section aria-labelledby="sent-heading" className="section">
