@@ -1,7 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import { can } from '../../../domain/access/can.js';
-import type { Who } from '../../access.js';
-import { forbidden, notFound, validationFailed } from '../../errors.js';
+import { assertCan, type Who } from '../../access.js';
+import { notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { findPlacement } from './contract-repository.js';
 import { readableContract, swedishDate } from './contract-service.js';
@@ -30,7 +30,7 @@ export async function placementOutcomesOf(db: Database, who: Who, contractId: st
 export async function recordPlacementOutcome(db: Database, who: Who, contractId: string, placementId: string, body: PlacementOutcomeBody, now: Date) {
   return db.transaction(async (tx) => {
     const { contract, placement } = await readablePlacement(tx, who, contractId, placementId);
-    if (!can(who.actor, 'placement:manage', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw forbidden();
+    assertCan(who.actor, 'placement:manage', { organisationId: contract.organisationId, unitId: contract.unit.id });
     const today = swedishDate(now);
     if (placement.endedOn === null || placement.endedOn > today) {
       throw validationFailed([{ path: '/body', code: 'placement_not_ended', message: 'Only an ended placement has an outcome after its end.' }]);
