@@ -59,10 +59,20 @@ async function throughCache<T>(cached: ResultsCache | null, organisationId: stri
   const hit = cached.cache.get(organisationId, key, version) as T | undefined;
   cached.onLookup?.(hit !== undefined);
   if (hit !== undefined) return hit;
-  const answer = await compute();
+  // Requests that miss on the same answer and version wait for one computation instead of each
+  // starting their own (the first request of the day would otherwise start dozens at once).
+  const flight = `${organisationId} ${key} ${version}`;
+  const flights = inFlight.get(cached.cache) ?? inFlight.set(cached.cache, new Map()).get(cached.cache)!;
+  const running = flights.get(flight) as Promise<T> | undefined;
+  if (running) return running;
+  const computing = compute().finally(() => flights.delete(flight));
+  flights.set(flight, computing);
+  const answer = await computing;
   cached.cache.set(organisationId, key, version, answer);
   return answer;
 }
+/** Computations under way, per app cache. */
+const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 type Label = { sv: string; en: string };
 
