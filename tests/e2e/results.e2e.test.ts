@@ -37,6 +37,7 @@ describe('results', () => {
     await switchLanguage(page, 'English');
     await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
     await page.getByRole('table', { name: /Value by actor – table/ }).waitFor();
+    await page.getByRole('table', { name: 'Still employed after the placement ended, where known' }).waitFor();
     await settle(page);
     await expectNoAxeViolations(page, 'results dashboard (en)');
     await switchLanguage(page, 'Svenska');
@@ -55,6 +56,7 @@ describe('results', () => {
       await visitor.page.goto('/oppna-resultat/goteborg');
       await visitor.page.getByRole('heading', { level: 1, name: /Öppna resultat/ }).waitFor();
       await visitor.page.getByRole('heading', { level: 2, name: 'Avtal med sysselsättningskrav' }).waitFor();
+      await visitor.page.getByRole('table', { name: 'Fortfarande anställda efter anställningens slut, där det är känt' }).waitFor();
       await settle(visitor.page);
       expect(await visitor.page.getByRole('link', { name: 'DCAT-AP-SE-katalog (RDF/XML)' }).getAttribute('href')).toMatch(/\/api\/public\/organisations\/goteborg\/catalog\.rdf$/);
       await expectNoAxeViolations(visitor.page, 'public results (sv)');

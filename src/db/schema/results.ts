@@ -1,5 +1,6 @@
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { placements } from './contracts.js';
 import { organisations, units, users } from './identity.js';
 
 /**
@@ -38,3 +39,43 @@ export const resultsSettings = pgTable('results_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
 });
+
+/**
+ * A per-organisation counter that moves forward in the same transaction as every write to what
+ * the dashboard and the public results read (placements and their outcomes, contracts,
+ * commitments, deviations, procurements, decisions and applied requirements, units, target
+ * groups, goals, the licence, the organisation row and the names of suppliers with a contract
+ * there); kept by statement-level triggers in migration 0015. The results answer cache is
+ * checked against it, as the register's list cache is against register_versions
+ * (docs/decisions/0805, 0202, 0911). No foreign key, for the same reason as register_versions.
+ */
+export const resultsVersions = pgTable('results_versions', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * What became of a person after their placement ended, where known (issue 15: "still employed
+ * after the placement ended"): one answer per placement and number of months after the end,
+ * recorded by an officer (or, later, taken from the supplier's report). `unknown` records that
+ * someone asked and got no answer; such answers count as not known in the results.
+ */
+export const placementOutcomes = pgTable(
+  'placement_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
+    placementId: uuid('placement_id').notNull().references(() => placements.id, { onDelete: 'cascade' }),
+    monthsAfterEnd: integer('months_after_end').notNull(),
+    status: text('status', { enum: ['employed_by_supplier', 'employed_elsewhere', 'not_employed', 'unknown'] }).notNull(),
+    source: text('source', { enum: ['officer', 'supplier'] }).notNull(),
+    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('placement_outcomes_placement_months_key').on(t.placementId, t.monthsAfterEnd),
+    index('placement_outcomes_org_idx').on(t.organisationId),
+    check('placement_outcomes_months_check', sql`${t.monthsAfterEnd} between 1 and 60`),
+  ],
+);

@@ -14,10 +14,13 @@ import {
   ContractView,
   FulfilmentView,
   PlacementCreate,
+  PlacementOutcomeBody,
+  PlacementOutcomeList,
   PlacementParams,
   PlacementPatch,
   PlacementView,
 } from './contract-schemas.js';
+import { placementOutcomesOf, recordPlacementOutcome } from './placement-outcome-service.js';
 import { addPlacement, amendContractFor, changePlacement, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate } from './contract-service.js';
 import type { Who } from '../../access.js';
 
@@ -124,6 +127,27 @@ export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<vo
       schema: { tags, summary: 'Change or end a placement', params: PlacementParams, body: PlacementPatch, response: { 200: PlacementView, ...errorResponses } },
     },
     async (request) => changePlacement(db, whoOf(request), request.params.id, request.params.placementId, request.body, now()),
+  );
+
+  app.get(
+    '/api/contracts/:id/placements/:placementId/outcomes',
+    { schema: { tags, summary: 'What became of the person after the placement ended, as recorded', params: PlacementParams, response: { 200: PlacementOutcomeList, ...errorResponses } } },
+    async (request) => placementOutcomesOf(db, whoOf(request), request.params.id, request.params.placementId),
+  );
+
+  app.put(
+    '/api/contracts/:id/placements/:placementId/outcomes',
+    {
+      schema: {
+        tags,
+        summary: 'Record whether the person is still employed N months after an ended placement (coordinators)',
+        description: 'By the supplier, elsewhere, not employed, or unknown (asked, no answer). One answer per placement and months after the end; a new one replaces it. Counted in the results as "still employed after the placement ended, where known".',
+        params: PlacementParams,
+        body: PlacementOutcomeBody,
+        response: { 200: PlacementOutcomeList, ...errorResponses },
+      },
+    },
+    async (request) => recordPlacementOutcome(db, whoOf(request), request.params.id, request.params.placementId, request.body, now()),
   );
 
   app.get(

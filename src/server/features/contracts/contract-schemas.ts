@@ -355,3 +355,21 @@ export const FollowUpQueueItem = Type.Object({
 });
 
 export const FollowUpQueueView = Type.Object({ asOf: IsoDate, items: Type.Array(FollowUpQueueItem) });
+
+/** What became of the person after an ended placement, as far as anyone knows (issue 15). */
+export const AFTER_END_STATUSES = ['employed_by_supplier', 'employed_elsewhere', 'not_employed', 'unknown'] as const;
+export const PlacementOutcomeBody = Type.Object(
+  {
+    monthsAfterEnd: Type.Integer({ minimum: 1, maximum: 60, description: 'How many months after the placement ended the answer describes (6 and 12 are usual)' }),
+    status: enumOf(AFTER_END_STATUSES),
+  },
+  { additionalProperties: false },
+);
+export type PlacementOutcomeBody = Static<typeof PlacementOutcomeBody>;
+export const PlacementOutcomeView = Type.Object({
+  monthsAfterEnd: Type.Integer(),
+  status: enumOf(AFTER_END_STATUSES),
+  source: enumOf(['officer', 'supplier'] as const),
+  recordedOn: Type.String({ format: 'date' }),
+});
+export const PlacementOutcomeList = Type.Object({ items: Type.Array(PlacementOutcomeView) });

@@ -67,7 +67,7 @@ let cached: { dir: string; sets: Map<number, EffectParameterSet> } | null = null
 export function loadParameterSets(dir = EFFECTS_DIR): Map<number, EffectParameterSet> {
   if (cached?.dir === dir) return cached.sets;
   const rates = new Map<number, Record<string, MunicipalTaxRate>>();
-  const csv = parse(fs.readFileSync(path.join(dir, 'municipal-tax-rates.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+  const csv = parse(fs.readFileSync(path.join(dir, 'municipal-tax-rates.csv'), 'utf8'), { columns: true, skip_empty_lines: true, comment: '#' }) as Array<Record<string, string>>;
   for (const [i, row] of csv.entries()) {
     const year = Number(row.year);
     const municipal = Number(row.municipal_percent);

@@ -7,7 +7,7 @@ import type { MatchingVersions } from './matching-versions.js';
  * (docs/decisions/0703), stored with the organisation's matching version read *before* the
  * participants and consents were loaded. A pool is used only while that version is still
  * current, and the version moves in the same transaction as every write to participants or
- * consents (migration 0015 triggers), so no writer — this process, another server process on
+ * consents (migration 0014 triggers), so no writer — this process, another server process on
  * the same PostgreSQL, the CLI, hand-written SQL — can make ranking read facts older than its own
  * committed write. A write committing between the version read and the load only makes the pool
  * newer than its version says; the next request sees the new version and loads again.

@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import { queryRows } from '../../../db/raw-sql.js';
-import { commitments, contracts, deviations, organisationGoals, organisations, placements, procurements, resultsSettings, suppliers, targetGroups, units } from '../../../db/schema/index.js';
+import { commitments, contracts, deviations, organisationGoals, organisations, placementOutcomes, placements, procurements, resultsSettings, suppliers, targetGroups, units } from '../../../db/schema/index.js';
+import type { EndedPlacement } from '../../../domain/results/still-employed.js';
 
 export interface ResultsOrganisation {
   id: string;
@@ -97,6 +98,20 @@ export async function listPlacementFacts(db: Database, organisationId: string, y
     supplierId: r.supplier_id,
     cpvDivision: r.cpv_division,
   }));
+}
+
+/** Placements of the organisation that ended in the year, with the answers on what became of the person afterwards. */
+export async function listEndedPlacements(db: Database, organisationId: string, year: number): Promise<EndedPlacement[]> {
+  const rows = await queryRows<{ person_key: string; ended_on: string; answers: EndedPlacement['answers'] | string }>(
+    db,
+    sql`select ${placements.participantRef} as person_key, ${placements.endedOn}::text as ended_on,
+          coalesce((select json_agg(json_build_object('monthsAfterEnd', ${placementOutcomes.monthsAfterEnd}, 'status', ${placementOutcomes.status}))
+                    from ${placementOutcomes} where ${placementOutcomes.placementId} = ${placements.id}), '[]'::json) as answers
+        from ${placements}
+        where ${placements.organisationId} = ${organisationId}
+          and ${placements.endedOn} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`,
+  );
+  return rows.map((r) => ({ personKey: r.person_key, endedOn: r.ended_on, answers: typeof r.answers === 'string' ? (JSON.parse(r.answers) as EndedPlacement['answers']) : r.answers }));
 }
 
 export async function listUnitNames(db: Database, organisationId: string): Promise<Map<string, string>> {

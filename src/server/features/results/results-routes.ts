@@ -6,13 +6,21 @@ import { errorResponses } from '../../schemas.js';
 import { DashboardView, GoalChange, GoalsQuery, GoalView, PublicResults, ResultsSettings, SlugParams, YearQuery } from './results-schemas.js';
 import { renderAnnualReportPdf } from '../../../interop/report/render-annual-report-pdf.js';
 import { writeAnnualReportXlsx } from '../../../interop/report/write-annual-report-xlsx.js';
+import { createListCache } from '../procurements/procurement-service.js';
+import { countCacheLookup } from '../../plugins/metrics.js';
+import { createResultsVersions } from './results-versions.js';
 import { annualReport, goalsOf, publicCatalogue, publicResults, publicResultsCsv, resultsDashboard, resultsSettingsOf, setGoal, setResultsSettings } from './results-service.js';
 
 const tags = ['results'];
 const publicRoute = { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 /** Goals, results, dashboards and the public results with their open-data files (docs/results.md). */
-export async function resultsRoutes(app: App, { db, config, now }: AppDeps): Promise<void> {
+export async function resultsRoutes(app: App, { db, config, now, notifications }: AppDeps): Promise<void> {
+  // Computed answers checked against the organisation's results version (decision 0805);
+  // HANSYN_LIST_CACHE_ENTRIES bounds it as it bounds the other answer caches (0 = off).
+  const cache = createListCache<unknown>(config.listCacheEntries);
+  const cached = cache === null ? null : { cache, versions: await createResultsVersions(db, notifications), onLookup: (hit: boolean) => countCacheLookup(app, 'results', hit) };
+  if (cached) app.addHook('onClose', () => cached.versions.close());
   app.addSchema(PublicResults);
   app.addSchema(DashboardView);
 
@@ -31,7 +39,7 @@ export async function resultsRoutes(app: App, { db, config, now }: AppDeps): Pro
         response: { 200: Type.Ref(PublicResults), ...errorResponses },
       },
     },
-    async (request) => publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now()),
+    async (request) => publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now(), cached),
   );
 
   app.get(
@@ -41,7 +49,7 @@ export async function resultsRoutes(app: App, { db, config, now }: AppDeps): Pro
       schema: { tags, summary: 'The public results as a JSON download under the organisation’s open licence', security: [], params: SlugParams, querystring: YearQuery, response: { 200: Type.Ref(PublicResults), ...errorResponses } },
     },
     async (request, reply) => {
-      const r = await publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now());
+      const r = await publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now(), cached);
       return reply
         .header('content-disposition', `attachment; filename="${r.organisation.slug}-resultat-${r.year}.json"`)
         .header('link', `<${r.licence.uri}>; rel="license"`)
@@ -56,7 +64,7 @@ export async function resultsRoutes(app: App, { db, config, now }: AppDeps): Pro
       schema: { tags, summary: 'The public results as CSV under the organisation’s open licence; suppressed counts read "prickad"', security: [], params: SlugParams, querystring: YearQuery, produces: ['text/csv'], response: { 200: Type.String(), ...errorResponses } },
     },
     async (request, reply) => {
-      const { body, licence, year } = await publicResultsCsv(db, request.params.slug, request.query.year, publicBaseUrl(config), now());
+      const { body, licence, year } = await publicResultsCsv(db, request.params.slug, request.query.year, publicBaseUrl(config), now(), cached);
       const uri = licence === 'cc0' ? 'http://creativecommons.org/publicdomain/zero/1.0/' : 'http://creativecommons.org/licenses/by/4.0/';
       return reply
         .type('text/csv; charset=utf-8')
@@ -85,7 +93,7 @@ export async function resultsRoutes(app: App, { db, config, now }: AppDeps): Pro
         response: { 200: Type.Ref(DashboardView), ...errorResponses },
       },
     },
-    async (request) => resultsDashboard(db, whoOf(request), request.query.year, now()),
+    async (request) => resultsDashboard(db, whoOf(request), request.query.year, now(), cached),
   );
 
   const ReportQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });

@@ -35,6 +35,14 @@ export const ValueView = Type.Object({
   assumptions: Type.String(),
 });
 
+/** "Still employed after the placement ended, where known": people whose last placement ended in the year. */
+export const StillEmployedView = Type.Object({
+  known: PersonCount,
+  stillEmployed: PersonCount,
+  employedBySupplier: PersonCount,
+  sharePercent: Type.Union([Type.Number(), Suppressed, Type.Null()]),
+});
+
 export const PublicContract = Type.Object({
   referenceNumber: Type.String(),
   procurement: Type.Object({ referenceNumber: Type.String(), title: Type.String() }),
@@ -71,7 +79,7 @@ export const PublicResults = Type.Object(
     placementsEnded: ResultMeasureView,
     placementsCompleted: ResultMeasureView,
     fullTimeMonths: Months,
-    stillEmployedAfterEnd: Type.Null({ description: 'Not recorded yet: placements do not record employment after they end' }),
+    stillEmployedAfterEnd: Type.Union([StillEmployedView, Type.Null()], { description: 'For the whole organisation only (null in a view filtered by unit, so two views cannot be subtracted)' }),
     value: ValueView,
     contracts: Type.Array(PublicContract),
     downloads: Type.Object({ csv: Type.String(), json: Type.String(), ocds: Type.String(), catalog: Type.String() }),
@@ -104,6 +112,7 @@ export const DashboardView = Type.Object(
       }),
     ),
     peopleEmployed: ResultMeasureView,
+    stillEmployedAfterEnd: StillEmployedView,
     value: ValueView,
     contractsAtRisk: Type.Array(Type.Object({ ...PublicContract.properties, id: Uuid, openDeviations: Type.Array(Type.String()) })),
     goals: Type.Array(GoalView),

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { valueOfPlacements, type PlacementAssumptions } from '../../../domain/effects/value-of-placements.js';
 import { aggregateResults, presentMeasure, totalFullTimeMonths, type PublishedMeasure, type ResultMeasure, type ResultTables } from '../../../domain/results/aggregate-results.js';
+import { stillEmployedAfterEnd, type StillEmployedFigure } from '../../../domain/results/still-employed.js';
 import { buildDcatCatalogue, LICENCE_URI, type OpenLicence } from '../../../domain/results/dcat-catalogue.js';
 import { REFERENCE_DIR } from '../../../paths.js';
 import { assertCan, type Who } from '../../access.js';
@@ -17,6 +18,7 @@ import {
   findResultsOrganisation,
   findResultsOrganisationBySlug,
   listEmploymentContracts,
+  listEndedPlacements,
   listGoals,
   listPlacementFacts,
   listSupplierNames,
@@ -31,6 +33,46 @@ import {
 } from './results-repository.js';
 import type { DashboardViewType, GoalChangeBody, PublicResultsView } from './results-schemas.js';
 import type { AnnualReport } from '../../../interop/report/annual-report.js';
+import type { ListCache } from '../procurements/procurement-service.js';
+import type { ResultsVersions } from './results-versions.js';
+
+/**
+ * The app's cache of computed results answers (the dashboard and the public results, each per
+ * organisation, year, day and view), checked against the organisation's results version, which
+ * triggers move in the same transaction as every write to what the answers read
+ * (docs/decisions/0805, as 0202 and 0911 do for the register and the follow-up queue).
+ */
+export interface ResultsCache {
+  cache: ListCache<unknown>;
+  versions: ResultsVersions;
+  onLookup?: (hit: boolean) => void;
+}
+
+/**
+ * Serves an answer computed earlier while the organisation's results version is unchanged. The
+ * version is read before computing, so a write that commits meanwhile makes the stored answer
+ * newer than its version claims, never older. Answers are shared: callers never change them.
+ */
+async function throughCache<T>(cached: ResultsCache | null, organisationId: string, key: string, compute: () => Promise<T>): Promise<T> {
+  if (cached === null) return compute();
+  const version = await cached.versions.current(organisationId);
+  const hit = cached.cache.get(organisationId, key, version) as T | undefined;
+  cached.onLookup?.(hit !== undefined);
+  if (hit !== undefined) return hit;
+  // Requests that miss on the same answer and version wait for one computation instead of each
+  // starting their own (the first request of the day would otherwise start dozens at once).
+  const flight = `${organisationId} ${key} ${version}`;
+  const flights = inFlight.get(cached.cache) ?? inFlight.set(cached.cache, new Map()).get(cached.cache)!;
+  const running = flights.get(flight) as Promise<T> | undefined;
+  if (running) return running;
+  const computing = compute().finally(() => flights.delete(flight));
+  flights.set(flight, computing);
+  const answer = await computing;
+  cached.cache.set(organisationId, key, version, answer);
+  return answer;
+}
+/** Computations under way, per app cache. */
+const inFlight = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 type Label = { sv: string; en: string };
 
@@ -67,16 +109,18 @@ interface YearResults {
   labels: { unit: Map<string, string>; targetGroup: Map<string, Label>; supplier: Map<string, { name: string; nationalId: string; country: string }> };
   value: PublicResultsView['value'];
   contracts: EmploymentContractRow[];
+  stillEmployed: StillEmployedFigure;
 }
 
 async function yearResults(db: Database, org: ResultsOrganisation, year: number, now: Date): Promise<YearResults> {
   const asOf = swedishToday(now);
-  const [facts, unit, targetGroup, supplier, contracts] = await Promise.all([
+  const [facts, unit, targetGroup, supplier, contracts, ended] = await Promise.all([
     listPlacementFacts(db, org.id, year),
     listUnitNames(db, org.id),
     listTargetGroupLabels(db, org.id),
     listSupplierNames(db, org.id),
     listEmploymentContracts(db, org.id, year),
+    listEndedPlacements(db, org.id, year),
   ]);
   const tables = aggregateResults(facts, year, asOf);
   const years = parameterYears();
@@ -91,6 +135,7 @@ async function yearResults(db: Database, org: ResultsOrganisation, year: number,
     labels: { unit, targetGroup, supplier },
     value: { actors: v.actors, totalOre: v.totalOre, parameterYear, fullTimeMonths: totalFullTimeMonths(tables), assumptions: a.source },
     contracts,
+    stillEmployed: stillEmployedAfterEnd(ended, year, asOf),
   };
 }
 
@@ -169,9 +214,14 @@ function downloadLinks(baseUrl: string, slug: string, year: number) {
  * view), full-time months, the UHM value of the months served, and the contracts with employment
  * requirements with supplier and status. Never a participant.
  */
-export async function publicResults(db: Database, slug: string, query: { year?: number | undefined; unit?: string | undefined }, baseUrl: string, now: Date): Promise<PublicResultsView> {
+export async function publicResults(db: Database, slug: string, query: { year?: number | undefined; unit?: string | undefined }, baseUrl: string, now: Date, cached: ResultsCache | null = null): Promise<PublicResultsView> {
   const org = await publishedOrganisation(db, slug);
   const year = query.year ?? Number(swedishToday(now).slice(0, 4));
+  return throughCache(cached, org.id, `public ${year} ${query.unit ?? '-'} ${swedishToday(now)} ${baseUrl}`, () => computePublicResults(db, org, year, query.unit, baseUrl, now));
+}
+
+async function computePublicResults(db: Database, org: ResultsOrganisation, year: number, unit: string | undefined, baseUrl: string, now: Date): Promise<PublicResultsView> {
+  const query = { unit };
   if (query.unit !== undefined && !(await unitBelongsTo(db, org.id, query.unit))) throw validationFailed([{ path: '/querystring/unit', code: 'unknown_unit', message: 'No such unit in this organisation.' }]);
   const [r, goals, licence] = await Promise.all([yearResults(db, org, year, now), listGoals(db, org.id, { from: year, to: year }), findLicence(db, org.id)]);
   const unitId = query.unit;
@@ -188,7 +238,8 @@ export async function publicResults(db: Database, slug: string, query: { year?: 
     placementsEnded: labelled(r, 'placementsEnded', unitId),
     placementsCompleted: labelled(r, 'placementsCompleted', unitId),
     fullTimeMonths: totalFullTimeMonths(r.tables),
-    stillEmployedAfterEnd: null,
+    // Organisation-wide only: a unit's figure could be subtracted from the whole.
+    stillEmployedAfterEnd: unitId === undefined ? r.stillEmployed : null,
     value: r.value,
     contracts: r.contracts.filter((c) => unitId === undefined || c.unitId === unitId).map((c) => presentContract(c, r.asOf)),
     downloads: downloadLinks(baseUrl, org.slug, year),
@@ -196,8 +247,8 @@ export async function publicResults(db: Database, slug: string, query: { year?: 
 }
 
 /** The public results as CSV: one row per published cell; suppressed counts read "prickad". */
-export async function publicResultsCsv(db: Database, slug: string, year: number | undefined, baseUrl: string, now: Date): Promise<{ body: string; licence: OpenLicence; year: number }> {
-  const r = await publicResults(db, slug, { year }, baseUrl, now);
+export async function publicResultsCsv(db: Database, slug: string, year: number | undefined, baseUrl: string, now: Date, cached: ResultsCache | null = null): Promise<{ body: string; licence: OpenLicence; year: number }> {
+  const r = await publicResults(db, slug, { year }, baseUrl, now, cached);
   const rows: string[][] = [['year', 'measure', 'dimension', 'key', 'label_sv', 'label_en', 'count', 'full_time_months']];
   const show = (v: number | { suppressed: true }) => (typeof v === 'number' ? String(v) : 'prickad');
   const measures = ['peopleEmployed', 'placementsStarted', 'placementsEnded', 'placementsCompleted'] as const;
@@ -247,8 +298,15 @@ export async function publicCatalogue(db: Database, slug: string, baseUrl: strin
  * by target group and unit, value by actor, and contracts at risk. Person counts are suppressed
  * as on the public page: what a viewer sees is never finer than what the public sees.
  */
-export async function resultsDashboard(db: Database, who: Who, year: number, now: Date): Promise<DashboardViewType> {
+export async function resultsDashboard(db: Database, who: Who, year: number, now: Date, cached: ResultsCache | null = null): Promise<DashboardViewType> {
   assertCan(who.actor, 'results:read', { organisationId: who.actor.organisationId });
+  // Goal fulfilment reads the register; checked here, before the cache, as it is when computed.
+  assertCan(who.actor, 'procurement:read', { organisationId: who.actor.organisationId });
+  // Every figure is the organisation's (not scoped to the reader's units), so one answer serves all readers.
+  return throughCache(cached, who.actor.organisationId, `dashboard ${year} ${swedishToday(now)}`, () => computeDashboard(db, who, year, now));
+}
+
+async function computeDashboard(db: Database, who: Who, year: number, now: Date): Promise<DashboardViewType> {
   const org = (await findResultsOrganisation(db, who.actor.organisationId))!;
   const years = [year - 4, year - 3, year - 2, year - 1, year];
   const goals = await listGoals(db, org.id, { from: years[0]!, to: year });
@@ -270,6 +328,7 @@ export async function resultsDashboard(db: Database, who: Who, year: number, now
     asOf: current.asOf,
     trend,
     peopleEmployed: labelled(current, 'peopleEmployed'),
+    stillEmployedAfterEnd: current.stillEmployed,
     value: current.value,
     contractsAtRisk: current.contracts
       .filter((c) => ['at_risk', 'shortfall'].includes(contractStatus(c, current.asOf)))

@@ -5,24 +5,19 @@ import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { PageHeading } from '../../../lib/page';
 import { isApiError } from '../../../lib/api-client';
-import { countValue, usePublicResults } from '../api/results-api';
-import { BarChart } from '../components/bar-chart';
-import { formatCount, formatKronor } from '../components/format-count';
+import { usePublicResults } from '../api/results-api';
+import { PeopleAndValue } from '../components/people-and-value';
 import '../results.css';
-
-const ACTORS = ['individual', 'municipality', 'region', 'state', 'employer'] as const;
 
 /** The public page of an organisation's results: no sign-in, no participant, small counts suppressed. */
 export function PublicResultsRoute() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { slug = '' } = useParams();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const results = usePublicResults(slug, year);
-  const lang = i18n.language;
   const r = results.data;
   const title = r ? t('results.public.title', { name: r.organisation.name }) : t('results.public.titleShort');
-  const label = (l: { sv: string; en: string }) => (lang === 'en' ? l.en : l.sv);
   return (
     <div className="page page--wide results">
       <PageHeading title={title}>{title}</PageHeading>
@@ -42,26 +37,7 @@ export function PublicResultsRoute() {
                 : t('results.goal.publicSummary', { year: r.year, share: Math.round(r.goal.sharePercent), goal: r.goal.goalPercent, with: r.goal.withSocialConsiderations, total: r.goal.serviceProcurements })}
             </p>
           </section>
-          <section aria-labelledby="public-people-heading" className="section">
-            <h2 id="public-people-heading">{t('results.people.heading')}</h2>
-            <p>{t('results.suppressionNote')}</p>
-            <BarChart
-              title={t('results.people.byTargetGroup')}
-              summary={t('results.people.summary', { count: formatCount(r.peopleEmployed.total, t, lang), groups: r.peopleEmployed.byTargetGroup.length })}
-              valueHeading={t('results.people.count')}
-              data={r.peopleEmployed.byTargetGroup.map((c) => ({ key: c.key, label: label(c.label), value: countValue(c.count), display: formatCount(c.count, t, lang) }))}
-            />
-          </section>
-          <section aria-labelledby="public-value-heading" className="section">
-            <h2 id="public-value-heading">{t('results.value.heading')}</h2>
-            <BarChart
-              title={t('results.value.byActor')}
-              summary={t('results.value.summary', { total: formatKronor(r.value.totalOre, lang), year: r.value.parameterYear })}
-              valueHeading={t('results.value.amount')}
-              data={ACTORS.map((a) => ({ key: a, label: t(`results.actors.${a}`), value: Math.round(r.value.actors[a] / 100), display: formatKronor(r.value.actors[a], lang) }))}
-            />
-            <p className="results__note">{t('results.value.method')}</p>
-          </section>
+          <PeopleAndValue people={r.peopleEmployed} stillEmployed={r.stillEmployedAfterEnd} value={r.value} />
           <section aria-labelledby="public-contracts-heading" className="section">
             <h2 id="public-contracts-heading">{t('results.contracts.heading')}</h2>
             {r.contracts.length === 0 ? (

@@ -9,10 +9,9 @@ import { useSession } from '../../../lib/session';
 import { countValue, useDashboard } from '../api/results-api';
 import { canReadResults } from '../api/results-rights';
 import { BarChart } from '../components/bar-chart';
-import { formatCount, formatKronor } from '../components/format-count';
+import { formatCount } from '../components/format-count';
+import { PeopleAndValue } from '../components/people-and-value';
 import '../results.css';
-
-const ACTORS = ['individual', 'municipality', 'region', 'state', 'employer'] as const;
 
 /** Results for politicians and managers: goal fulfilment over time, people employed, value, contracts at risk. */
 export function ResultsDashboardRoute() {
@@ -35,7 +34,6 @@ export function ResultsDashboardRoute() {
     );
   }
   const d = dashboard.data;
-  const label = (l: { sv: string; en: string }) => (lang === 'en' ? l.en : l.sv);
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
   return (
     <div className="page page--wide results">
@@ -76,32 +74,7 @@ export function ResultsDashboardRoute() {
               data={d.trend.map((y) => ({ key: String(y.year), label: String(y.year), value: countValue(y.peopleEmployed), display: formatCount(y.peopleEmployed, t, lang) }))}
             />
           </section>
-          <section aria-labelledby="results-people-heading" className="section">
-            <h2 id="results-people-heading">{t('results.people.heading')}</h2>
-            <p>{t('results.suppressionNote')}</p>
-            <BarChart
-              title={t('results.people.byTargetGroup')}
-              summary={t('results.people.summary', { count: formatCount(d.peopleEmployed.total, t, lang), groups: d.peopleEmployed.byTargetGroup.length })}
-              valueHeading={t('results.people.count')}
-              data={d.peopleEmployed.byTargetGroup.map((c) => ({ key: c.key, label: label(c.label), value: countValue(c.count), display: formatCount(c.count, t, lang) }))}
-            />
-            <BarChart
-              title={t('results.people.byUnit')}
-              summary={t('results.people.unitSummary', { units: d.peopleEmployed.byUnit.length })}
-              valueHeading={t('results.people.count')}
-              data={d.peopleEmployed.byUnit.map((c) => ({ key: c.key, label: label(c.label), value: countValue(c.count), display: formatCount(c.count, t, lang) }))}
-            />
-          </section>
-          <section aria-labelledby="results-value-heading" className="section">
-            <h2 id="results-value-heading">{t('results.value.heading')}</h2>
-            <BarChart
-              title={t('results.value.byActor')}
-              summary={t('results.value.summary', { total: formatKronor(d.value.totalOre, lang), year: d.value.parameterYear })}
-              valueHeading={t('results.value.amount')}
-              data={ACTORS.map((a) => ({ key: a, label: t(`results.actors.${a}`), value: Math.round(d.value.actors[a] / 100), display: formatKronor(d.value.actors[a], lang) }))}
-            />
-            <p className="results__note">{t('results.value.method')}</p>
-          </section>
+          <PeopleAndValue people={d.peopleEmployed} stillEmployed={d.stillEmployedAfterEnd} value={d.value} byUnit />
           <section aria-labelledby="results-risk-heading" className="section">
             <h2 id="results-risk-heading">{t('results.risk.heading')}</h2>
             {d.contractsAtRisk.length === 0 ? (
