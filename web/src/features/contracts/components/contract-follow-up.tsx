@@ -31,6 +31,7 @@ import {
 import { contractFieldErrorsOf, describeContractError } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
 import { todayIso } from './today';
+import { FormActions } from '../../../components/ui/form-actions';
 
 interface DateNoteDialogProps {
   title: string;
@@ -93,14 +94,7 @@ function DateNoteDialog({ title, dateLabel, noteLabel, noteMin = 0, submitLabel,
           <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ name, message, label: names[name] ?? name }))} submitCount={submitCount} />
           <DateField label={dateLabel} name="date" value={date} onChange={setDate} isRequired errorMessage={errors.date} />
           {noteLabel ? <TextField label={noteLabel} name="note" value={note} onChange={setNote} multiline isRequired={noteMin > 0} errorMessage={errors.note} maxLength={4000} /> : null}
-          <div className="button-row form__actions">
-            <Button type="submit" variant="primary" isPending={isPending}>
-              {submitLabel}
-            </Button>
-            <Button variant="secondary" onPress={close}>
-              {t('common.cancel')}
-            </Button>
-          </div>
+          <FormActions submitLabel={submitLabel} isPending={isPending} onCancel={close} />
         </Form>
       )}
     </ModalDialog>
@@ -292,14 +286,7 @@ function SanctionStepForm({ contractId, commitments, next, commitmentLabel, clos
       <DateField label={label('takenOn')} name="takenOn" value={takenOn} onChange={setTakenOn} isRequired errorMessage={errors.takenOn} />
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} maxLength={4000} />
       <TextField label={label('evidence')} name="evidence" value={evidence} onChange={setEvidence} multiline description={t('contracts.sanctions.evidenceHint')} errorMessage={errors.evidence} maxLength={4000} />
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={add.isPending}>
-          {t('contracts.sanctions.submit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('contracts.sanctions.submit')} isPending={add.isPending} onCancel={close} />
     </Form>
   );
 }
@@ -445,14 +432,7 @@ function AmendmentForm({ contract, close }: { contract: Contract; close: () => v
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} description={t('contracts.amendments.reasonHint')} maxLength={4000} />
       <DateField label={label('signedOn')} name="signedOn" value={signedOn} onChange={setSignedOn} isRequired errorMessage={errors.signedOn} />
       <DateField label={label('endsOn')} name="endsOn" value={endsOn} onChange={setEndsOn} isRequired errorMessage={errors.endsOn} />
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={amend.isPending}>
-          {t('contracts.amendments.submit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('contracts.amendments.submit')} isPending={amend.isPending} onCancel={close} />
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
@@ -14,6 +13,7 @@ import { labelOf } from '../../../lib/reference-data';
 import { useAddPlacement, useTargetGroupOptions, useUpdatePlacement, type Commitment, type Placement, type PlacementInput } from '../api/contracts-api';
 import { contractFieldErrorsOf, describeContractError } from './contract-problems';
 import { EMPLOYMENT_FORMS, END_REASONS, WAGE_SUBSIDIES, emptyPlacementState, placementStateOf, toPlacementInput, type PlacementFormMode, type PlacementFormState } from './placement-form-state';
+import { FormActions } from '../../../components/ui/form-actions';
 
 export interface PlacementDialogProps {
   contractId: string;
@@ -160,14 +160,7 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
           />
         </fieldset>
       ) : null}
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={isPending}>
-          {t(`contracts.placementForm.submit.${mode}`)}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t(`contracts.placementForm.submit.${mode}`)} isPending={isPending} onCancel={close} />
     </Form>
   );
 }

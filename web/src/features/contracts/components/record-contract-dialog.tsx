@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
-import { Button } from '../../../components/ui/button';
 import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
 import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
@@ -14,6 +13,7 @@ import type { FieldErrors } from '../../../lib/problems';
 import { useCreateContract, type ContractInput } from '../api/contracts-api';
 import { contractFieldErrorsOf, describeContractError } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
+import { FormActions } from '../../../components/ui/form-actions';
 
 /** What the contracts section needs of a procurement (given by the procurement page). */
 export interface ProcurementForContracts {
@@ -127,14 +127,7 @@ function RecordContractForm({ procurement, close }: { procurement: ProcurementFo
       <DateField label={label('signedOn')} name="signedOn" value={state.signedOn} onChange={(v) => set('signedOn', v)} isRequired errorMessage={errors.signedOn} />
       <DateField label={label('startsOn')} name="startsOn" value={state.startsOn} onChange={(v) => set('startsOn', v)} isRequired errorMessage={errors.startsOn} />
       <DateField label={label('endsOn')} name="endsOn" value={state.endsOn} onChange={(v) => set('endsOn', v)} isRequired errorMessage={errors.endsOn} />
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={create.isPending}>
-          {t('contracts.recordForm.submit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('contracts.recordForm.submit')} isPending={create.isPending} onCancel={close} />
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
@@ -12,6 +11,7 @@ import type { FieldErrors } from '../../../lib/problems';
 import { useAddConsent, useContractOptions, useRevokeConsent, type ConsentCreate, type ParticipantView } from '../api/matching-api';
 import { DateField } from './date-field';
 import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday } from './matching-problems';
+import { FormActions } from '../../../components/ui/form-actions';
 
 type Scope = ConsentCreate['scope'];
 const SCOPES: readonly Scope[] = ['share_profile', 'interview'];
@@ -91,14 +91,7 @@ function AddConsentForm({ participantId, close }: { participantId: string; close
         errorMessage={form.errors.supplierId}
       />
       <DateField label={label('givenOn')} name="givenOn" value={givenOn} onChange={setGivenOn} isRequired errorMessage={form.errors.givenOn} />
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={add.isPending}>
-          {t('matching.consent.submit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('matching.consent.submit')} isPending={add.isPending} onCancel={close} />
     </Form>
   );
 }
@@ -144,14 +137,7 @@ function RevokeConsentForm({ participantId, consent, description, close }: { par
       <ErrorSummary errors={summary} submitCount={form.submitCount} />
       <p>{t('matching.consent.revokeHint', { consent: description })}</p>
       <DateField label={t('matching.consent.fields.revokedOn')} name="revokedOn" value={revokedOn} onChange={setRevokedOn} isRequired errorMessage={form.errors.revokedOn} />
-      <div className="button-row form__actions">
-        <Button type="submit" variant="danger" isPending={revoke.isPending}>
-          {t('matching.consent.revokeSubmit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('matching.consent.revokeSubmit')} isPending={revoke.isPending} variant="danger" onCancel={close} />
     </Form>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
-import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
@@ -14,6 +13,7 @@ import { labelOf } from '../../../lib/reference-data';
 import { useContractDetail, useRecordOutcome, useTargetGroups, type NeedView, type ProposalOutcome, type ProposalView } from '../api/matching-api';
 import { DateField } from './date-field';
 import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday, wholeNumber } from './matching-problems';
+import { FormActions } from '../../../components/ui/form-actions';
 
 type Outcome = ProposalOutcome['outcome'];
 type Reason = NonNullable<ProposalOutcome['notHiredReason']>;
@@ -143,14 +143,7 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
           <DateField label={label('plannedEndOn')} name="placement.plannedEndOn" value={plannedEndOn} onChange={setPlannedEndOn} errorMessage={errors['placement.plannedEndOn']} />
         </fieldset>
       ) : null}
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={record.isPending}>
-          {t('matching.outcome.submit')}
-        </Button>
-        <Button variant="secondary" onPress={close}>
-          {t('common.cancel')}
-        </Button>
-      </div>
+      <FormActions submitLabel={t('matching.outcome.submit')} isPending={record.isPending} onCancel={close} />
     </Form>
   );
 }

@@ -6,7 +6,6 @@ import { GOTEBORG_DISTRICTS } from '../../../../../src/domain/matching/districts
 import { Button } from '../../../components/ui/button';
 import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
 import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
 import { RadioGroupField } from '../../../components/ui/radio-group-field';
 import { MultiSelectField, SelectField } from '../../../components/ui/select-field';
@@ -19,6 +18,7 @@ import { DateField } from './date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from './matching-problems';
 import { OccupationPicker, occupationKey, occupationText } from './occupation-picker';
 import { AGE_BANDS, DRIVING_LICENCES, fieldRank, LANGUAGES, TARGET_GROUP_BASES, toParticipantInput, type ParticipantFormState } from './participant-form-state';
+import { FormActions } from '../../../components/ui/form-actions';
 
 export interface ParticipantFormProps {
   initial: ParticipantFormState;
@@ -281,14 +281,7 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
         </Button>
       </fieldset>
 
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={pending}>
-          {submitLabel}
-        </Button>
-        <Link href={cancelHref} variant="secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} isPending={pending} cancelHref={cancelHref} />
     </Form>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { GOTEBORG_DISTRICTS } from '../../../../../src/domain/matching/districts.js';
-import { Button } from '../../../components/ui/button';
 import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Link } from '../../../components/ui/link';
@@ -22,6 +21,7 @@ import { emptyNeedState, NEED_FIELD_ORDER, NO_CHOICE, toNeedInput, type NeedForm
 import { OccupationPicker } from '../components/occupation-picker';
 import { DRIVING_LICENCES, LANGUAGES } from '../components/participant-form-state';
 import '../matching.css';
+import { FormActions } from '../../../components/ui/form-actions';
 
 
 /** Records a supplier's recruitment need under a running contract, on the supplier's behalf. */
@@ -149,14 +149,7 @@ export function NeedNewRoute() {
             description={t('matching.needForm.hints.requiredDrivingLicences')}
             errorMessage={errors.requiredDrivingLicences}
           />
-          <div className="button-row form__actions">
-            <Button type="submit" variant="primary" isPending={create.isPending}>
-              {t('matching.needForm.submit')}
-            </Button>
-            <Link href="/matching" variant="secondary">
-              {t('common.cancel')}
-            </Link>
-          </div>
+          <FormActions submitLabel={t('matching.needForm.submit')} isPending={create.isPending} cancelHref="/matching" />
         </Form>
       )}
     </div>

@@ -4,7 +4,6 @@ import { Form } from 'react-aria-components';
 import { CONTRACT_NATURES } from '../../../../../src/domain/procurement/procurement.js';
 import { Button } from '../../../components/ui/button';
 import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
@@ -16,6 +15,7 @@ import { usePeople, type ProcurementInput } from '../api/procurements-api';
 import { CpvPicker } from './cpv-picker';
 import { newKey, newLot, toProcurementInput, type LotState, type ProcurementFormState } from './procurement-form-state';
 import '../procurements.css';
+import { FormActions } from '../../../components/ui/form-actions';
 
 const NONE = 'none';
 
@@ -210,14 +210,7 @@ export function ProcurementForm({ initial, submitLabel, cancelHref, onSubmit, no
         </Button>
       </section>
 
-      <div className="button-row form__actions">
-        <Button type="submit" variant="primary" isPending={isPending}>
-          {submitLabel}
-        </Button>
-        <Link href={cancelHref} variant="secondary">
-          {t('common.cancel')}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} isPending={isPending} cancelHref={cancelHref} />
     </Form>
   );
 }
