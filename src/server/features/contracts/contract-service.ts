@@ -335,7 +335,8 @@ async function checkPlacement(db: Database, actor: Actor, contract: ContractReco
   if (!commitment) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'This contract has no such commitment.' });
   else if (!takesPlacements(termsOf(commitment, contract))) errors.push({ path: '/body/commitmentId', code: 'commitment_takes_no_placements', message: `A ${commitment.kind} commitment is not followed up by placements.` });
   const groups = await getTargetGroups(db, actor, now);
-  if (!groups.some((g) => g.code === p.targetGroup && g.active)) errors.push({ path: '/body/targetGroup', code: 'unknown_target_group', message: 'Not one of your organisation’s active target-group codes.' });
+  // A placement waiting for its target group keeps the placeholder until confirmed (decision 0604).
+  if (p.targetGroupPending !== true && !groups.some((g) => g.code === p.targetGroup && g.active)) errors.push({ path: '/body/targetGroup', code: 'unknown_target_group', message: 'Not one of your organisation’s active target-group codes.' });
   if (!EMPLOYMENT_FORMS.has(p.employmentForm)) errors.push({ path: '/body/employmentForm', code: 'unknown_employment_form', message: `employmentForm is one of ${[...EMPLOYMENT_FORMS].join(', ')}.` });
   if (p.ssykCode !== null && !ssykUnitGroup(p.ssykCode)) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group (four digits).' });
   if (/^\d{6,8}[-+]?\d{4}$/.test(p.participantRef.replace(/\s/g, ''))) errors.push({ path: '/body/participantRef', code: 'looks_like_personal_identity_number', message: 'Use a pseudonymous reference, never a personal identity number.' });

@@ -112,6 +112,10 @@ describe('the supplier answers “hired” on a proposal', () => {
     expect(pending).toMatchObject({ targetGroupPending: true, targetGroup: 'unverified' });
     expect((await counted()).map((p) => p.placementId)).not.toContain(pending.id);
     const confirmUrl = `/api/contracts/${contract.id}/placements/${pending.id}/confirm-target-group`;
+    // The unit can still change a pending placement; it stays pending until confirmed.
+    const changed = await labour.patch(`/api/contracts/${contract.id}/placements/${pending.id}`, { plannedEndOn: '2025-11-30' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ plannedEndOn: '2025-11-30', targetGroupPending: true });
     // A viewer does not see placements at all (404); a procurer sees them but may not change them.
     expect((await viewer.post(confirmUrl, { targetGroup: 'newly_arrived' })).statusCode).toBe(404);
     expect((await procurer.post(confirmUrl, { targetGroup: 'newly_arrived' })).statusCode).toBe(403);
