@@ -26,7 +26,7 @@ const RESOURCES: Array<{ prefix: string; id: () => string; body?: Record<string,
     prefix: '/api/contracts/{id}/placements/{placementId}',
     id: () => ids.contract!,
     params: { placementId: () => ids.placement! },
-    body: { PATCH: { extentPercent: 50 }, PUT: { monthsAfterEnd: 6, status: 'not_employed' } },
+    body: { PATCH: { extentPercent: 50 }, PUT: { monthsAfterEnd: 6, status: 'not_employed' }, POST: { targetGroup: 'newly_arrived' } },
   },
   {
     prefix: '/api/contracts/{id}/placements',

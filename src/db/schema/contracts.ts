@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations, units, users } from './identity.js';
 import { procurements } from './procurement.js';
 import { requirementTemplateVersions } from './requirements.js';
@@ -148,6 +148,12 @@ export const placements = pgTable(
     employmentForm: text('employment_form').notNull(),
     ssykCode: text('ssyk_code'),
     wageSubsidy: text('wage_subsidy', { enum: ['nystartsjobb', 'lonebidrag', 'introduktionsjobb', 'none'] }).notNull().default('none'),
+    /**
+     * Recorded by the supplier without a verified target-group judgment (decision 0604): the
+     * placement exists but counts toward nothing until the labour-market unit confirms its target
+     * group (then `target_group` is set and this is cleared).
+     */
+    targetGroupPending: boolean('target_group_pending').notNull().default(false),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

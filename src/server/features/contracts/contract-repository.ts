@@ -83,6 +83,8 @@ export interface PlacementRecord {
   employmentForm: string;
   ssykCode: string | null;
   wageSubsidy: WageSubsidy;
+  /** Recorded by the supplier without a verified target group; counts toward nothing yet (decision 0604). */
+  targetGroupPending: boolean;
   version: number;
 }
 
@@ -420,6 +422,7 @@ const placementSelect = {
   employmentForm: placements.employmentForm,
   ssykCode: placements.ssykCode,
   wageSubsidy: placements.wageSubsidy,
+  targetGroupPending: placements.targetGroupPending,
   version: placements.version,
 };
 
@@ -441,7 +444,8 @@ export async function findPlacement(db: Database, organisationId: string, contra
   return row ?? null;
 }
 
-export type PlacementWrite = Omit<PlacementRecord, 'id' | 'version' | 'contractId'>;
+/** A placement to store; `targetGroupPending` only when the supplier recorded it unverified (decision 0604). */
+export type PlacementWrite = Omit<PlacementRecord, 'id' | 'version' | 'contractId' | 'targetGroupPending'> & { targetGroupPending?: boolean };
 
 export async function insertPlacement(db: Database, organisationId: string, contractId: string, p: PlacementWrite, now: Date): Promise<string> {
   const [row] = await db.insert(placements).values({ organisationId, contractId, ...p, createdAt: now, updatedAt: now }).returning({ id: placements.id });

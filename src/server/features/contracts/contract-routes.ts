@@ -17,11 +17,12 @@ import {
   PlacementOutcomeBody,
   PlacementOutcomeList,
   PlacementParams,
+  PlacementTargetGroupConfirm,
   PlacementPatch,
   PlacementView,
 } from './contract-schemas.js';
 import { placementOutcomesOf, recordPlacementOutcome } from './placement-outcome-service.js';
-import { addPlacement, amendContractFor, changePlacement, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate } from './contract-service.js';
+import { addPlacement, amendContractFor, changePlacement, confirmPlacementTargetGroup, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate } from './contract-service.js';
 import type { Who } from '../../access.js';
 
 export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
@@ -127,6 +128,20 @@ export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<vo
       schema: { tags, summary: 'Change or end a placement', params: PlacementParams, body: PlacementPatch, response: { 200: PlacementView, ...errorResponses } },
     },
     async (request) => changePlacement(db, whoOf(request), request.params.id, request.params.placementId, request.body, now()),
+  );
+
+  app.post(
+    '/api/contracts/:id/placements/:placementId/confirm-target-group',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the target group of a placement the supplier recorded without a verified judgment (decision 0604); it then counts',
+        params: PlacementParams,
+        body: PlacementTargetGroupConfirm,
+        response: { 200: PlacementView, ...errorResponses },
+      },
+    },
+    async (request) => confirmPlacementTargetGroup(db, whoOf(request), request.params.id, request.params.placementId, request.body, now()),
   );
 
   app.get(

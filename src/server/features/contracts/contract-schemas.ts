@@ -87,6 +87,7 @@ export const PlacementView = Type.Object({
   employmentForm: Type.String(),
   ssykCode: nullable(Type.String()),
   wageSubsidy: WageSubsidySchema,
+  targetGroupPending: Type.Boolean({ description: 'Recorded by the supplier without a verified target group: counts toward nothing until the labour-market unit confirms it (decision 0604)' }),
   version: Type.Integer(),
 });
 
@@ -214,6 +215,13 @@ export const PlacementPatch = Type.Object(
 export type PlacementPatch = Static<typeof PlacementPatch>;
 
 export const PlacementParams = Type.Object({ id: Uuid, placementId: Uuid });
+
+/** The labour-market unit confirms the target group of a placement the supplier recorded (decision 0604). */
+export const PlacementTargetGroupConfirm = Type.Object(
+  { targetGroup: Type.String({ pattern: '^[a-z][a-z0-9_]*$', maxLength: 60 }), version: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export type PlacementTargetGroupConfirm = Static<typeof PlacementTargetGroupConfirm>;
 export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 
 export const FulfilmentView = Type.Object({

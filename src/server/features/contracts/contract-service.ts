@@ -46,7 +46,7 @@ import {
   type SanctionStepRecord,
   type SupplierRecord,
 } from './contract-repository.js';
-import type { ContractAmendment, ContractCreate, ContractListQuery, ContractView, FulfilmentView, PlacementCreate, PlacementPatch } from './contract-schemas.js';
+import type { ContractAmendment, ContractCreate, ContractListQuery, ContractView, FulfilmentView, PlacementCreate, PlacementPatch, PlacementTargetGroupConfirm } from './contract-schemas.js';
 import { ssykUnitGroup } from './ssyk-catalogue.js';
 import { assertCan, type Who } from '../../access.js';
 
@@ -335,7 +335,8 @@ async function checkPlacement(db: Database, actor: Actor, contract: ContractReco
   if (!commitment) errors.push({ path: '/body/commitmentId', code: 'unknown_commitment', message: 'This contract has no such commitment.' });
   else if (!takesPlacements(termsOf(commitment, contract))) errors.push({ path: '/body/commitmentId', code: 'commitment_takes_no_placements', message: `A ${commitment.kind} commitment is not followed up by placements.` });
   const groups = await getTargetGroups(db, actor, now);
-  if (!groups.some((g) => g.code === p.targetGroup && g.active)) errors.push({ path: '/body/targetGroup', code: 'unknown_target_group', message: 'Not one of your organisation’s active target-group codes.' });
+  // A placement waiting for its target group keeps the placeholder until confirmed (decision 0604).
+  if (p.targetGroupPending !== true && !groups.some((g) => g.code === p.targetGroup && g.active)) errors.push({ path: '/body/targetGroup', code: 'unknown_target_group', message: 'Not one of your organisation’s active target-group codes.' });
   if (!EMPLOYMENT_FORMS.has(p.employmentForm)) errors.push({ path: '/body/employmentForm', code: 'unknown_employment_form', message: `employmentForm is one of ${[...EMPLOYMENT_FORMS].join(', ')}.` });
   if (p.ssykCode !== null && !ssykUnitGroup(p.ssykCode)) errors.push({ path: '/body/ssykCode', code: 'unknown_ssyk_code', message: 'Not an SSYK 2012 unit group (four digits).' });
   if (/^\d{6,8}[-+]?\d{4}$/.test(p.participantRef.replace(/\s/g, ''))) errors.push({ path: '/body/participantRef', code: 'looks_like_personal_identity_number', message: 'Use a pseudonymous reference, never a personal identity number.' });
@@ -390,6 +391,81 @@ export async function changePlacement(db: Database, who: Who, contractId: string
   });
 }
 
+/**
+ * The labour-market unit confirms the target group of a placement the supplier recorded without
+ * a verified judgment (decision 0604): the target group is set and the placement starts to count.
+ * Only a pending placement can be confirmed (else 409); audited as `placement.target_group_confirmed`.
+ */
+export async function confirmPlacementTargetGroup(db: Database, who: Who, contractId: string, placementId: string, body: PlacementTargetGroupConfirm, now: Date): Promise<ReturnType<typeof presentPlacement>> {
+  return db.transaction(async (tx) => {
+    const contract = await readableContract(tx, who.actor, contractId);
+    const current = await findPlacement(tx, who.actor.organisationId, contractId, placementId);
+    if (!current || !can(who.actor, 'placement:read', { organisationId: contract.organisationId, unitId: contract.unit.id })) throw notFound('The placement');
+    if (!mayManagePlacements(who.actor, contract)) throw forbidden();
+    if (!current.targetGroupPending) throw new AppError('conflict', 'The placement’s target group is already verified.');
+    const { id: _id, version: currentVersion, contractId: _c, ...base } = current;
+    if (body.version !== undefined && body.version !== currentVersion) throw new AppError('stale_version', 'The placement was changed by someone else. Reload and try again.', { currentVersion });
+    const next: PlacementWrite = { ...base, targetGroup: body.targetGroup, targetGroupPending: false };
+    const errors = await checkPlacement(tx, who.actor, contract, next, now);
+    if (errors.length > 0) throw validationFailed(errors);
+    if (!(await updatePlacement(tx, who.actor.organisationId, placementId, currentVersion, next, now))) throw new AppError('stale_version', 'The placement was changed by someone else. Reload and try again.');
+    await recordAudit(tx, who, { action: 'placement.target_group_confirmed', entityType: 'contract', entityId: contractId, before: { placementId, targetGroup: current.targetGroup, targetGroupPending: true }, after: { placementId, targetGroup: body.targetGroup, targetGroupPending: false } });
+    return presentPlacement((await findPlacement(tx, who.actor.organisationId, contractId, placementId))!);
+  });
+}
+
+/** Stored as the target group of a pending placement until the unit confirms one (decision 0604). */
+export const UNVERIFIED_TARGET_GROUP = 'unverified';
+
+/** A hire the supplier records itself on a proposal; the target group comes from matching, never from the supplier. */
+export interface SupplierPlacement {
+  commitmentId: string;
+  participantRef: string;
+  /** The verified target group, or null: the placement is stored pending (decision 0604). */
+  targetGroup: string | null;
+  offeredOn: string;
+  startedOn: string;
+  plannedEndOn: string | null;
+  extentPercent: number;
+  employmentForm: string;
+  ssykCode: string | null;
+}
+
+/**
+ * Records a placement in the buyer's tenant for a hire the supplier answered on a proposal. The
+ * scope (buyer, contract, supplier) comes from the supplier view, never from the request; the
+ * caller (matching, under the supplier portal's permission check) owns the transaction. The
+ * placement is audited in the supplier organisation's trail as `placement.created`.
+ */
+export async function addSupplierPlacement(db: Database, who: Who, scope: { buyerOrganisationId: string; contractId: string; supplierId: string }, body: SupplierPlacement, now: Date): Promise<{ id: string; targetGroupPending: boolean }> {
+  const contract = await findContract(db, scope.buyerOrganisationId, scope.contractId);
+  if (!contract || contract.supplier.id !== scope.supplierId) throw notFound('The contract');
+  const write: PlacementWrite = {
+    commitmentId: body.commitmentId,
+    participantRef: body.participantRef.trim(),
+    targetGroup: body.targetGroup ?? UNVERIFIED_TARGET_GROUP,
+    targetGroupPending: body.targetGroup === null,
+    offeredOn: body.offeredOn,
+    startedOn: body.startedOn,
+    plannedEndOn: body.plannedEndOn,
+    endedOn: null,
+    endReason: null,
+    extentPercent: body.extentPercent,
+    employmentForm: body.employmentForm,
+    ssykCode: body.ssykCode,
+    wageSubsidy: 'none',
+  };
+  const errors: FieldError[] = validatePlacement(write).map((e) => ({ path: `/body/placement/${e.field}`, code: e.code, message: e.message }));
+  const commitment = (await listCommitments(db, scope.buyerOrganisationId, [contract.id])).find((c) => c.id === write.commitmentId);
+  if (!commitment) errors.push({ path: '/body/placement/commitmentId', code: 'unknown_commitment', message: 'This contract has no such commitment.' });
+  else if (!takesPlacements(termsOf(commitment, contract))) errors.push({ path: '/body/placement/commitmentId', code: 'commitment_takes_no_placements', message: `A ${commitment.kind} commitment is not followed up by placements.` });
+  if (!EMPLOYMENT_FORMS.has(write.employmentForm)) errors.push({ path: '/body/placement/employmentForm', code: 'unknown_employment_form', message: `employmentForm is one of ${[...EMPLOYMENT_FORMS].join(', ')}.` });
+  if (errors.length > 0) throw validationFailed(errors);
+  const id = await insertPlacement(db, scope.buyerOrganisationId, contract.id, write, now);
+  await recordAudit(db, who, { action: 'placement.created', entityType: 'contract', entityId: contract.id, after: { placementId: id, buyerOrganisationId: scope.buyerOrganisationId, ...write } });
+  return { id, targetGroupPending: write.targetGroupPending === true };
+}
+
 /* ---------------- fulfilment ---------------- */
 
 export interface ContractFacts {
@@ -422,7 +498,8 @@ export function evaluateContract(facts: ContractFacts, asOf: string): Array<{ co
     const fulfilment = evaluateCommitment({
       terms,
       contract: { startsOn: facts.contract.startsOn, endsOn: facts.contract.endsOn },
-      placements: facts.placements.filter((p) => p.commitmentId === commitment.id),
+      // A placement waiting for its target group to be verified counts toward nothing (decision 0604).
+      placements: facts.placements.filter((p) => p.commitmentId === commitment.id && !p.targetGroupPending),
       asOf,
       meetingsHeldOn: meetings,
       correctionNotice: latestCorrectionNotice(steps),

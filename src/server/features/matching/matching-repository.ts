@@ -131,6 +131,16 @@ export async function updateProposal(db: Database, organisationId: string, id: s
   await db.update(proposals).set(set).where(and(eq(proposals.organisationId, organisationId), eq(proposals.id, id)));
 }
 
+/** Moves a proposal on only while it still has the status `from`; false when another answer came first. */
+export async function moveProposal(db: Database, organisationId: string, id: string, from: ProposalRecord['status'], set: Partial<Pick<ProposalRecord, 'status' | 'notHiredReason' | 'history' | 'placementId' | 'decidedOn'>>): Promise<boolean> {
+  const rows = await db
+    .update(proposals)
+    .set(set)
+    .where(and(eq(proposals.organisationId, organisationId), eq(proposals.id, id), eq(proposals.status, from)))
+    .returning({ id: proposals.id });
+  return rows.length === 1;
+}
+
 /** All proposals of the organisation, pseudonymous, for the bottleneck figures. */
 export async function listProposalFacts(db: Database, organisationId: string) {
   return db

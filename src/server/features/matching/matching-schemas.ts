@@ -277,9 +277,24 @@ export type SupplierNeedCreate = Static<typeof SupplierNeedCreate>;
 
 export const SupplierProposalAnswer = Type.Object(
   {
-    outcome: enumOf(['interview', 'offer', 'not_hired'] as const, { description: '`not_hired`: not suitable, with a reason. A hire is recorded by the buyer’s labour-market unit with the placement.' }),
+    outcome: enumOf(['interview', 'offer', 'hired', 'not_hired'] as const, {
+      description: '`hired` records the placement (give `placement`; its target group comes from the participant’s verified judgment, never from the supplier — decision 0604); `not_hired`: not suitable, with a reason.',
+    }),
     on: IsoDate,
     notHiredReason: Type.Optional(enumOf(NOT_HIRED_REASONS)),
+    /** For `hired`: the employment. */
+    placement: Type.Optional(
+      Type.Object(
+        {
+          startedOn: IsoDate,
+          employmentForm: Type.String({ minLength: 1, maxLength: 40 }),
+          extentPercent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Default: the need’s extent' })),
+          plannedEndOn: Type.Optional(IsoDate),
+          commitmentId: Type.Optional(Type.String({ format: 'uuid', description: 'Only when the need names no commitment and the contract has several that take placements' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

@@ -6,14 +6,15 @@ import { rankCandidates, wholeMonthsBetween, type CandidateFacts, type NeedFacts
 import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
-import { addPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
+import { addPlacement, addSupplierPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
+import { verifiedTargetGroup } from '../../../domain/matching/verified-target-group.js';
 import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierContact, SupplierProposalAnswer } from './matching-schemas.js';
 import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
 import { listActiveConsents, listIdentities, listParticipantRows, listRankableRows, listShareConsents, logAccess, type ParticipantRecord } from './participant-repository.js';
 import { maskOf, type CandidatePoolCache, type LoadedPool } from './candidate-pool-cache.js';
 import { decryptRecord, requireKeys } from './participant-service.js';
-import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
+import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, moveProposal, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
 
 /*
  * Recruitment needs, ranked candidates, proposals and their outcomes (docs/matching.md). Every
@@ -395,6 +396,8 @@ export interface SupplierContractScope {
   contractId: string;
   supplierId: string;
   commitmentIds: readonly string[];
+  /** The commitments that take placements, with their target groups (for a supplier's hire). */
+  placementCommitments: ReadonlyArray<{ id: string; targetGroups: readonly string[] }>;
 }
 
 /**
@@ -493,7 +496,28 @@ export async function createSupplierNeed(db: Database, who: Who, scope: Supplier
   });
 }
 
-/** The supplier answers a proposal for its own need: interview, offer or not suitable (with a reason). */
+/**
+ * The commitment a supplier's hire counts toward: the one the need names, or the one the body
+ * names, or the contract's only commitment that takes placements.
+ */
+function hireCommitment(scope: SupplierContractScope, need: NeedRecord, requested: string | undefined): { id: string; targetGroups: readonly string[] } {
+  const wanted = need.commitmentId ?? requested ?? null;
+  if (wanted === null) {
+    if (scope.placementCommitments.length === 1) return scope.placementCommitments[0]!;
+    throw validationFailed([{ path: '/body/placement/commitmentId', code: 'required', message: 'Say which commitment the hire counts toward.' }]);
+  }
+  const found = scope.placementCommitments.find((c) => c.id === wanted);
+  if (!found) throw validationFailed([{ path: '/body/placement/commitmentId', code: 'unknown_commitment', message: 'Not a commitment of this contract that takes placements.' }]);
+  return found;
+}
+
+/**
+ * The supplier answers a proposal for its own need: interview, offer, not suitable (with a
+ * reason) or hired. A hire creates the placement through the contracts feature, under the
+ * participant's reference, with the target group taken from the participant's verified judgment
+ * (decision 0604) or, when there is none, pending the labour-market unit's confirmation. The
+ * proposal moves to hired exactly once: a second answer is 409.
+ */
 export async function answerProposalAsSupplier(
   db: Database,
   keyring: ParticipantKeyring | null,
@@ -513,14 +537,35 @@ export async function answerProposalAsSupplier(
     if (body.on < proposal.proposedOn) throw validationFailed([{ path: '/body/on', code: 'before_proposal', message: 'An outcome comes after the proposal.' }]);
     if (body.on > swedishDate(now)) throw validationFailed([{ path: '/body/on', code: 'in_future', message: 'An outcome is recorded when it happened.' }]);
     if (body.outcome === 'not_hired' && !body.notHiredReason) throw validationFailed([{ path: '/body/notHiredReason', code: 'required', message: 'Say why the person was not suitable.' }]);
-    await updateProposal(tx, scope.buyerOrganisationId, proposalId, {
+    if (body.outcome === 'hired' && !body.placement) throw validationFailed([{ path: '/body/placement', code: 'required', message: 'A hire gives its start date, extent and employment form.' }]);
+    const decided = body.outcome === 'hired' || body.outcome === 'not_hired';
+    const moved = await moveProposal(tx, scope.buyerOrganisationId, proposalId, proposal.status, {
       status: body.outcome,
       notHiredReason: body.outcome === 'not_hired' ? (body.notHiredReason ?? null) : null,
       history: [...proposal.history, { status: body.outcome, on: body.on, by: who.label }],
-      decidedOn: body.outcome === 'not_hired' ? body.on : null,
+      decidedOn: decided ? body.on : null,
     });
-    await recordAudit(tx, who, { action: `proposal.${body.outcome}`, entityType: 'recruitment_need', entityId: needId, after: { proposalId, notHiredReason: body.notHiredReason ?? null } });
-    return supplierNeedWithProposals(tx, keyring, who, scope, need, now);
+    if (!moved) throw new AppError('conflict', 'The proposal was answered meanwhile. Reload to see its status.');
+    let placement: { id: string; targetGroupPending: boolean } | null = null;
+    if (body.outcome === 'hired' && body.placement) {
+      const commitment = hireCommitment(scope, need, body.placement.commitmentId);
+      const [row] = await listParticipantRows(tx, scope.buyerOrganisationId, { ids: [proposal.participantId] });
+      placement = await addSupplierPlacement(tx, who, scope, {
+        commitmentId: commitment.id,
+        participantRef: proposal.reference,
+        targetGroup: verifiedTargetGroup(row?.profile?.targetGroups ?? [], commitment.targetGroups),
+        offeredOn: body.on,
+        startedOn: body.placement.startedOn,
+        plannedEndOn: body.placement.plannedEndOn ?? null,
+        extentPercent: body.placement.extentPercent ?? need.extentPercent,
+        employmentForm: body.placement.employmentForm,
+        ssykCode: need.ssykCode && need.ssykCode.length === 4 ? need.ssykCode : null,
+      }, now);
+      await updateProposal(tx, scope.buyerOrganisationId, proposalId, { placementId: placement.id });
+      if (need.hired + 1 >= need.positions) await setNeedStatus(tx, scope.buyerOrganisationId, needId, 'filled', body.on);
+    }
+    await recordAudit(tx, who, { action: `proposal.${body.outcome}`, entityType: 'recruitment_need', entityId: needId, after: { proposalId, notHiredReason: body.notHiredReason ?? null, ...(placement ? { placementId: placement.id, targetGroupPending: placement.targetGroupPending } : {}) } });
+    return supplierNeedWithProposals(tx, keyring, who, scope, await supplierNeed(tx, scope, needId), now);
   });
 }
 

@@ -80,6 +80,7 @@ export async function listPlacementFacts(db: Database, organisationId: string, y
         join ${contracts} on ${contracts.id} = ${placements.contractId}
         join ${procurements} on ${procurements.id} = ${contracts.procurementId}
         where ${placements.organisationId} = ${organisationId}
+          and not ${placements.targetGroupPending}
           and ${placements.startedOn} <= ${to}::date
           and (${placements.endedOn} is null or ${placements.endedOn} >= ${from}::date)
         order by ${placements.startedOn}, ${placements.id}`,

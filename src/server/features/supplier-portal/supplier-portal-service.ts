@@ -10,7 +10,8 @@ import type { SanctionLetterInput } from '../../../domain/follow-up/sanction-let
 import { assertCan, type Who } from '../../access.js';
 import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
-import { addPlacement, changePlacement, readableContract, swedishDate } from '../contracts/contract-service.js';
+import { addPlacement, changePlacement, readableContract, swedishDate, termsOf } from '../contracts/contract-service.js';
+import { takesPlacements } from '../../../domain/follow-up/commitment-terms.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
 import { ssykUnitGroup } from '../contracts/ssyk-catalogue.js';
 import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
@@ -497,7 +498,11 @@ export async function supplierReminderRecipients(db: Database, buyerOrganisation
 async function needScope(db: Database, actor: Actor, contractId: string, action: 'supplier_portal:read' | 'supplier_portal:report'): Promise<SupplierContractScope> {
   const scope = await scopeOf(db, actor, action, true);
   const facts = await supplierContractFacts(db, scope.supplierId, contractId);
-  return { buyerOrganisationId: facts.contract.organisationId, contractId, supplierId: scope.supplierId, commitmentIds: facts.commitments.map((c) => c.id) };
+  const placementCommitments = facts.commitments
+    .map((c) => ({ id: c.id, terms: termsOf(c, facts.contract) }))
+    .filter((c) => takesPlacements(c.terms))
+    .map((c) => ({ id: c.id, targetGroups: c.terms.targetGroups }));
+  return { buyerOrganisationId: facts.contract.organisationId, contractId, supplierId: scope.supplierId, commitmentIds: facts.commitments.map((c) => c.id), placementCommitments };
 }
 
 /** GET /api/supplier/contracts/{id}/recruitment-needs: the needs posted under the contract with their proposals (contacts where the participant consented to an interview). */

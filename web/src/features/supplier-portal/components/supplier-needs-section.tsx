@@ -5,10 +5,12 @@ import { Message } from '../../../components/ui/message';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
+import { EMPLOYMENT_FORM_OPTIONS } from '../../../../../src/domain/requirements/starter-templates.js';
 import { useAnswerProposal, usePostNeed, useSupplierNeeds, type SupplierNeed, type SupplierNeedCreate } from '../api/supplier-api';
 
 const REASONS = ['supplier_chose_other', 'participant_declined', 'requirements_not_met', 'no_show', 'need_cancelled', 'other'] as const;
 const NEXT: Record<string, ReadonlyArray<'interview' | 'offer' | 'not_hired'>> = { proposed: ['interview', 'offer', 'not_hired'], interview: ['offer', 'not_hired'], offer: ['not_hired'] };
+const EMPLOYMENT_FORMS = EMPLOYMENT_FORM_OPTIONS.map((o) => o.value);
 
 /** Today in Sweden, as the server counts days. */
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
@@ -84,6 +86,71 @@ function NeedForm({ contractId }: { contractId: string }) {
   );
 }
 
+/**
+ * "Anställd": start date, extent, employment form and planned end. The target group is never
+ * asked: it comes from the labour-market unit's verified judgment (decision 0604).
+ */
+function HireForm({ contractId, need, proposal }: { contractId: string; need: SupplierNeed; proposal: SupplierNeed['proposals'][number] }) {
+  const { t } = useTranslation();
+  const answer = useAnswerProposal(contractId);
+  const [open, setOpen] = useState(false);
+  const [startedOn, setStartedOn] = useState(today());
+  const [extent, setExtent] = useState(String(need.extentPercent));
+  const [form, setForm] = useState(EMPLOYMENT_FORMS[0] ?? 'las_employment');
+  const [plannedEndOn, setPlannedEndOn] = useState('');
+  const id = (field: string) => `hire-${field}-${proposal.id}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    answer.mutate({
+      needId: need.id,
+      proposalId: proposal.id,
+      body: { outcome: 'hired', on: today(), placement: { startedOn, employmentForm: form, extentPercent: Number(extent), ...(plannedEndOn ? { plannedEndOn } : {}) } },
+    });
+  };
+  if (!open) {
+    return (
+      <Button onPress={() => setOpen(true)} aria-label={t('supplierNeeds.answer.hiredFor', { ref: proposal.reference })}>
+        {t('supplierNeeds.answer.hired')}
+      </Button>
+    );
+  }
+  return (
+    <form className="supplier-form" onSubmit={submit} aria-labelledby={id('heading')}>
+      <h4 id={id('heading')}>{t('supplierNeeds.hire.heading', { ref: proposal.reference })}</h4>
+      <p>{t('supplierNeeds.hire.intro')}</p>
+      <p>
+        <label htmlFor={id('start')}>{t('supplierNeeds.hire.startedOn')}</label>
+        <br />
+        <input id={id('start')} type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} required />
+      </p>
+      <TextField label={t('supplierNeeds.hire.extent')} value={extent} onChange={setExtent} inputMode="numeric" isRequired size="short" />
+      <p>
+        <label htmlFor={id('form')}>{t('supplierNeeds.hire.employmentForm')}</label>
+        <br />
+        <select id={id('form')} value={form} onChange={(e) => setForm(e.target.value)}>
+          {EMPLOYMENT_FORMS.map((f) => (
+            <option key={f} value={f}>
+              {t(`supplierPortal.employmentForm.${f}`, { defaultValue: f })}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label htmlFor={id('end')}>{t('supplierNeeds.hire.plannedEndOn')}</label>
+        <br />
+        <input id={id('end')} type="date" value={plannedEndOn} onChange={(e) => setPlannedEndOn(e.target.value)} />
+      </p>
+      {answer.isError ? <Message tone="error">{problemText(answer.error, t('supplierNeeds.errors.save'))}</Message> : null}
+      <div className="supplier-actions">
+        <Button type="submit" variant="primary" isPending={answer.isPending}>
+          {t('supplierNeeds.hire.submit')}
+        </Button>
+        <Button onPress={() => setOpen(false)}>{t('supplierNeeds.hire.cancel')}</Button>
+      </div>
+    </form>
+  );
+}
+
 function ProposalAnswers({ contractId, need, proposal }: { contractId: string; need: SupplierNeed; proposal: SupplierNeed['proposals'][number] }) {
   const { t } = useTranslation();
   const answer = useAnswerProposal(contractId);
@@ -116,6 +183,7 @@ function ProposalAnswers({ contractId, need, proposal }: { contractId: string; n
         {t('supplierNeeds.answer.not_hired')}
       </Button>
       {answer.isError ? <Message tone="error">{problemText(answer.error, t('supplierNeeds.errors.save'))}</Message> : null}
+      <HireForm contractId={contractId} need={need} proposal={proposal} />
     </div>
   );
 }
