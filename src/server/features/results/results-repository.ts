@@ -110,6 +110,7 @@ export async function listEndedPlacements(db: Database, organisationId: string, 
                     from ${placementOutcomes} where ${placementOutcomes.placementId} = ${placements.id}), '[]'::json) as answers
         from ${placements}
         where ${placements.organisationId} = ${organisationId}
+          and not ${placements.targetGroupPending}
           and ${placements.endedOn} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`,
   );
   return rows.map((r) => ({ personKey: r.person_key, endedOn: r.ended_on, answers: typeof r.answers === 'string' ? (JSON.parse(r.answers) as EndedPlacement['answers']) : r.answers }));

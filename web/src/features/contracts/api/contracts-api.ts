@@ -87,6 +87,16 @@ export function useUpdatePlacement(contractId: string) {
   });
 }
 
+/** Confirms the target group of a placement the supplier recorded without a verified judgment (decision 0604). */
+export function useConfirmTargetGroup(contractId: string) {
+  const invalidate = useInvalidateContract();
+  return useMutation({
+    mutationFn: ({ placementId, targetGroup }: { placementId: string; targetGroup: string }) =>
+      apiRequest<Placement>(`/api/contracts/${enc(contractId)}/placements/${enc(placementId)}/confirm-target-group`, { method: 'POST', body: { targetGroup } }),
+    onSuccess: () => invalidate(contractId),
+  });
+}
+
 /** The contracts recorded for one procurement (the section on the procurement page). */
 export function useProcurementContracts(procurementId: string, enabled: boolean) {
   return useQuery({

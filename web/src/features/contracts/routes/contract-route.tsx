@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
@@ -15,6 +16,7 @@ import { useContract, useDeviations, useFulfilment, usePeriods, useSanctions, us
 import { CommitmentCard, formatMonths } from '../components/commitment-card';
 import { describeContractError } from '../components/contract-problems';
 import { NoAccess } from '../components/no-access';
+import { ConfirmTargetGroupDialog } from '../components/confirm-target-group-dialog';
 import { PlacementDialog } from '../components/placement-dialog';
 import { isIsoDate, type PlacementFormMode } from '../components/placement-form-state';
 import { timelineOf, type TimelineSources } from '../components/timeline';
@@ -48,6 +50,7 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
   const lang = i18n.language;
   const targetGroups = useTargetGroupOptions();
   const [dialog, setDialog] = useState<{ mode: PlacementFormMode; placement: Placement | null } | null>(null);
+  const [confirming, setConfirming] = useState<Placement | null>(null);
   const placements = contract.placements;
   const placeable = contract.commitments.filter((c) => c.takesPlacements);
   const served = new Map((fulfilment?.commitments ?? []).flatMap((c) => c.placements.map((p) => [p.placementId, p] as const)));
@@ -92,7 +95,20 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
                       <span className="code">{ref}</span>
                     </th>
                     <td>{commitmentLabel(contract.commitments.find((c) => c.id === p.commitmentId))}</td>
-                    <td>{labelOf(targetGroups.data?.find((g) => g.code === p.targetGroup)?.label, lang) || p.targetGroup}</td>
+                    <td>
+                      {p.targetGroupPending ? (
+                        <>
+                          <Badge tone="attention">{t('contracts.placements.pending')}</Badge>
+                          {canManage ? (
+                            <Button variant="quiet" onPress={() => setConfirming(p)} aria-label={t('contracts.placements.confirmNamed', { ref })}>
+                              {t('contracts.placements.confirm')}
+                            </Button>
+                          ) : null}
+                        </>
+                      ) : (
+                        labelOf(targetGroups.data?.find((g) => g.code === p.targetGroup)?.label, lang) || p.targetGroup
+                      )}
+                    </td>
                     <td>{formatDate(p.startedOn, lang)}</td>
                     <td>
                       {p.endedOn ? (
@@ -130,6 +146,7 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
           </table>
         </div>
       )}
+      {canManage && confirming ? <ConfirmTargetGroupDialog key={confirming.id} contractId={contract.id} placement={confirming} onClose={() => setConfirming(null)} /> : null}
       {canManage && dialog ? (
         <PlacementDialog
           key={`${dialog.mode}-${dialog.placement?.id ?? 'new'}`}
