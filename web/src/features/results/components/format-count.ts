@@ -1,3 +1,4 @@
+import { formatOreAsSek } from '../../../../../src/domain/shared/format.js';
 import type { TFunction } from 'i18next';
 
 /** A person count as text: the number, or the word for a suppressed count. */
@@ -5,7 +6,7 @@ export function formatCount(count: number | { suppressed: true }, t: TFunction, 
   return typeof count === 'number' ? count.toLocaleString(language === 'en' ? 'en-GB' : 'sv-SE') : t('results.suppressed');
 }
 
-/** Öre as whole kronor. */
+/** Öre rounded to whole kronor, in the app's one money format (src/domain/shared/format.ts). */
 export function formatKronor(ore: number, language: string): string {
-  return `${Math.round(ore / 100).toLocaleString(language === 'en' ? 'en-GB' : 'sv-SE')} kr`;
+  return formatOreAsSek(Math.round(ore / 100) * 100, language === 'en' ? 'en' : 'sv');
 }
