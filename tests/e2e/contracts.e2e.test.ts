@@ -212,6 +212,23 @@ describe('contracts: record, follow up and add placements', () => {
     await end.getByRole('button', { name: 'Avsluta anställningen' }).click();
     await announced(page, 'Anställningen E2E-0001 är avslutad.');
     await table.getByText('Den anställda sa upp sig').waitFor();
+
+    // What became of the person after the placement, asked from the same row (results count it).
+    const afterButton = table.getByRole('button', { name: 'Vad hände efter anställningen E2E-0001' });
+    await afterButton.click();
+    const after = page.getByRole('dialog', { name: 'Efter anställningen: E2E-0001' });
+    await after.getByText('Inga uppgifter ännu.').waitFor();
+    await after.getByRole('button', { name: 'Spara uppgiften' }).click();
+    await after.getByRole('heading', { level: 2, name: 'Formuläret har 1 fel' }).waitFor();
+    await chooseOption(page, 'Läge', 'Anställd hos en annan arbetsgivare', after);
+    await expectCleanAxe(page, 'after-the-placement dialog');
+    await after.getByRole('button', { name: 'Spara uppgiften' }).click();
+    await announced(page, 'Uppgiften om E2E-0001 6 månader efter slutet är sparad.');
+    await after.waitFor({ state: 'detached' });
+    await afterButton.click();
+    await after.getByText(/^6 månader efter slutet: Anställd hos en annan arbetsgivare/).waitFor();
+    await after.getByRole('button', { name: 'Avbryt' }).click();
+    await after.waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -13,6 +13,8 @@ import type {
   FulfilmentView,
   PeriodView,
   PlacementCreate,
+  PlacementOutcomeBody,
+  PlacementOutcomeList,
   PlacementPatch as PlacementPatchSchema,
   PlacementView,
   ReportCreate,
@@ -32,6 +34,9 @@ export type Contract = ContractView;
 export type ContractListItem = Static<typeof ContractSummary>;
 export type Commitment = Static<typeof CommitmentView>;
 export type Placement = Static<typeof PlacementView>;
+export type PlacementOutcomeInput = PlacementOutcomeBody;
+export type PlacementOutcomes = Static<typeof PlacementOutcomeList>;
+export type AfterEndStatus = PlacementOutcomeBody['status'];
 export type Fulfilment = FulfilmentView;
 export type CommitmentFulfilment = FulfilmentView['commitments'][number];
 export type CommitmentStatus = Static<typeof StatusSchema>;

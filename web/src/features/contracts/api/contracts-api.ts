@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
-import type { AmendmentInput, ReportInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
+import type { AmendmentInput, ReportInput, Contract, ContractInput, ContractListItem, Deviation, Fulfilment, Period, Placement, PlacementInput, PlacementOutcomeInput, PlacementOutcomes, PlacementPatch, SanctionStep, SanctionStepInput, Sanctions } from './contract-types';
 
 export type * from './contract-types';
 export type { TargetGroupView };
@@ -94,6 +94,23 @@ export function useConfirmTargetGroup(contractId: string) {
     mutationFn: ({ placementId, targetGroup }: { placementId: string; targetGroup: string }) =>
       apiRequest<Placement>(`/api/contracts/${enc(contractId)}/placements/${enc(placementId)}/confirm-target-group`, { method: 'POST', body: { targetGroup } }),
     onSuccess: () => invalidate(contractId),
+  });
+}
+
+/** What became of the person after an ended placement, as recorded (GET/PUT …/outcomes). */
+export function usePlacementOutcomes(contractId: string, placementId: string) {
+  return useQuery({
+    queryKey: ['contracts', 'outcomes', contractId, placementId],
+    queryFn: () => apiRequest<PlacementOutcomes>(`/api/contracts/${enc(contractId)}/placements/${enc(placementId)}/outcomes`),
+  });
+}
+
+export function useRecordPlacementOutcome(contractId: string, placementId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PlacementOutcomeInput) =>
+      apiRequest<PlacementOutcomes>(`/api/contracts/${enc(contractId)}/placements/${enc(placementId)}/outcomes`, { method: 'PUT', body: input }),
+    onSuccess: (answer) => client.setQueryData(['contracts', 'outcomes', contractId, placementId], answer),
   });
 }
 

@@ -18,6 +18,7 @@ import { describeContractError } from '../components/contract-problems';
 import { NoAccess } from '../components/no-access';
 import { ConfirmTargetGroupDialog } from '../components/confirm-target-group-dialog';
 import { PlacementDialog } from '../components/placement-dialog';
+import { PlacementOutcomeDialog } from '../components/placement-outcome-dialog';
 import { isIsoDate, type PlacementFormMode } from '../components/placement-form-state';
 import { timelineOf, type TimelineSources } from '../components/timeline';
 import { AmendmentsSection, DeviationsSection, PeriodsSection, SanctionsSection } from '../components/contract-follow-up';
@@ -51,6 +52,8 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
   const targetGroups = useTargetGroupOptions();
   const [dialog, setDialog] = useState<{ mode: PlacementFormMode; placement: Placement | null } | null>(null);
   const [confirming, setConfirming] = useState<Placement | null>(null);
+  const [following, setFollowing] = useState<Placement | null>(null);
+  const today = todayIso();
   const placements = contract.placements;
   const placeable = contract.commitments.filter((c) => c.takesPlacements);
   const served = new Map((fulfilment?.commitments ?? []).flatMap((c) => c.placements.map((p) => [p.placementId, p] as const)));
@@ -131,7 +134,13 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
                           <Button variant="quiet" onPress={() => open('edit', p)} aria-label={t('contracts.placements.editNamed', { ref })}>
                             {t('contracts.placements.edit')}
                           </Button>
-                          {p.endedOn ? null : (
+                          {p.endedOn ? (
+                            p.endedOn <= today ? (
+                              <Button variant="quiet" onPress={() => setFollowing(p)} aria-label={t('contracts.outcomes.openNamed', { ref })}>
+                                {t('contracts.outcomes.open')}
+                              </Button>
+                            ) : null
+                          ) : (
                             <Button variant="quiet" onPress={() => open('end', p)} aria-label={t('contracts.placements.endNamed', { ref })}>
                               {t('contracts.placements.end')}
                             </Button>
@@ -146,6 +155,7 @@ function PlacementsSection({ contract, fulfilment, canManage, commitmentLabel }:
           </table>
         </div>
       )}
+      {canManage && following ? <PlacementOutcomeDialog key={following.id} contractId={contract.id} placement={following} onClose={() => setFollowing(null)} /> : null}
       {canManage && confirming ? <ConfirmTargetGroupDialog key={confirming.id} contractId={contract.id} placement={confirming} onClose={() => setConfirming(null)} /> : null}
       {canManage && dialog ? (
         <PlacementDialog
