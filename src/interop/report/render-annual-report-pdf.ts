@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../heavy-libraries.js';
 import { SUPPRESSED_TEXT, type AnnualReport, type AnnualReportCount } from './annual-report.js';
 
 /** Okabe–Ito, as the web charts (decision 0803). */
@@ -65,8 +66,9 @@ function counts(doc: Doc, title: string, list: AnnualReportCount[]): void {
  * years, people employed by target group, unit, supplier and industry, the UHM value by actor and
  * the contracts with employment requirements. Counts of 1–4 are suppressed as everywhere else.
  */
-export function renderAnnualReportPdf(r: AnnualReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Årsrapport sysselsättningskrav ${r.year} – ${r.organisationName}`, Author: 'Hänsyn' }, lang: 'sv-SE', displayTitle: true, pdfVersion: '1.7', tagged: false });
+export async function renderAnnualReportPdf(r: AnnualReport): Promise<Buffer> {
+  const Pdf = await loadPdfKit();
+  const doc = new Pdf({ size: 'A4', margin: 50, info: { Title: `Årsrapport sysselsättningskrav ${r.year} – ${r.organisationName}`, Author: 'Hänsyn' }, lang: 'sv-SE', displayTitle: true, pdfVersion: '1.7', tagged: false });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

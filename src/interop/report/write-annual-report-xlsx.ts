@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../heavy-libraries.js';
 import { SUPPRESSED_TEXT, type AnnualReport, type AnnualReportCount } from './annual-report.js';
 
 /** Every figure of the annual report as a workbook: one sheet per table, numbers as number cells. */
 export async function writeAnnualReportXlsx(r: AnnualReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const Excel = await loadExcelJs();
+  const book = new Excel.Workbook();
   book.creator = 'Hänsyn';
   const sheet = (name: string, headers: string[], rows: Array<Array<string | number | null>>) => {
     const s = book.addWorksheet(name);

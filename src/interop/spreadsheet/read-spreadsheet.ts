@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../heavy-libraries.js';
 import yauzl from 'yauzl';
 import type { CellValue } from './parse-cell-values.js';
 
@@ -147,7 +148,8 @@ export function normaliseXlsxCell(value: ExcelJS.CellValue): CellValue {
 
 async function readXlsx(buffer: Buffer, limits: ReadLimits): Promise<SheetRow[]> {
   await checkZip(buffer, limits);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJs();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'picture', 'tableParts', 'extLst', 'sheetProtection', 'autoFilter'],
@@ -187,7 +189,8 @@ export interface WorkbookSheet {
 export async function readXlsxWorkbook(buffer: Buffer, limits: ReadLimits): Promise<WorkbookSheet[]> {
   if (!buffer.subarray(0, 4).equals(ZIP_MAGIC)) throw new SpreadsheetReadError('unsupported_format', 'The file is not an Excel workbook (.xlsx).');
   await checkZip(buffer, limits);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJs();
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'picture', 'tableParts', 'extLst', 'sheetProtection', 'autoFilter'],

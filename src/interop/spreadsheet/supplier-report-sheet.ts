@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../heavy-libraries.js';
 import { END_REASONS, type EndReason } from '../../domain/follow-up/evaluate-commitment.js';
 import type { ReportedEnding, ReportedHire, ReportError } from '../../domain/supplier-portal/supplier-report.js';
 import { withXmlSafeText } from '../xml-text.js';
@@ -106,7 +106,8 @@ const META_PERIOD = 'Period';
  */
 export async function writeSupplierReportTemplate(input: ReportSheetContext): Promise<Buffer> {
   const ctx = withXmlSafeText(input);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJs();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Hänsyn';
   const sheet = workbook.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = REPORT_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width, style: TEXT_KEYS.has(c.key) ? { numFmt: '@' } : c.key.endsWith('On') ? { numFmt: 'yyyy-mm-dd' } : {} }));

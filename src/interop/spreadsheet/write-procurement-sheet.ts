@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../heavy-libraries.js';
 import {
   contractNatureLabel,
   formatDecimal,
@@ -96,7 +97,8 @@ function styleDataSheet(sheet: ExcelJS.Worksheet, withExportColumns = false): vo
  * batches so that a large register never sits in memory as a whole.
  */
 export async function writeProcurementXlsx(batches: AsyncIterable<ExportRow[]>, output: Writable): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  const Excel = await loadExcelJs();
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Hänsyn';
   const sheet = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   styleDataSheet(sheet, true);
@@ -143,7 +145,8 @@ export function procurementCsvTemplate(): Buffer {
  * with an example row, and the organisation's unit codes on the sheet Enheter.
  */
 export async function procurementXlsxTemplate(units: Array<{ code: string; name: string }>): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcelJs();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Hänsyn';
   const data = workbook.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   styleDataSheet(data);

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from '../../../interop/heavy-libraries.js';
 import type { exportParticipant } from './participant-service.js';
 
 type Export = Awaited<ReturnType<typeof exportParticipant>>;
@@ -7,9 +7,10 @@ type Export = Awaited<ReturnType<typeof exportParticipant>>;
  * The right-of-access export as a readable PDF (Swedish, the language of the letter a person
  * receives from the municipality); the JSON export holds exactly the same facts.
  */
-export function participantExportPdf(data: Export): Promise<Buffer> {
+export async function participantExportPdf(data: Export): Promise<Buffer> {
+  const Pdf = await loadPdfKit();
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Registerutdrag ${data.participant.reference}`, Author: 'Hänsyn' } });
+    const doc = new Pdf({ size: 'A4', margin: 50, info: { Title: `Registerutdrag ${data.participant.reference}`, Author: 'Hänsyn' } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

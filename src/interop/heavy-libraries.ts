@@ -1,0 +1,14 @@
+/**
+ * The document libraries load on first use rather than at start-up: importing exceljs and pdfkit
+ * took ≈0.8 s of a restart (docs/benchmarks.md, "Start-up"), and most processes never write a
+ * workbook or a PDF. Node's module cache makes every later call cheap.
+ */
+export async function loadExcelJs(): Promise<typeof import('exceljs')> {
+  const module = await import('exceljs');
+  return module.default;
+}
+
+export async function loadPdfKit(): Promise<typeof import('pdfkit')> {
+  const module = await import('pdfkit');
+  return module.default;
+}
