@@ -171,9 +171,9 @@ export async function getContract(db: Database, actor: Actor, id: string, cached
     if (!page) return null;
     return { unitId: page.contract.unit.id, views: { [WITH_PLACEMENTS]: presentPage(page, true), [AGGREGATES_ONLY]: presentPage(page, false) } };
   });
-  const contract = entry && { organisationId: actor.organisationId, unit: { id: entry.unitId } };
-  if (!entry || !contract || !mayRead(actor, contract)) throw notFound('The contract');
-  return entry.views[mayReadPlacementsOf(actor, contract) ? WITH_PLACEMENTS : AGGREGATES_ONLY] as ContractView;
+  const place = { organisationId: actor.organisationId, unit: { id: entry?.unitId ?? '' } };
+  if (!entry || !mayRead(actor, place)) throw notFound('The contract');
+  return entry.views[mayReadPlacementsOf(actor, place) ? WITH_PLACEMENTS : AGGREGATES_ONLY] as ContractView;
 }
 
 export async function listContractsFor(db: Database, actor: Actor, query: ContractListQuery, now: Date) {
@@ -553,12 +553,12 @@ export async function fulfilmentOf(db: Database, actor: Actor, contractId: strin
     // One query for the contract and what the rules need (docs/decisions/0911).
     const loaded = await findContractWith(db, actor.organisationId, contractId, FULFILMENT_PARTS);
     if (!loaded || !mayRead(actor, loaded.contract)) throw notFound('The contract');
-    return presentFulfilment(loaded, asOf);
+    return presentFulfilment(contractId, loaded, asOf);
   }
   if (unitScope(actor, 'contract:read')?.length === 0) throw notFound('The contract');
   const entry = await cachedContractAnswer(cached, 'contract_fulfilment', actor.organisationId, `${contractId} ${asOf}`, false, async () => {
     const loaded = await findContractWith(db, actor.organisationId, contractId, FULFILMENT_PARTS);
-    return loaded ? { unitId: loaded.contract.unit.id, views: { [ANY_READER]: presentFulfilment(loaded, asOf) } } : null;
+    return loaded ? { unitId: loaded.contract.unit.id, views: { [ANY_READER]: presentFulfilment(contractId, loaded, asOf) } } : null;
   });
   if (!entry || !mayRead(actor, { organisationId: actor.organisationId, unit: { id: entry.unitId } })) throw notFound('The contract');
   return entry.views[ANY_READER] as FulfilmentView;
@@ -567,8 +567,7 @@ export async function fulfilmentOf(db: Database, actor: Actor, contractId: strin
 const FULFILMENT_PARTS = ['commitments', 'placements', 'reports', 'sanctionSteps'] as const;
 const ANY_READER = 'any_reader';
 
-function presentFulfilment(facts: ContractFacts, asOf: string): FulfilmentView {
-  const contractId = facts.contract.id;
+function presentFulfilment(contractId: string, facts: ContractFacts, asOf: string): FulfilmentView {
   const byId = new Map(facts.placements.map((p) => [p.id, p]));
   return {
     contractId,
