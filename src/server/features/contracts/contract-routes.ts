@@ -24,6 +24,10 @@ import {
 import { placementOutcomesOf, recordPlacementOutcome } from './placement-outcome-service.js';
 import { addPlacement, amendContractFor, changePlacement, confirmPlacementTargetGroup, createContract, fulfilmentOf, getContract, listContractsFor, swedishDate } from './contract-service.js';
 import type { Who } from '../../access.js';
+import { createListCache } from '../procurements/procurement-service.js';
+import { countCacheLookup } from '../../plugins/metrics.js';
+import type { CachedContractAnswer, ContractAnswerCache } from './contract-answer-cache.js';
+import { createContractPageVersions } from './follow-up-versions.js';
 
 export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
   const auth = authOf(request);
@@ -33,8 +37,15 @@ export const whoOf = (request: Parameters<typeof authOf>[0]): Who => {
 const tags = ['contracts'];
 
 /** Contracts, their commitments, amendments and placements, and fulfilment as of a date. */
-export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<void> {
+export async function contractRoutes(app: App, { db, now, config, notifications }: AppDeps): Promise<void> {
   app.addSchema(ContractView);
+  // Contract pages and fulfilments, checked against the organisation's follow-up and register
+  // versions (decision 0432); HANSYN_LIST_CACHE_ENTRIES bounds it as it bounds the other answer
+  // caches (0 = off).
+  const cache = createListCache<CachedContractAnswer>(config.listCacheEntries);
+  const answers: ContractAnswerCache | null =
+    cache === null ? null : { cache, versions: await createContractPageVersions(db, notifications), onLookup: (answer, hit) => countCacheLookup(app, answer, hit) };
+  if (answers) app.addHook('onClose', () => answers.versions.close());
 
   app.get(
     '/api/contracts',
@@ -91,7 +102,7 @@ export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<vo
   app.get(
     '/api/contracts/:id',
     { schema: { tags, summary: 'A contract with commitments, amendments and (for those who may see them) placements', params: IdParams, response: { 200: Type.Ref(ContractView), ...errorResponses } } },
-    async (request) => getContract(db, authOf(request).actor, request.params.id),
+    async (request) => getContract(db, authOf(request).actor, request.params.id, answers),
   );
 
   app.post(
@@ -176,6 +187,6 @@ export async function contractRoutes(app: App, { db, now }: AppDeps): Promise<vo
         response: { 200: FulfilmentView, ...errorResponses },
       },
     },
-    async (request) => fulfilmentOf(db, authOf(request).actor, request.params.id, request.query.asOf ?? swedishDate(now())),
+    async (request) => fulfilmentOf(db, authOf(request).actor, request.params.id, request.query.asOf ?? swedishDate(now()), answers),
   );
 }

@@ -48,6 +48,7 @@ import {
 } from './contract-repository.js';
 import type { ContractAmendment, ContractCreate, ContractListQuery, ContractView, FulfilmentView, PlacementCreate, PlacementPatch, PlacementTargetGroupConfirm } from './contract-schemas.js';
 import { ssykUnitGroup } from './ssyk-catalogue.js';
+import { cachedContractAnswer, type ContractAnswerCache } from './contract-answer-cache.js';
 import { assertCan, type Who } from '../../access.js';
 
 const EMPLOYMENT_FORMS = new Set(EMPLOYMENT_FORM_OPTIONS.map((o) => o.value));
@@ -64,7 +65,10 @@ export async function readableContract(db: Database, actor: Actor, id: string): 
   return contract;
 }
 
-function mayRead(actor: Actor, contract: ContractRecord): boolean {
+/** Where a contract sits, which is all the permission checks look at. */
+type ContractPlace = Pick<ContractRecord, 'organisationId'> & { unit: { id: string } };
+
+function mayRead(actor: Actor, contract: ContractPlace): boolean {
   return can(actor, 'contract:read', { organisationId: contract.organisationId, unitId: contract.unit.id });
 }
 
@@ -99,12 +103,17 @@ export function termsOf(c: CommitmentRecord, contract: Pick<ContractRecord, 'cal
 const PAGE_PARTS = ['commitments', 'placements', 'deviations', 'amendments'] as const;
 
 async function present(db: Database, actor: Actor, contract: ContractRecord): Promise<ContractView> {
-  return presentPage(actor, (await findContractWith(db, actor.organisationId, contract.id, PAGE_PARTS))!);
+  const page = (await findContractWith(db, actor.organisationId, contract.id, PAGE_PARTS))!;
+  return presentPage(page, mayReadPlacementsOf(actor, page.contract));
 }
 
-function presentPage(actor: Actor, page: ContractWithParts): ContractView {
+function mayReadPlacementsOf(actor: Actor, contract: ContractPlace): boolean {
+  return can(actor, 'placement:read', { organisationId: contract.organisationId, unitId: contract.unit.id });
+}
+
+/** The contract page; without `mayReadPlacements` (viewers, admins) it carries no placement, so no participant reference. */
+function presentPage(page: ContractWithParts, mayReadPlacements: boolean): ContractView {
   const { contract, commitments: commitmentRows, placements: placementRows, deviations: deviationRows, amendments } = page;
-  const mayReadPlacements = can(actor, 'placement:read', { organisationId: contract.organisationId, unitId: contract.unit.id });
   return {
     ...summary(contract, commitmentRows.length, placementRows.length, deviationRows.filter((d) => d.status === 'open').length),
     extensionOptions: contract.extensionOptions.map((o) => ({ months: o.months, exercisedOn: o.exercisedOn ?? null })),
@@ -137,11 +146,34 @@ function summary(contract: ContractRecord, commitmentCount: number, placementCou
   };
 }
 
-/** The contract page: the contract and its parts in one query (docs/decisions/0911). */
-export async function getContract(db: Database, actor: Actor, id: string): Promise<ContractView> {
-  const page = await findContractWith(db, actor.organisationId, id, PAGE_PARTS);
-  if (!page || !mayRead(actor, page.contract)) throw notFound('The contract');
-  return presentPage(actor, page);
+/** Views of the contract page that differ in content: with placements, or aggregates only. */
+const WITH_PLACEMENTS = 'with_placements';
+const AGGREGATES_ONLY = 'aggregates_only';
+
+/**
+ * The contract page: the contract and its parts in one query (docs/decisions/0911). With a
+ * cache, the answer computed earlier is served while the organisation's follow-up and register
+ * versions are unchanged (docs/decisions/0432). Who may read it is decided on every request:
+ * before the cache, whether the actor reads contracts anywhere; then, before anything is
+ * served, the unit check against the contract's unit as stored with the answer (current, since
+ * the contract row moves the follow-up version). Each view is built on its own, so the one
+ * served to viewers never held a participant reference.
+ */
+export async function getContract(db: Database, actor: Actor, id: string, cached: ContractAnswerCache | null = null): Promise<ContractView> {
+  if (cached === null) {
+    const page = await findContractWith(db, actor.organisationId, id, PAGE_PARTS);
+    if (!page || !mayRead(actor, page.contract)) throw notFound('The contract');
+    return presentPage(page, mayReadPlacementsOf(actor, page.contract));
+  }
+  if (unitScope(actor, 'contract:read')?.length === 0) throw notFound('The contract');
+  const entry = await cachedContractAnswer(cached, 'contract_page', actor.organisationId, id, true, async () => {
+    const page = await findContractWith(db, actor.organisationId, id, PAGE_PARTS);
+    if (!page) return null;
+    return { unitId: page.contract.unit.id, views: { [WITH_PLACEMENTS]: presentPage(page, true), [AGGREGATES_ONLY]: presentPage(page, false) } };
+  });
+  const place = { organisationId: actor.organisationId, unit: { id: entry?.unitId ?? '' } };
+  if (!entry || !mayRead(actor, place)) throw notFound('The contract');
+  return entry.views[mayReadPlacementsOf(actor, place) ? WITH_PLACEMENTS : AGGREGATES_ONLY] as ContractView;
 }
 
 export async function listContractsFor(db: Database, actor: Actor, query: ContractListQuery, now: Date) {
@@ -508,12 +540,34 @@ export function evaluateContract(facts: ContractFacts, asOf: string): Array<{ co
   });
 }
 
-export async function fulfilmentOf(db: Database, actor: Actor, contractId: string, asOf: string): Promise<FulfilmentView> {
+/**
+ * Each commitment's status as of a date, with the numbers behind it. The answer is the same for
+ * every reader who may read the contract: per placement it carries the id, state, target group
+ * and employment form, never the participant reference. With a cache it is served while the
+ * organisation's follow-up version is unchanged (docs/decisions/0432); the permission check runs
+ * on every request, as for the contract page.
+ */
+export async function fulfilmentOf(db: Database, actor: Actor, contractId: string, asOf: string, cached: ContractAnswerCache | null = null): Promise<FulfilmentView> {
   if (!isIsoDate(asOf)) throw validationFailed([{ path: '/querystring/asOf', code: 'format', message: 'asOf is a calendar date YYYY-MM-DD.' }]);
-  // One query for the contract and what the rules need (docs/decisions/0911).
-  const loaded = await findContractWith(db, actor.organisationId, contractId, ['commitments', 'placements', 'reports', 'sanctionSteps']);
-  if (!loaded || !mayRead(actor, loaded.contract)) throw notFound('The contract');
-  const facts: ContractFacts = loaded;
+  if (cached === null) {
+    // One query for the contract and what the rules need (docs/decisions/0911).
+    const loaded = await findContractWith(db, actor.organisationId, contractId, FULFILMENT_PARTS);
+    if (!loaded || !mayRead(actor, loaded.contract)) throw notFound('The contract');
+    return presentFulfilment(contractId, loaded, asOf);
+  }
+  if (unitScope(actor, 'contract:read')?.length === 0) throw notFound('The contract');
+  const entry = await cachedContractAnswer(cached, 'contract_fulfilment', actor.organisationId, `${contractId} ${asOf}`, false, async () => {
+    const loaded = await findContractWith(db, actor.organisationId, contractId, FULFILMENT_PARTS);
+    return loaded ? { unitId: loaded.contract.unit.id, views: { [ANY_READER]: presentFulfilment(contractId, loaded, asOf) } } : null;
+  });
+  if (!entry || !mayRead(actor, { organisationId: actor.organisationId, unit: { id: entry.unitId } })) throw notFound('The contract');
+  return entry.views[ANY_READER] as FulfilmentView;
+}
+
+const FULFILMENT_PARTS = ['commitments', 'placements', 'reports', 'sanctionSteps'] as const;
+const ANY_READER = 'any_reader';
+
+function presentFulfilment(contractId: string, facts: ContractFacts, asOf: string): FulfilmentView {
   const byId = new Map(facts.placements.map((p) => [p.id, p]));
   return {
     contractId,
