@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import { formatDate, formatSek } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/problems';

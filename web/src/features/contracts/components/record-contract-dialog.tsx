@@ -7,7 +7,7 @@ import { ModalDialog } from '../../../components/ui/dialog';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Message } from '../../../components/ui/message';
 import { TextField } from '../../../components/ui/text-field';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { useCreateContract, type ContractInput } from '../api/contracts-api';

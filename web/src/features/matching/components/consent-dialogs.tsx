@@ -9,7 +9,7 @@ import { SelectField } from '../../../components/ui/select-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { useAddConsent, useContractOptions, useRevokeConsent, type ConsentCreate, type ParticipantView } from '../api/matching-api';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday } from './matching-problems';
 import { FormActions } from '../../../components/ui/form-actions';
 

@@ -1,11 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { SearchComboBox } from '../../../components/ui/search-combobox';
 import { searchOccupations, type OccupationHit } from '../api/matching-api';
-import '../../../components/ui/field.css';
-
-const MIN_QUERY = 2;
 
 /** The key of a hit: a JobTech occupation name by its concept id, an SSYK group by its code. */
 export const occupationKey = (o: { ssykCode: string | null; occupationNameId: string | null }): string => (o.occupationNameId ? `name:${o.occupationNameId}` : `ssyk:${o.ssykCode ?? ''}`);
@@ -31,87 +26,20 @@ export interface OccupationPickerProps {
 /** Searches SSYK 2012 groups and JobTech occupation names by code or words (/api/reference/occupations). */
 export function OccupationPicker({ label, name, description, onChoose, value, unitGroupsOnly = false, errorMessage, isRequired }: OccupationPickerProps) {
   const { t, i18n } = useTranslation();
-  // Adding to a list: the choice is held for one moment, so that the combobox sees its selection
-  // change (and closes its list), then the field empties for the next occupation.
-  const [picked, setPicked] = useState<OccupationHit | null>(null);
-  useEffect(() => {
-    if (picked === null) return;
-    const timer = window.setTimeout(() => {
-      setPicked(null);
-      setInputValue('');
-      setTerm('');
-    }, 0);
-    return () => window.clearTimeout(timer);
-  }, [picked]);
-  const current = value === undefined ? picked : value;
-  const selectedText = value ? occupationText(value, i18n.language) : '';
-  const [inputValue, setInputValue] = useState(selectedText);
-  const [term, setTerm] = useState('');
-  useEffect(() => setInputValue(selectedText), [selectedText]);
-  useEffect(() => {
-    const text = inputValue.trim();
-    const timer = window.setTimeout(() => setTerm(text === selectedText ? '' : text), 250);
-    return () => window.clearTimeout(timer);
-  }, [inputValue, selectedText]);
-  const results = useQuery({
-    queryKey: ['occupations', term, unitGroupsOnly],
-    queryFn: ({ signal }) => searchOccupations(term, unitGroupsOnly, signal),
-    enabled: term.length >= MIN_QUERY,
-    staleTime: Infinity,
-  });
-  const found = term.length >= MIN_QUERY ? (results.data?.items ?? []) : [];
-  const items = current && !found.some((o) => occupationKey(o) === occupationKey(current)) ? [current, ...found] : found;
   return (
-    <ComboBox
-      className="field field--long combobox"
-      items={items.map((o) => ({ ...o, id: occupationKey(o) }))}
-      selectedKey={current ? occupationKey(current) : null}
-      onSelectionChange={(key) => {
-        const chosen = items.find((o) => occupationKey(o) === key) ?? null;
-        if (key === null && inputValue.trim() !== '') return;
-        onChoose(chosen);
-        if (value === undefined) setPicked(chosen);
-        else setInputValue(chosen ? occupationText(chosen, i18n.language) : '');
-      }}
-      inputValue={inputValue}
-      onInputChange={(text) => {
-        setInputValue(text);
-        if (text === '' && value !== undefined) onChoose(null);
-      }}
-      menuTrigger="input"
-      // Only while something is typed: an emptied field (after adding) must not reopen the list.
-      allowsEmptyCollection={inputValue.trim() !== ''}
+    <SearchComboBox<OccupationHit>
+      label={label}
+      name={name}
+      description={description}
+      {...(value === undefined ? {} : { value })}
+      onChange={onChoose}
+      search={(term, signal) => searchOccupations(term, unitGroupsOnly, signal)}
+      queryKey={['occupations', unitGroupsOnly]}
+      keyOf={occupationKey}
+      textOf={(o) => occupationText(o, i18n.language)}
+      messages={{ showSuggestions: t('matching.form.showOccupations'), typeMore: t('matching.form.typeMore'), noMatches: t('matching.form.noOccupations') }}
+      errorMessage={errorMessage}
       isRequired={isRequired}
-      isInvalid={Boolean(errorMessage)}
-      validationBehavior="aria"
-    >
-      <span className="field__label-row">
-        <Label className="field__label">{label}</Label>
-        {isRequired ? <span className="field__required" aria-hidden="true"> *</span> : null}
-      </span>
-      <Text slot="description" className="field__description">
-        {description}
-      </Text>
-      <div className="combobox__control">
-        <Input className="field__input" data-field={name} />
-        <AriaButton className="combobox__button" aria-label={t('matching.form.showOccupations')}>
-          <span aria-hidden="true">▾</span>
-        </AriaButton>
-      </div>
-      <FieldError className="field__error">{errorMessage}</FieldError>
-      <Popover className="popover popover--wide" placement="bottom start">
-        <ListBox
-          className="listbox"
-          dependencies={[i18n.language]}
-          renderEmptyState={() => <p className="listbox__empty">{term.length < MIN_QUERY ? t('matching.form.typeMore') : results.isFetching ? t('common.loading') : t('matching.form.noOccupations')}</p>}
-        >
-          {(o: OccupationHit & { id: string }) => (
-            <ListBoxItem id={o.id} textValue={occupationText(o, i18n.language)} className="listbox__item">
-              {occupationText(o, i18n.language)}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </ComboBox>
+    />
   );
 }

@@ -11,7 +11,7 @@ import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { useContractDetail, useRecordOutcome, useTargetGroups, type NeedView, type ProposalOutcome, type ProposalView } from '../api/matching-api';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday, wholeNumber } from './matching-problems';
 import { FormActions } from '../../../components/ui/form-actions';
 

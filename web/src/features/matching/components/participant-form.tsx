@@ -14,7 +14,7 @@ import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { searchOccupations, useTargetGroups, type ParticipantCreate } from '../api/matching-api';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from './matching-problems';
 import { OccupationPicker, occupationKey, occupationText } from './occupation-picker';
 import { AGE_BANDS, DRIVING_LICENCES, fieldRank, LANGUAGES, TARGET_GROUP_BASES, toParticipantInput, type ParticipantFormState } from './participant-form-state';

@@ -15,7 +15,7 @@ import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { useSession } from '../../../lib/session';
 import { matchingCapabilitiesOf, useContractDetail, useContractOptions, useCreateNeed } from '../api/matching-api';
-import { DateField } from '../components/date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from '../components/matching-problems';
 import { emptyNeedState, NEED_FIELD_ORDER, NO_CHOICE, toNeedInput, type NeedFormState } from '../components/need-form-state';
 import { OccupationPicker } from '../components/occupation-picker';
