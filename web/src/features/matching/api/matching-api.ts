@@ -16,7 +16,7 @@ import type {
   ProposalOutcome,
   ProposalView,
 } from '../../../../../src/server/features/matching/matching-schemas.js';
-import type { OccupationHit, OccupationSearchResult } from '../../../../../src/server/features/matching/occupation-schemas.js';
+import type { OccupationHit } from '../../../../../src/server/features/matching/occupation-schemas.js';
 import type { TargetGroupView } from '../../../../../src/server/features/requirements/requirement-schemas.js';
 import type { ListOf } from '../../../../../src/server/schemas.js';
 import { apiRequest } from '../../../lib/api-client';
@@ -147,6 +147,3 @@ export function useTargetGroups() {
   return useQuery({ queryKey: ['target-groups'], queryFn: () => apiRequest<TargetGroupView[]>('/api/target-groups'), staleTime: 60_000 });
 }
 
-export function searchOccupations(q: string, unitGroupsOnly: boolean, signal?: AbortSignal): Promise<Static<typeof OccupationSearchResult>> {
-  return apiRequest('/api/reference/occupations', { query: { q, unitGroupsOnly, limit: 20 }, signal });
-}

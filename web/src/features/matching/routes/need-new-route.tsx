@@ -18,7 +18,7 @@ import { matchingCapabilitiesOf, useContractDetail, useContractOptions, useCreat
 import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from '../components/matching-problems';
 import { emptyNeedState, NEED_FIELD_ORDER, NO_CHOICE, toNeedInput, type NeedFormState } from '../components/need-form-state';
-import { OccupationPicker } from '../components/occupation-picker';
+import { OccupationPicker } from '../../../components/occupation-picker';
 import { DRIVING_LICENCES, LANGUAGES } from '../components/participant-form-state';
 import '../matching.css';
 import { FormActions } from '../../../components/ui/form-actions';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { SearchComboBox } from '../../../components/ui/search-combobox';
-import { searchOccupations, type OccupationHit } from '../api/matching-api';
+import { searchOccupations, type OccupationHit } from '../lib/reference-data';
+import { SearchComboBox } from './ui/search-combobox';
 
 /** The key of a hit: a JobTech occupation name by its concept id, an SSYK group by its code. */
 export const occupationKey = (o: { ssykCode: string | null; occupationNameId: string | null }): string => (o.occupationNameId ? `name:${o.occupationNameId}` : `ssyk:${o.ssykCode ?? ''}`);
@@ -23,7 +23,10 @@ export interface OccupationPickerProps {
   isRequired?: boolean;
 }
 
-/** Searches SSYK 2012 groups and JobTech occupation names by code or words (/api/reference/occupations). */
+/**
+ * Searches SSYK 2012 groups and JobTech occupation names by code or words
+ * (/api/reference/occupations): the participant and need forms, and the supplier portal's need form.
+ */
 export function OccupationPicker({ label, name, description, onChoose, value, unitGroupsOnly = false, errorMessage, isRequired }: OccupationPickerProps) {
   const { t, i18n } = useTranslation();
   return (
