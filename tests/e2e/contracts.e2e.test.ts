@@ -12,8 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until nothing on the page is loading (on the page's state, not a fixed sleep). */
-
 /** WCAG 2.1 A/AA (the shared check) and axe's best-practice rules on top. */
 async function expectCleanAxe(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);

@@ -13,8 +13,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits on the page's state (nothing loading or animating), not a fixed sleep. */
-
 /** The first awarded procurement of the register, opened. */
 async function openAwarded(page: Page): Promise<void> {
   await page.goto('/procurements?status=awarded&sort=referenceNumber');

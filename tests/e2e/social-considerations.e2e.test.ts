@@ -12,8 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until nothing on the page is loading. */
-
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor();
 
 describe('screen → decide → fill parameters → download the annex', () => {
