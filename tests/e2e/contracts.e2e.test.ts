@@ -12,9 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until nothing on the page is loading (on the page's state, not a fixed sleep). */
-const settle = waitForSettled;
-
 /** WCAG 2.1 A/AA (the shared check) and axe's best-practice rules on top. */
 async function expectCleanAxe(page: Page, name: string): Promise<void> {
   await expectNoAxeViolations(page, name);
@@ -106,7 +103,7 @@ describe('contracts: record, follow up and add placements', () => {
     // The procurement page fetches its sections one after another: press the button once the
     // page has settled, not while a later answer may still re-render it (flaked on a cold server).
     await section.getByRole('button', { name: 'Registrera avtal' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await section.getByRole('button', { name: 'Registrera avtal' }).click();
     const dialog = page.getByRole('dialog', { name: /Registrera avtal för/ });
     await dialog.waitFor();
@@ -115,7 +112,7 @@ describe('contracts: record, follow up and add placements', () => {
     await dialog.getByRole('heading', { level: 2, name: /Formuläret har \d+ fel/ }).waitFor();
     const orgNo = dialog.getByRole('textbox', { name: 'Leverantörens organisationsnummer' });
     expect(await descriptionOf(orgNo)).toContain('Fyll i fältet.');
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'record-contract dialog with errors');
 
     await orgNo.fill('556677-8899');
@@ -132,11 +129,11 @@ describe('contracts: record, follow up and add placements', () => {
     expect(await progress.getAttribute('aria-valuenow')).toBe('0');
     expect(await progress.getAttribute('aria-valuetext')).toMatch(/^0 av \d+ anställningar$/);
     await page.getByRole('heading', { level: 2, name: 'Tidslinje' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract page');
     await switchLanguage(page, 'English');
     await page.getByRole('progressbar', { name: 'Hires fulfilled' }).first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract page in English');
     await switchLanguage(page, 'Svenska');
     await context.close();
@@ -148,7 +145,7 @@ describe('contracts: record, follow up and add placements', () => {
     await logIn(page, 'coordinator@goteborg.example');
     await page.goto(contractUrl);
     await page.getByRole('heading', { level: 2, name: 'Anställningar' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
 
     await tabTo(page, /^Registrera anställning$/);
     await page.keyboard.press('Enter');
@@ -180,7 +177,7 @@ describe('contracts: record, follow up and add placements', () => {
       expect.arrayContaining([expect.stringContaining('Planerat slut'), expect.stringContaining('Omfattning i procent av heltid')]),
     );
     expect((await focused(page)).text).toMatch(/Formuläret har/);
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'placement form with errors');
 
     // The summary links lead to their fields; fix them there.
@@ -198,7 +195,7 @@ describe('contracts: record, follow up and add placements', () => {
     await dialog.waitFor({ state: 'detached' });
     const table = page.getByRole('table', { name: 'Anställningar i avtalet' });
     await table.getByRole('rowheader', { name: 'E2E-0001' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract page with a placement');
 
     // End it: the reason is asked for.
@@ -268,7 +265,7 @@ describe('contracts: record, follow up and add placements', () => {
     await sanctions.getByRole('button', { name: 'Ta nästa steg' }).click();
     const step = page.getByRole('dialog', { name: 'Ta nästa steg' });
     await step.getByRole('textbox', { name: 'Varför' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'sanction step dialog');
     await step.getByRole('textbox', { name: 'Varför' }).fill('Rapport 2 har inte kommit in.');
     await step.getByRole('button', { name: 'Spara steget' }).click();
@@ -279,7 +276,7 @@ describe('contracts: record, follow up and add placements', () => {
     const response = await page.request.get((await letter.getAttribute('href')) ?? '');
     expect(response.status()).toBe(200);
     expect((await response.body()).subarray(0, 2).toString('latin1')).toBe('PK');
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract page with reports and sanctions');
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
@@ -306,11 +303,11 @@ describe('contracts: record, follow up and add placements', () => {
     const history = page.getByRole('table', { name: 'Steg i sanktionstrappan' });
     await history.getByRole('rowheader', { name: 'Beslut om vite' }).waitFor();
     await page.getByRole('region', { name: 'Avvikelser' }).getByText('Första anställningen kom inte i tid.').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'demo contract with the sanction ladder');
     await switchLanguage(page, 'English');
     await page.getByRole('table', { name: 'Steps on the sanction ladder' }).getByRole('rowheader', { name: 'Penalty decision' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'demo contract with the sanction ladder in English');
     await context.close();
   });
@@ -321,7 +318,7 @@ describe('contracts: record, follow up and add placements', () => {
     await logIn(page, 'coordinator@goteborg.example');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Avtal' }).click();
     await page.getByRole('heading', { level: 1, name: 'Avtal' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract list');
     await page.getByRole('searchbox', { name: 'Leverantör' }).fill('Demo Bygg');
     await page.waitForURL(/q=Demo/);
@@ -329,7 +326,7 @@ describe('contracts: record, follow up and add placements', () => {
     await results.getByRole('link', { name: /^E2E-/ }).first().waitFor();
     await switchLanguage(page, 'English');
     await page.getByRole('heading', { level: 1, name: 'Contracts' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract list in English');
     await context.close();
   });
@@ -339,11 +336,11 @@ describe('contracts: record, follow up and add placements', () => {
     await logIn(page, 'coordinator@goteborg.example');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Uppföljning' }).click();
     await page.getByRole('heading', { level: 1, name: 'Uppföljning i dag' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'follow-up queue');
     await switchLanguage(page, 'English');
     await page.getByRole('heading', { level: 1, name: 'Follow-up today' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'follow-up queue in English');
     await context.close();
   });
@@ -359,7 +356,7 @@ describe('contracts: rights', () => {
     await page.getByText(/Du ser bara siffror för hela avtalet/).waitFor();
     expect(await page.getByText('E2E-0001').count()).toBe(0);
     expect(await page.getByRole('button', { name: /Registrera anställning|Ändra|Avsluta/ }).count()).toBe(0);
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contract page for a viewer');
     await page.goto('/follow-up');
     await page.getByText('Uppföljningskön är till för stödfunktionen. Du har inte behörighet att se den.').waitFor();
@@ -373,7 +370,7 @@ describe('contracts: rights', () => {
     await page.goto('/contracts');
     await page.getByText('Du har inte behörighet att se avtal.').waitFor();
     expect(await page.getByRole('main').getByRole('button').count()).toBe(0);
-    await settle(page);
+    await waitForSettled(page);
     await expectCleanAxe(page, 'contracts for a supplier');
     await context.close();
   });

@@ -13,16 +13,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits on the page's state (nothing loading or animating), not a fixed sleep. */
-const settle = waitForSettled;
-
 /** The first awarded procurement of the register, opened. */
 async function openAwarded(page: Page): Promise<void> {
   await page.goto('/procurements?status=awarded&sort=referenceNumber');
   const table = page.getByRole('grid', { name: 'Upphandlingsregister' });
   await table.getByRole('rowheader').first().getByRole('link').click();
   await page.getByRole('heading', { level: 2, name: 'Historik' }).waitFor();
-  await settle(page);
+  await waitForSettled(page);
 }
 
 describe('first use of the demo (issue 11)', () => {
@@ -46,7 +43,7 @@ describe('first use of the demo (issue 11)', () => {
     await page.goto('/procurements');
     const table = page.getByRole('grid', { name: 'Upphandlingsregister' });
     await table.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     const viewport = page.viewportSize()!;
     for (const name of ['Planerad avtalsstart', 'Uppskattat värde', 'Senast ändrad']) {
       const box = await table.getByRole('columnheader', { name: new RegExp(name) }).boundingBox();
@@ -70,7 +67,7 @@ describe('first use of the demo (issue 11)', () => {
     await supplier.page.goto('/procurements');
     await supplier.page.getByRole('heading', { level: 1, name: 'Upphandlingar' }).waitFor();
     await supplier.page.getByText('Din roll ger inte tillgång till upphandlingsregistret.').waitFor();
-    await settle(supplier.page);
+    await waitForSettled(supplier.page);
     expect(await supplier.page.getByRole('link', { name: /Exportera|\.xlsx|\.csv/ }).count()).toBe(0);
     expect(await supplier.page.getByRole('searchbox').count()).toBe(0);
     expect(await supplier.page.locator('.message').count()).toBe(1);
@@ -97,7 +94,7 @@ describe('first use of the demo (issue 11)', () => {
     expect(text).toContain('(soc-obj)');
     expect(await page.getByText('Upphandlingen är publicerad.').count()).toBe(0);
     await page.getByText('Upphandlingen har status Tilldelad. Beslutet är låst och kan inte ändras.').waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'awarded procurement with eForms fields');
     await context.close();
   });
@@ -108,7 +105,7 @@ describe('first use of the demo (issue 11)', () => {
     await page.goto('/market');
     const groups = page.getByRole('table', { name: 'Annonser med sociala hänsyn per grupp' });
     await groups.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     expect(await page.getByText(/Totalt \d+ annonser, varav/).count()).toBe(1);
     await expectNoAxeViolations(page, 'market view with seeded notices');
     await context.close();

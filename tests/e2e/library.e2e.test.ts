@@ -13,10 +13,6 @@ afterAll(async () => {
 
 const marker = `E2E-${String(Date.now()).slice(-6)}`;
 
-async function settle(page: Page): Promise<void> {
-  await waitForSettled(page);
-}
-
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor();
 
 describe('requirement library', () => {
@@ -27,7 +23,7 @@ describe('requirement library', () => {
     await page.getByRole('heading', { level: 1, name: 'Kravbibliotek' }).waitFor();
     const table = page.getByRole('table', { name: 'Kravmallar' });
     await table.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'library');
 
     // Filter by level: only basic templates remain.
@@ -38,12 +34,12 @@ describe('requirement library', () => {
     await expect
       .poll(async () => [...new Set(await table.locator('tbody tr td:nth-child(3)').allTextContents())], { timeout: 15_000 })
       .toEqual(['Grundnivå']);
-    await settle(page);
+    await waitForSettled(page);
 
     await table.getByRole('link', { name: 'Praktikplatser' }).click();
     await page.getByRole('heading', { level: 1, name: 'Praktikplatser' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Versioner' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'template');
 
     // Edit: the preview follows the text in both languages.
@@ -55,7 +51,7 @@ describe('requirement library', () => {
     await bodyEn.fill(`${await bodyEn.inputValue()} English ${marker}.`);
     await page.getByTestId('preview-body-sv').filter({ hasText: `Svensk ${marker}` }).waitFor();
     await page.getByTestId('preview-body-en').filter({ hasText: `English ${marker}` }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'template editor with preview');
     await page.getByRole('button', { name: 'Spara utkastet' }).click();
     await announced(page, 'Utkastet är sparat.');
@@ -88,7 +84,7 @@ describe('requirement library', () => {
     await row.first().getByRole('link', { name: 'Praktikplatser' }).click();
     await boras.page.getByText(/Mallen tillhör Göteborgs Stad/).waitFor();
     await boras.page.getByTestId('preview-body-sv').filter({ hasText: `Svensk ${marker}` }).waitFor();
-    await settle(boras.page);
+    await waitForSettled(boras.page);
     await expectNoAxeViolations(boras.page, 'shared template of another organisation');
     await boras.page.getByRole('button', { name: 'Kopiera till vårt bibliotek' }).click();
     await announced(boras.page, 'Mallen är kopierad till ert bibliotek som ett utkast.');
@@ -103,7 +99,7 @@ describe('requirement library', () => {
     await logIn(page, 'coordinator@goteborg.example');
     await page.goto('/library/target-groups');
     await page.getByRole('heading', { level: 1, name: 'Målgrupper' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'target groups');
 
     const code = `e2e_${String(Date.now()).slice(-6)}`;

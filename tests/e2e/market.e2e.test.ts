@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
 import { chooseOption, waitForSettled } from './support/ui.js';
@@ -15,10 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function settle(page: Page): Promise<void> {
-  await waitForSettled(page);
-}
 
 describe('eForms import and market view', () => {
   it('imports a notice through the upload page, shows it in the market view and drills down to it', async (test) => {
@@ -36,7 +32,7 @@ describe('eForms import and market view', () => {
     await page.getByRole('heading', { level: 1, name: 'Marknadsbild' }).waitFor();
     await page.getByRole('link', { name: 'Importera eForms-annonser' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Importera eForms-annonser' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'eForms import');
 
     const chooser = page.waitForEvent('filechooser');
@@ -49,7 +45,7 @@ describe('eForms import and market view', () => {
     const read = page.getByRole('definition').first();
     expect(await read.textContent()).toBe('1');
     await page.getByRole('table', { name: 'Tidigare importer av eForms-annonser' }).getByRole('row').nth(1).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'eForms import with a result');
 
     // The market view, grouped by social code, drilled down to the notice.
@@ -57,16 +53,16 @@ describe('eForms import and market view', () => {
     await page.getByRole('heading', { level: 1, name: 'Marknadsbild' }).waitFor();
     const groups = page.getByRole('table', { name: 'Annonser med sociala hänsyn per grupp' });
     await groups.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'market view');
     await chooseOption(page, 'Gruppera efter', 'Kod för sociala hänsyn');
     await page.waitForURL(/groupBy=socialCode/);
-    await settle(page);
+    await waitForSettled(page);
     await groups.getByRole('button', { name: /^Visa annonser för / }).first().click();
     await page.waitForURL(/social=any/);
     const notices = page.getByRole('table', { name: 'Annonser', exact: true });
     await notices.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'market view with notices');
     await notices.getByRole('rowheader').first().getByRole('link').click();
 
@@ -74,7 +70,7 @@ describe('eForms import and market view', () => {
     const signals = page.getByRole('table', { name: 'Signaler om sociala hänsyn med affärstermer' });
     expect(await signals.textContent()).toMatch(/BT-(06|775|71|736|70)/);
     await page.getByRole('heading', { level: 2, name: 'Delområden' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'notice');
     await context.close();
   });

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { waitForSettled } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,11 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
-}
 
 async function switchLanguage(page: Page, language: 'Svenska' | 'English'): Promise<void> {
   await page.getByRole('radio', { name: language, exact: true }).click();
@@ -26,7 +22,7 @@ describe('participants and matching pages (labour-market officer)', () => {
     await logIn(page, 'labour-market@goteborg.example');
     await page.getByRole('navigation', { name: /huvud|main/i }).getByRole('link', { name: 'Deltagare' }).click();
     await page.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expect(page.getByRole('heading', { level: 2, name: /\d+ deltagare/ }).textContent()).resolves.toMatch(/^[1-9]\d{2} deltagare$/);
     await expectNoAxeViolations(page, 'participant list (sv)');
     // Keyboard only: type a search and submit with Enter.
@@ -37,7 +33,7 @@ describe('participants and matching pages (labour-market officer)', () => {
     await page.getByRole('heading', { level: 2, name: '1 deltagare' }).waitFor();
     await page.getByRole('row').nth(1).getByRole('link').click();
     await page.getByRole('heading', { level: 2, name: 'Identitet' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expect(page.getByText('DEMO-0001', { exact: true }).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByRole('link', { name: 'Ladda ned registerutdrag (PDF)' }).isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(page, 'participant page (sv)');
@@ -46,7 +42,7 @@ describe('participants and matching pages (labour-market officer)', () => {
     await expectNoAxeViolations(page, 'participant page (en)');
     await page.getByRole('link', { name: 'Back to the participant list' }).click();
     await page.getByRole('heading', { level: 1, name: 'Participants' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'participant list (en)');
     await context.close();
   });
@@ -57,12 +53,12 @@ describe('participants and matching pages (labour-market officer)', () => {
     await page.getByRole('navigation', { name: /huvud|main/i }).getByRole('link', { name: 'Matchning' }).click();
     await page.getByRole('heading', { level: 1, name: 'Matchning' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Flaskhalsar' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expect(page.getByText(/SSYK 7212/).count()).resolves.toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'needs and bottlenecks (sv)');
     await page.getByRole('table', { name: 'Öppna rekryteringsbehov' }).getByRole('link').nth(1).click();
     await page.getByRole('heading', { level: 2, name: 'Rangordnade kandidater' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'need with candidates (sv)');
     const propose = page.getByRole('button', { name: /^Föreslå / }).first();
     await propose.focus();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { waitForSettled } from './support/ui.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,11 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
-}
 
 async function switchLanguage(page: Page, language: 'Svenska' | 'English'): Promise<void> {
   await page.getByRole('radio', { name: language, exact: true }).click();
@@ -29,7 +25,7 @@ describe('results', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Resultat' }).click();
     await page.getByRole('heading', { level: 1, name: 'Resultat' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Måluppfyllelse' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     expect(await page.getByRole('figure', { name: /Andel tjänsteupphandlingar med social hänsyn/ }).count()).toBe(1);
     await page.getByRole('table', { name: /Värde per aktör – tabell/ }).waitFor();
     expect(await page.getByRole('row', { name: /Kommunen/ }).count()).toBeGreaterThan(0);
@@ -38,7 +34,7 @@ describe('results', () => {
     await page.getByRole('heading', { level: 1, name: 'Results' }).waitFor();
     await page.getByRole('table', { name: /Value by actor – table/ }).waitFor();
     await page.getByRole('table', { name: 'Still employed after the placement ended, where known' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'results dashboard (en)');
     await switchLanguage(page, 'Svenska');
     await context.close();
@@ -57,12 +53,12 @@ describe('results', () => {
       await visitor.page.getByRole('heading', { level: 1, name: /Öppna resultat/ }).waitFor();
       await visitor.page.getByRole('heading', { level: 2, name: 'Avtal med sysselsättningskrav' }).waitFor();
       await visitor.page.getByRole('table', { name: 'Fortfarande anställda efter anställningens slut, där det är känt' }).waitFor();
-      await settle(visitor.page);
+      await waitForSettled(visitor.page);
       expect(await visitor.page.getByRole('link', { name: 'DCAT-AP-SE-katalog (RDF/XML)' }).getAttribute('href')).toMatch(/\/api\/public\/organisations\/goteborg\/catalog\.rdf$/);
       await expectNoAxeViolations(visitor.page, 'public results (sv)');
       await switchLanguage(visitor.page, 'English');
       await visitor.page.getByRole('heading', { level: 1, name: /Open results/ }).waitFor();
-      await settle(visitor.page);
+      await waitForSettled(visitor.page);
       await expectNoAxeViolations(visitor.page, 'public results (en)');
       await switchLanguage(visitor.page, 'Svenska');
       await visitor.context.close();

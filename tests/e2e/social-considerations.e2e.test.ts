@@ -12,11 +12,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until nothing on the page is loading. */
-async function settle(page: Page): Promise<void> {
-  await waitForSettled(page);
-}
-
 const announced = (page: Page, text: string | RegExp) => page.getByTestId('announcer').filter({ hasText: text }).waitFor();
 
 describe('screen → decide → fill parameters → download the annex', () => {
@@ -28,7 +23,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kravbibliotek' }).click();
     await page.getByRole('link', { name: 'Screeningpolicy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Screeningpolicy' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'screening policy');
     const questions = page.getByRole('group', { name: 'Beredskapsfrågor' });
     const yes = questions.getByRole('radio', { name: 'Ja' });
@@ -42,12 +37,12 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await page.getByRole('heading', { level: 1, name: 'Stödfunktionens arbetskö' }).waitFor();
     const queue = page.getByRole('grid', { name: 'Arbetskö' });
     await queue.getByRole('rowheader').first().waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'work queue');
     const answered = page.waitForResponse((r) => r.url().includes('/api/procurements?') && r.url().includes('screening=recommended') && r.url().includes('queue=undecided'));
     await chooseOption(page, 'Screening', /^Rekommenderas$/);
     await answered;
-    await settle(page);
+    await waitForSettled(page);
     expect(page.url()).toMatch(/screening=recommended/);
     expect(new Set(await queue.locator('.badge--tone-attention').allTextContents())).toEqual(new Set(['Inget beslut']));
     await queue.getByRole('rowheader').first().getByRole('link').click();
@@ -67,7 +62,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await social.getByRole('button', { name: 'Spara beslutet' }).click();
     await page.getByRole('heading', { level: 2, name: 'Formuläret har 1 fel' }).waitFor();
     expect(await descriptionOf(justification)).toContain('Motivera beslutet med minst 20 tecken.');
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'decision form with a justification error');
 
     // Apply the employment condition; a value out of range is reported next to its field.
@@ -98,7 +93,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     const eforms = documents.getByRole('table', { name: 'eForms-fält per delområde' });
     await eforms.waitFor();
     expect(await eforms.getByRole('row').nth(1).textContent()).toContain('soc-obj');
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'decision with documents');
 
     // The annex is a .docx (a ZIP) with the filled-in values.
@@ -128,7 +123,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
 
     await chooseOptions(page, 'Enhet', ['Park- och naturförvaltningen']);
     await page.waitForURL(/unitId=/);
-    await settle(page);
+    await waitForSettled(page);
     await queue.getByRole('rowheader').first().getByRole('link').click();
     const social = page.getByRole('region', { name: 'Social hänsyn' });
     await social.getByText('Du kan inte registrera beslut för den här upphandlingen.').waitFor();
@@ -138,7 +133,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await page.goto('/work-queue');
     await chooseOptions(page, 'Enhet', ['Lokalförvaltningen']);
     await page.waitForURL(/unitId=/);
-    await settle(page);
+    await waitForSettled(page);
     await queue.getByRole('rowheader').first().getByRole('link').click();
     await social.getByRole('button', { name: 'Spara beslutet' }).waitFor();
     await context.close();
@@ -153,7 +148,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await social.getByText('Upphandlingen är publicerad. Beslutet är låst och kan inte ändras.').waitFor();
     expect(await social.getByRole('button', { name: 'Spara beslutet' }).count()).toBe(0);
     expect(await social.getByRole('button', { name: 'Granska igen' }).count()).toBe(0);
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'published procurement with a locked decision');
     await context.close();
   });
@@ -166,7 +161,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
 
     await page.goto('/admin/organisation');
     await page.getByRole('heading', { level: 1, name: 'Organisation' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'admin organisation');
     await page.getByRole('textbox', { name: 'Mål (procent)' }).fill('60');
     await page.getByRole('button', { name: 'Spara målet' }).click();
@@ -183,7 +178,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Översikt' }).click();
     await page.getByText(/Mål: 60 %\./).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'overview with goal figure');
     await page.goto('/admin/organisation');
     await page.getByRole('textbox', { name: 'Mål (procent)' }).fill('50');

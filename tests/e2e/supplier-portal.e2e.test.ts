@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
+import { waitForSettled } from './support/ui.js';
 
 /*
  * The supplier portal in the browser (demo data): Lokalvård Väst's account at phone width,
@@ -19,11 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /Laddar|Loading/.test(e.textContent ?? '')));
-  await page.waitForTimeout(300);
-}
 
 async function phonePage() {
   const { context, page } = await newPage(browser, { acceptDownloads: true });
@@ -49,7 +45,7 @@ describe('supplier portal', () => {
   it('"nothing has changed" takes two actions after signing in, by keyboard, at 375 px, without axe violations', async () => {
     const { context, page } = await phonePage();
     await signInAsSupplier(page);
-    await settle(page);
+    await waitForSettled(page);
     await fitsPhoneWidth(page, 'my contracts');
     await expectNoAxeViolations(page, 'supplier home (sv)');
     expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(2);
@@ -62,7 +58,7 @@ describe('supplier portal', () => {
     await page.keyboard.press('Enter');
     actions += 1;
     await page.getByRole('heading', { level: 1, name: /^Rapport för period \d+/ }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await fitsPhoneWidth(page, 'report form');
     await expectNoAxeViolations(page, 'report form (sv)');
     await expect(page.getByLabel('Ditt namn').inputValue()).resolves.toMatch(/Lokalvård Väst/);
@@ -82,11 +78,11 @@ describe('supplier portal', () => {
     await signInAsSupplier(page);
     await page.getByRole('radio', { name: 'English', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My contracts' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'supplier home (en)');
     await page.getByRole('link', { name: /.+/ }).filter({ has: page.locator('xpath=ancestor::h2') }).first().click();
     await page.getByRole('heading', { level: 2, name: 'What you promised' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await fitsPhoneWidth(page, 'contract page');
     await expectNoAxeViolations(page, 'supplier contract (en)');
     await page.getByRole('radio', { name: 'Svenska', exact: true }).click();
@@ -109,7 +105,7 @@ describe('supplier portal', () => {
     await logIn(buyer.page, 'coordinator@goteborg.example');
     await buyer.page.goto(`/contracts/${contractId}`);
     await buyer.page.getByRole('heading', { level: 2, name: 'Leverantörens rapporter' }).waitFor();
-    await settle(buyer.page);
+    await waitForSettled(buyer.page);
     const card = buyer.page.getByRole('listitem').filter({ has: buyer.page.getByRole('heading', { level: 3, name: `Rapport för period ${sequence}` }) });
     await card.getByLabel('Fråga till leverantören').fill('Har ni anställt någon under perioden?');
     await card.getByRole('button', { name: 'Ställ frågan' }).click();
@@ -121,7 +117,7 @@ describe('supplier portal', () => {
     await page.getByRole('heading', { level: 1, name: 'My contracts' }).waitFor();
     await page.goto(`/supplier/contracts/${contractId}/periods/${sequence}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(`^Report for period ${sequence}`) }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await page.getByText('Har ni anställt någon under perioden?').waitFor();
     await fitsPhoneWidth(page, 'report form (en)');
     await expectNoAxeViolations(page, 'report form with a question (en)');
@@ -180,7 +176,7 @@ describe('supplier portal', () => {
     await logIn(page, 'coordinator@goteborg.example');
     await page.goto(`/contracts/${contract.id}`);
     await page.getByRole('heading', { level: 2, name: 'Leverantörens rapporter' }).waitFor();
-    await settle(page);
+    await waitForSettled(page);
     await expectNoAxeViolations(page, 'contract page with supplier reports');
     const approve = page.getByRole('button', { name: /^Godkänn rapporten för period \d+$/ }).first();
     await approve.click();

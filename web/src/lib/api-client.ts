@@ -3,6 +3,9 @@
  * header on every state-changing request, and problem+json errors turned into ApiError.
  */
 
+import type { Static } from '@sinclair/typebox';
+import type { ImportProblem } from '../../../src/server/features/procurements/procurement-schemas.js';
+
 export interface FieldProblem {
   /** Pointer into the request, e.g. `/body/lots/0/title`. */
   path: string;
@@ -10,12 +13,8 @@ export interface FieldProblem {
   message: string;
 }
 
-export interface RowProblem {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
+/** A spreadsheet import's problem with one cell (the server's `ImportProblem`). */
+export type RowProblem = Static<typeof ImportProblem>['errors'][number];
 
 export interface Problem {
   type?: string;

@@ -1,21 +1,16 @@
+import type { Static } from '@sinclair/typebox';
 import { useQuery } from '@tanstack/react-query';
+import type { OccupationHit, OccupationSearchResult } from '../../../src/server/features/matching/occupation-schemas.js';
+import type { Unit as UnitSchema } from '../../../src/server/features/organisations/organisation-schemas.js';
+import type { Codelists as CodelistsSchema, Coded, CpvSearchAnswer as CpvSearchAnswerSchema } from '../../../src/server/features/reference/reference-schemas.js';
 import { apiRequest } from './api-client';
 
-/** Reference data shared by several features: units, codelists, CPV search. */
+/** Reference data shared by several features: units, codelists, CPV and occupation search. */
 
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  parentId: string | null;
-  organisationNumber: string | null;
-}
-
-export interface CodeLabel {
-  code: string;
-  sv: string;
-  en: string;
-}
+export type Unit = Static<typeof UnitSchema>;
+export type CodeLabel = Static<typeof Coded>;
+type Codelists = Static<typeof CodelistsSchema>;
+type CpvSearchAnswer = Static<typeof CpvSearchAnswerSchema>;
 
 export const UNITS_QUERY_KEY = ['units'] as const;
 
@@ -47,18 +42,19 @@ export function useCodelists() {
   return useQuery({
     queryKey: ['codelists'],
     queryFn: () =>
-      apiRequest<{
-        contractNature: CodeLabel[];
-        procedureType: CodeLabel[];
-        strategicProcurement: CodeLabel[];
-        socialObjective: CodeLabel[];
-        reservedProcurement: CodeLabel[];
-      }>('/api/reference/codelists'),
+      apiRequest<Codelists>('/api/reference/codelists'),
     staleTime: Infinity,
   });
 }
 
-export function searchCpv(q: string, signal?: AbortSignal): Promise<{ items: CodeLabel[] }> {
+export type { OccupationHit };
+
+/** SSYK 2012 groups and JobTech occupation names by code or words; `unitGroupsOnly` for what a need may name. */
+export function searchOccupations(q: string, unitGroupsOnly: boolean, signal?: AbortSignal): Promise<Static<typeof OccupationSearchResult>> {
+  return apiRequest('/api/reference/occupations', { query: { q, unitGroupsOnly, limit: 20 }, signal });
+}
+
+export function searchCpv(q: string, signal?: AbortSignal): Promise<CpvSearchAnswer> {
   return apiRequest('/api/reference/cpv', { query: { q, limit: 20 }, signal });
 }
 

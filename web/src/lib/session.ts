@@ -1,27 +1,16 @@
+import type { Static } from '@sinclair/typebox';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ACTIONS, can, type Action, type Actor, type Role } from '../../../src/domain/access/can.js';
+import type { Me as MeSchema, OrganisationRef as OrganisationRefSchema } from '../../../src/server/features/auth/auth-schemas.js';
 import { apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export type { Role };
 
-export interface OrganisationRef {
-  id: string;
-  slug: string;
-  name: string;
-  /** A buyer, or a supplier company using the supplier portal. */
-  kind?: 'buyer' | 'supplier';
-}
+/** An organisation the person may act in: a buyer, or a supplier company using the supplier portal. */
+export type OrganisationRef = Static<typeof OrganisationRefSchema>;
 
 /** What /api/me answers: the organisation is null until a person with several has chosen. */
-export interface MeAnswer {
-  user: { id: string; email: string; displayName: string };
-  organisation: OrganisationRef | null;
-  organisations: OrganisationRef[];
-  roles: Role[];
-  memberships: Array<{ role: string; unitIds: string[] | null }>;
-  csrfToken: string | null;
-  via: 'session' | 'token';
-}
+export type MeAnswer = Static<typeof MeSchema>;
 
 /** A signed-in person acting in a chosen organisation (inside the signed-in layout). */
 export type Me = MeAnswer & { organisation: OrganisationRef };

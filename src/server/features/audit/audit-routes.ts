@@ -4,7 +4,7 @@ import type { App, AppDeps } from '../../deps.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
 import { listAuditEvents, memberNames } from './audit-repository.js';
-import { AuditEvent } from './audit-schemas.js';
+import { AuditEventPage } from './audit-schemas.js';
 import { assertCan } from '../../access.js';
 
 /** The audit trail, for admins and coordinators; newest first, paged by `before` (an event id). */
@@ -25,12 +25,7 @@ export async function auditRoutes(app: App, { db }: AppDeps): Promise<void> {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            items: Type.Array(AuditEvent),
-            people: Type.Record(Type.String(), Type.String(), {
-              description: 'Names of the people the events refer to (responsibleUserId), for roles that may read personal data; otherwise empty.',
-            }),
-          }),
+          200: AuditEventPage,
           ...errorResponses,
         },
       },

@@ -11,3 +11,11 @@ export const AuditEvent = Type.Object({
   after: Type.Unknown(),
   createdAt: Type.String({ format: 'date-time' }),
 });
+
+/** `GET /api/audit-events`: a page of events and the names of the people they refer to. */
+export const AuditEventPage = Type.Object({
+  items: Type.Array(AuditEvent),
+  people: Type.Record(Type.String(), Type.String(), {
+    description: 'Names of the people the events refer to (responsibleUserId), for roles that may read personal data; otherwise empty.',
+  }),
+});

@@ -6,6 +6,7 @@ import { errorResponses, IdParams } from '../../schemas.js';
 import { startSession } from '../auth/auth-service.js';
 import { Me } from '../auth/auth-service.js';
 import {
+  AcceptedInvitation,
   Invitation,
   InvitationAcceptBody,
   InvitationInput,
@@ -123,7 +124,7 @@ export async function memberRoutes(
         tags: ['auth'],
         summary: 'Accept an invitation to my e-mail address; the organisation is then one I can choose',
         params: IdParams,
-        response: { 200: Type.Object({ organisation: Type.String({ description: 'Slug' }) }), ...errorResponses },
+        response: { 200: AcceptedInvitation, ...errorResponses },
       },
     },
     async (request) => ({ organisation: (await members.acceptInvitation(deps, identityOf(request), request.params.id)).organisationSlug }),

@@ -49,6 +49,9 @@ export const MyInvitation = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 
+/** POST /api/me/invitations/:id/accept: the organisation the person may now choose. */
+export const AcceptedInvitation = Type.Object({ organisation: Type.String({ description: 'Slug' }) });
+
 export const InvitationLinkParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 
 export const InvitationPreview = Type.Object({

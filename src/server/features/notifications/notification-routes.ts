@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, AppDeps } from '../../deps.js';
 import { actorOf } from '../../plugins/authenticate.js';
 import { errorResponses } from '../../schemas.js';
-import { NotificationList } from './notification-schemas.js';
+import { MarkedRead, NotificationList, UnreadCount } from './notification-schemas.js';
 import { countMyUnread, listMyNotifications, markAllMyNotificationsRead, markMyNotificationRead } from './notification-service.js';
 
 
@@ -45,7 +45,7 @@ export async function notificationRoutes(app: App, { db, now }: AppDeps): Promis
       schema: {
         tags: ['notifications'],
         summary: 'How many of my notifications are unread (for the header badge)',
-        response: { 200: Type.Object({ count: Type.Integer() }), ...errorResponses },
+        response: { 200: UnreadCount, ...errorResponses },
       },
     },
     async (request) => ({ count: await countMyUnread(db, actorOf(request)) }),
@@ -73,7 +73,7 @@ export async function notificationRoutes(app: App, { db, now }: AppDeps): Promis
       schema: {
         tags: ['notifications'],
         summary: 'Mark all my notifications read',
-        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses },
+        response: { 200: MarkedRead, ...errorResponses },
       },
     },
     async (request) => ({ marked: await markAllMyNotificationsRead(db, actorOf(request), now()) }),

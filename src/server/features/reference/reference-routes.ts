@@ -4,8 +4,7 @@ import { loadCpvCatalogue } from '../../../interop/reference/cpv-catalogue.js';
 import { notFound } from '../../errors.js';
 import type { App, AppDeps } from '../../deps.js';
 import { errorResponses } from '../../schemas.js';
-
-const Coded = Type.Object({ code: Type.String(), sv: Type.String(), en: Type.String() });
+import { Codelists, Coded, CpvSearchAnswer } from './reference-schemas.js';
 
 /** Reference vocabularies: CPV 2008 and the eForms codelists the register uses. */
 export async function referenceRoutes(app: App, _deps: AppDeps): Promise<void> {
@@ -17,7 +16,7 @@ export async function referenceRoutes(app: App, _deps: AppDeps): Promise<void> {
         tags: ['reference'],
         summary: 'Search CPV codes by code or Swedish/English words',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }),
-        response: { 200: Type.Object({ items: Type.Array(Coded) }), ...errorResponses },
+        response: { 200: CpvSearchAnswer, ...errorResponses },
       },
     },
     async (request) => ({ items: loadCpvCatalogue().search(request.query.q, request.query.limit) }),
@@ -48,16 +47,7 @@ export async function referenceRoutes(app: App, _deps: AppDeps): Promise<void> {
       schema: {
         tags: ['reference'],
         summary: 'eForms codelists used by the register, with Swedish and English labels',
-        response: {
-          200: Type.Object({
-            contractNature: Type.Array(Coded),
-            procedureType: Type.Array(Coded),
-            /** BT-06, BT-775 and BT-71: named on the procurement page instead of their raw codes. */
-            strategicProcurement: Type.Array(Coded),
-            socialObjective: Type.Array(Coded),
-            reservedProcurement: Type.Array(Coded),
-          }),
-        },
+        response: { 200: Codelists },
       },
     },
     async () => ({

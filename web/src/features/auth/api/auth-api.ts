@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Static } from '@sinclair/typebox';
 import type { CreatedToken, Token } from '../../../../../src/server/features/auth/auth-schemas.js';
-import type { InvitationPreview as InvitationPreviewSchema, MyInvitation as MyInvitationSchema } from '../../../../../src/server/features/members/member-schemas.js';
+import type { AcceptedInvitation, InvitationPreview as InvitationPreviewSchema, MyInvitation as MyInvitationSchema } from '../../../../../src/server/features/members/member-schemas.js';
 import { apiRequest } from '../../../lib/api-client';
 import { ME_QUERY_KEY, type MeAnswer } from '../../../lib/session';
 
@@ -58,7 +58,7 @@ export function useMyInvitations() {
 export function useAcceptInvitation() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<{ organisation: string }>(`/api/me/invitations/${encodeURIComponent(id)}/accept`, { method: 'POST' }),
+    mutationFn: (id: string) => apiRequest<Static<typeof AcceptedInvitation>>(`/api/me/invitations/${encodeURIComponent(id)}/accept`, { method: 'POST' }),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: MY_INVITATIONS_KEY }), client.invalidateQueries({ queryKey: ME_QUERY_KEY })]),
   });
 }

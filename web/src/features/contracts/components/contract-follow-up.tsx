@@ -1,15 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-aria-components';
 import { SANCTION_STEP_KINDS } from '../../../../../src/domain/follow-up/sanction-ladder.js';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
-import { ModalDialog } from '../../../components/ui/dialog';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { DialogForm, FormDialog } from '../../../components/ui/dialog-form';
 import { Message } from '../../../components/ui/message';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { DateField } from './date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import { formatDate, formatSek } from '../../../lib/format';
 import type { FieldErrors } from '../../../lib/problems';
@@ -28,10 +26,9 @@ import {
   type SanctionStep,
   type SanctionStepKind,
 } from '../api/contracts-api';
-import { contractFieldErrorsOf, describeContractError } from './contract-problems';
+import { describeContractError, useContractForm } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
 import { todayIso } from './today';
-import { FormActions } from '../../../components/ui/form-actions';
 
 interface DateNoteDialogProps {
   title: string;
@@ -47,57 +44,36 @@ interface DateNoteDialogProps {
 }
 
 /** A small dialog for "when, and what" records: a report, a resolution, a correction. */
-function DateNoteDialog({ title, dateLabel, noteLabel, noteMin = 0, submitLabel, isOpen, onOpenChange, onSubmit, success }: DateNoteDialogProps) {
+function DateNoteDialog({ title, isOpen, onOpenChange, ...form }: DateNoteDialogProps) {
+  return (
+    <FormDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange}>
+      {(close) => <DateNoteForm {...form} close={close} />}
+    </FormDialog>
+  );
+}
+
+function DateNoteForm({ dateLabel, noteLabel, noteMin = 0, submitLabel, onSubmit, success, close }: Omit<DateNoteDialogProps, 'title' | 'isOpen' | 'onOpenChange'> & { close: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [date, setDate] = useState(todayIso());
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
-  const [isPending, setPending] = useState(false);
+  // The server names its own fields (reportedOn, resolution …); show them here.
+  const form = useContractForm({ rename: (key) => (/On$/.test(key) ? 'date' : 'note') });
   const names: Record<string, string> = { date: dateLabel, note: noteLabel ?? '' };
+  const submit = async () => {
+    const found: FieldErrors = {};
+    if (!isIsoDate(date)) found.date = t('contracts.placementForm.errors.date');
+    if (noteLabel && noteMin > 0 && note.trim().length < noteMin) found.note = t('contracts.followUpForms.noteMin', { count: noteMin });
+    if (!form.check(found)) return;
+    if (!(await form.send(() => onSubmit(date, note.trim())))) return;
+    announce(success);
+    close();
+  };
   return (
-    <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={false}>
-      {(close) => (
-        <Form
-          className="form"
-          validationBehavior="aria"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setGeneralError(null);
-            const found: FieldErrors = {};
-            if (!isIsoDate(date)) found.date = t('contracts.placementForm.errors.date');
-            if (noteLabel && noteMin > 0 && note.trim().length < noteMin) found.note = t('contracts.followUpForms.noteMin', { count: noteMin });
-            setErrors(found);
-            setSubmitCount((n) => n + 1);
-            if (Object.keys(found).length > 0) return;
-            setPending(true);
-            onSubmit(date, note.trim())
-              .then(() => {
-                announce(success);
-                close();
-              })
-              .catch((error: unknown) => {
-                // The server names its own fields (reportedOn, resolution …); show them here.
-                const fields = contractFieldErrorsOf(error, t);
-                const mapped: FieldErrors = {};
-                for (const [key, message] of Object.entries(fields)) mapped[/On$/.test(key) ? 'date' : 'note'] ??= message;
-                setErrors(mapped);
-                setSubmitCount((n) => n + 1);
-                if (Object.keys(mapped).length === 0) setGeneralError(describeContractError(error, t));
-              })
-              .finally(() => setPending(false));
-          }}
-        >
-          {generalError ? <Message tone="error">{generalError}</Message> : null}
-          <ErrorSummary errors={Object.entries(errors).map(([name, message]) => ({ name, message, label: names[name] ?? name }))} submitCount={submitCount} />
-          <DateField label={dateLabel} name="date" value={date} onChange={setDate} isRequired errorMessage={errors.date} />
-          {noteLabel ? <TextField label={noteLabel} name="note" value={note} onChange={setNote} multiline isRequired={noteMin > 0} errorMessage={errors.note} maxLength={4000} /> : null}
-          <FormActions submitLabel={submitLabel} isPending={isPending} onCancel={close} />
-        </Form>
-      )}
-    </ModalDialog>
+    <DialogForm form={form} onSubmit={submit} fieldLabel={(name) => names[name] ?? name} submitLabel={submitLabel} isPending={form.isSending} onCancel={close}>
+      <DateField label={dateLabel} name="date" value={date} onChange={setDate} isRequired errorMessage={form.errors.date} />
+      {noteLabel ? <TextField label={noteLabel} name="note" value={note} onChange={setNote} multiline isRequired={noteMin > 0} errorMessage={form.errors.note} maxLength={4000} /> : null}
+    </DialogForm>
   );
 }
 
@@ -227,38 +203,24 @@ function SanctionStepForm({ contractId, commitments, next, commitmentLabel, clos
   const [takenOn, setTakenOn] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [evidence, setEvidence] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
+  const form = useContractForm();
+  const errors = form.errors;
   const label = (key: string) => t(`contracts.sanctions.fields.${key}`);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneralError(null);
+  const submit = async () => {
     const found: FieldErrors = {};
     if (!commitmentId) found.commitmentId = t('contracts.placementForm.errors.choose');
     if (!kind || !kinds.includes(kind as SanctionStepKind)) found.kind = t('contracts.sanctions.errors.kind');
     if (!isIsoDate(takenOn)) found.takenOn = t('contracts.placementForm.errors.date');
     if (reason.trim().length < 3) found.reason = t('contracts.sanctions.errors.reason');
-    setErrors(found);
-    setSubmitCount((n) => n + 1);
-    if (Object.keys(found).length > 0) return;
-    try {
-      await add.mutateAsync({ commitmentId: commitmentId as string, kind: kind as SanctionStepKind, takenOn, reason: reason.trim(), evidence: evidence.trim() });
-      announce(t('contracts.sanctions.added', { step: t(`contracts.sanctions.kinds.${kind}`) }));
-      close();
-    } catch (error) {
-      const fields = contractFieldErrorsOf(error, t);
-      setErrors(fields);
-      setSubmitCount((n) => n + 1);
-      if (Object.keys(fields).length === 0) setGeneralError(describeContractError(error, t));
-    }
+    if (!form.check(found)) return;
+    const sent = await form.send(() => add.mutateAsync({ commitmentId: commitmentId as string, kind: kind as SanctionStepKind, takenOn, reason: reason.trim(), evidence: evidence.trim() }));
+    if (!sent) return;
+    announce(t('contracts.sanctions.added', { step: t(`contracts.sanctions.kinds.${kind}`) }));
+    close();
   };
-  const summary = Object.entries(errors).map(([name, message]) => ({ name, message, label: label(name) }));
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
-      {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} submitLabel={t('contracts.sanctions.submit')} isPending={add.isPending} onCancel={close}>
       <p className="muted">{t('contracts.sanctions.ladderHint')}</p>
       <SelectField
         label={label('commitmentId')}
@@ -286,8 +248,7 @@ function SanctionStepForm({ contractId, commitments, next, commitmentLabel, clos
       <DateField label={label('takenOn')} name="takenOn" value={takenOn} onChange={setTakenOn} isRequired errorMessage={errors.takenOn} />
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} maxLength={4000} />
       <TextField label={label('evidence')} name="evidence" value={evidence} onChange={setEvidence} multiline description={t('contracts.sanctions.evidenceHint')} errorMessage={errors.evidence} maxLength={4000} />
-      <FormActions submitLabel={t('contracts.sanctions.submit')} isPending={add.isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
@@ -382,9 +343,9 @@ export function SanctionsSection({ contract, sanctions, canFollowUp, commitmentL
         />
       ) : null}
       {canFollowUp && sanctions && isOpen ? (
-        <ModalDialog title={t('contracts.sanctions.add')} isOpen onOpenChange={setOpen} size="large" isDismissable={false}>
+        <FormDialog title={t('contracts.sanctions.add')} onOpenChange={setOpen} size="large">
           {(close) => <SanctionStepForm contractId={contract.id} commitments={contract.commitments} next={sanctions.next} commitmentLabel={commitmentLabel} close={close} />}
-        </ModalDialog>
+        </FormDialog>
       ) : null}
     </section>
   );
@@ -397,43 +358,28 @@ function AmendmentForm({ contract, close }: { contract: Contract; close: () => v
   const [reason, setReason] = useState('');
   const [signedOn, setSignedOn] = useState(todayIso());
   const [endsOn, setEndsOn] = useState(contract.endsOn);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
+  const form = useContractForm();
+  const errors = form.errors;
   const label = (key: string) => t(`contracts.amendments.fields.${key}`);
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneralError(null);
+  const submit = async () => {
     const found: FieldErrors = {};
     if (reason.trim().length < 5) found.reason = t('contracts.amendments.errors.reason');
     if (!isIsoDate(signedOn)) found.signedOn = t('contracts.placementForm.errors.date');
     if (!isIsoDate(endsOn)) found.endsOn = t('contracts.placementForm.errors.date');
     else if (endsOn < contract.startsOn) found.endsOn = t('contracts.recordForm.errors.endBeforeStart');
-    setErrors(found);
-    setSubmitCount((n) => n + 1);
-    if (Object.keys(found).length > 0) return;
-    try {
-      await amend.mutateAsync({ version: contract.version, reason: reason.trim(), signedOn, ...(endsOn !== contract.endsOn ? { endsOn } : {}) });
-      announce(t('contracts.amendments.saved'));
-      close();
-    } catch (error) {
-      const fields = contractFieldErrorsOf(error, t);
-      setErrors(fields);
-      setSubmitCount((n) => n + 1);
-      if (Object.keys(fields).length === 0) setGeneralError(describeContractError(error, t));
-    }
+    if (!form.check(found)) return;
+    const sent = await form.send(() => amend.mutateAsync({ version: contract.version, reason: reason.trim(), signedOn, ...(endsOn !== contract.endsOn ? { endsOn } : {}) }));
+    if (!sent) return;
+    announce(t('contracts.amendments.saved'));
+    close();
   };
-  const summary = Object.entries(errors).map(([name, message]) => ({ name, message, label: label(name) }));
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
-      {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} submitLabel={t('contracts.amendments.submit')} isPending={amend.isPending} onCancel={close}>
       <p className="muted">{t('contracts.amendments.hint')}</p>
       <TextField label={label('reason')} name="reason" value={reason} onChange={setReason} multiline isRequired errorMessage={errors.reason} description={t('contracts.amendments.reasonHint')} maxLength={4000} />
       <DateField label={label('signedOn')} name="signedOn" value={signedOn} onChange={setSignedOn} isRequired errorMessage={errors.signedOn} />
       <DateField label={label('endsOn')} name="endsOn" value={endsOn} onChange={setEndsOn} isRequired errorMessage={errors.endsOn} />
-      <FormActions submitLabel={t('contracts.amendments.submit')} isPending={amend.isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
@@ -459,9 +405,9 @@ export function AmendmentsSection({ contract, canAmend }: { contract: Contract; 
         </ol>
       )}
       {canAmend && isOpen ? (
-        <ModalDialog title={t('contracts.amendments.add')} isOpen onOpenChange={setOpen} size="large" isDismissable={false}>
+        <FormDialog title={t('contracts.amendments.add')} onOpenChange={setOpen} size="large">
           {(close) => <AmendmentForm contract={contract} close={close} />}
-        </ModalDialog>
+        </FormDialog>
       ) : null}
     </section>
   );

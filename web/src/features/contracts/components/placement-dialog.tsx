@@ -1,19 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-aria-components';
-import { ModalDialog } from '../../../components/ui/dialog';
-import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Message } from '../../../components/ui/message';
+import { DateField } from '../../../components/ui/date-field';
+import { DialogForm, FormDialog } from '../../../components/ui/dialog-form';
 import { SelectField } from '../../../components/ui/select-field';
 import { TextField } from '../../../components/ui/text-field';
-import { DateField } from './date-field';
 import { useAnnounce } from '../../../lib/announcer';
-import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { useAddPlacement, useTargetGroupOptions, useUpdatePlacement, type Commitment, type Placement, type PlacementInput } from '../api/contracts-api';
-import { contractFieldErrorsOf, describeContractError } from './contract-problems';
+import { useContractForm } from './contract-problems';
 import { EMPLOYMENT_FORMS, END_REASONS, WAGE_SUBSIDIES, emptyPlacementState, placementStateOf, toPlacementInput, type PlacementFormMode, type PlacementFormState } from './placement-form-state';
-import { FormActions } from '../../../components/ui/form-actions';
 
 export interface PlacementDialogProps {
   contractId: string;
@@ -26,7 +21,7 @@ export interface PlacementDialogProps {
   onOpenChange: (isOpen: boolean) => void;
 }
 
-const FIELD_ORDER: ReadonlyArray<keyof PlacementFormState> = ['commitmentId', 'participantRef', 'targetGroup', 'offeredOn', 'startedOn', 'plannedEndOn', 'endedOn', 'endReason', 'extentPercent', 'employmentForm', 'ssykCode', 'wageSubsidy'];
+const FIELD_ORDER: ReadonlyArray<string> = ['commitmentId', 'participantRef', 'targetGroup', 'offeredOn', 'startedOn', 'plannedEndOn', 'endedOn', 'endReason', 'extentPercent', 'employmentForm', 'ssykCode', 'wageSubsidy'];
 
 /** Only what changed, for PATCH (the server keeps the rest). */
 function changesOf(before: PlacementInput, after: PlacementInput): Partial<PlacementInput> {
@@ -43,24 +38,16 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
   const targetGroups = useTargetGroupOptions();
   const initial = placement ? placementStateOf(placement) : emptyPlacementState({ commitmentId: commitments.length === 1 ? (commitments[0]?.id ?? null) : null });
   const [state, setState] = useState<PlacementFormState>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
+  const form = useContractForm({ announceErrors: true });
+  const errors = form.errors;
   const isPending = add.isPending || update.isPending;
   const set = <K extends keyof PlacementFormState>(key: K, value: PlacementFormState[K]) => setState((s) => ({ ...s, [key]: value }));
   const label = (key: string) => t(`contracts.placementForm.fields.${key}`, { defaultValue: key });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneralError(null);
+  const submit = async () => {
     const { input, errors: clientErrors } = toPlacementInput(state, mode, t);
-    setErrors(clientErrors);
-    setSubmitCount((n) => n + 1);
-    if (!input) {
-      announce(t('form.errorSummary', { count: Object.keys(clientErrors).length }));
-      return;
-    }
-    try {
+    if (!form.check(clientErrors) || !input) return;
+    await form.send(async () => {
       if (placement) {
         const before = toPlacementInput(initial, 'add', t).input;
         const { commitmentId: _commitment, ...changes } = before ? changesOf(before, input) : input;
@@ -71,25 +58,14 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
         announce(t('contracts.placementForm.added', { ref: input.participantRef }));
       }
       close();
-    } catch (error) {
-      const fields = contractFieldErrorsOf(error, t);
-      setErrors(fields);
-      setSubmitCount((n) => n + 1);
-      if (Object.keys(fields).length === 0) setGeneralError(describeContractError(error, t));
-      else announce(t('form.errorSummary', { count: Object.keys(fields).length }));
-    }
+    });
   };
 
-  const summary = Object.entries(errors)
-    .sort(([a], [b]) => FIELD_ORDER.indexOf(a as keyof PlacementFormState) - FIELD_ORDER.indexOf(b as keyof PlacementFormState))
-    .map(([name, message]) => ({ name, message, label: label(name) }));
   const isEnding = mode === 'end';
   const showEnd = mode !== 'add' || state.endedOn !== '' || state.endReason !== null;
 
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria" aria-describedby="placement-required-hint">
-      {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} fieldOrder={FIELD_ORDER} submitLabel={t(`contracts.placementForm.submit.${mode}`)} isPending={isPending} onCancel={close} aria-describedby="placement-required-hint">
       <p id="placement-required-hint" className="muted">
         {t('form.requiredHint')} {t('contracts.placementForm.privacyHint')}
       </p>
@@ -160,8 +136,7 @@ function PlacementForm({ contractId, commitments, commitmentLabel, placement, mo
           />
         </fieldset>
       ) : null}
-      <FormActions submitLabel={t(`contracts.placementForm.submit.${mode}`)} isPending={isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
@@ -171,8 +146,8 @@ export function PlacementDialog(props: PlacementDialogProps) {
   const { isOpen, onOpenChange, mode, placement } = props;
   const title = mode === 'add' ? t('contracts.placementForm.addTitle') : t(`contracts.placementForm.${mode}Title`, { ref: placement?.participantRef ?? '' });
   return (
-    <ModalDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} size="large" isDismissable={false}>
+    <FormDialog title={title} isOpen={isOpen} onOpenChange={onOpenChange} size="large">
       {(close) => <PlacementForm {...props} close={close} />}
-    </ModalDialog>
+    </FormDialog>
   );
 }

@@ -1,19 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { CheckboxGroupField } from '../../../components/ui/checkbox-group-field';
-import { ModalDialog } from '../../../components/ui/dialog';
-import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Message } from '../../../components/ui/message';
+import { DateField } from '../../../components/ui/date-field';
+import { DialogForm, FormDialog } from '../../../components/ui/dialog-form';
 import { TextField } from '../../../components/ui/text-field';
-import { DateField } from './date-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { useCreateContract, type ContractInput } from '../api/contracts-api';
-import { contractFieldErrorsOf, describeContractError } from './contract-problems';
+import { useContractForm } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
-import { FormActions } from '../../../components/ui/form-actions';
 
 /** What the contracts section needs of a procurement (given by the procurement page). */
 export interface ProcurementForContracts {
@@ -73,39 +69,24 @@ function RecordContractForm({ procurement, close }: { procurement: ProcurementFo
   const navigate = useNavigate();
   const create = useCreateContract();
   const [state, setState] = useState<State>({ lots: [], organisationNumber: '', name: '', referenceNumber: '', signedOn: '', startsOn: procurement.contractStart ?? '', endsOn: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
+  const form = useContractForm();
+  const errors = form.errors;
   const set = <K extends keyof State>(key: K, value: State[K]) => setState((s) => ({ ...s, [key]: value }));
   const label = (key: string) => t(`contracts.recordForm.fields.${key}`, { defaultValue: key });
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setGeneralError(null);
+  const submit = async () => {
     const { input, errors: clientErrors } = toContractInput(procurement, state, t);
-    setErrors(clientErrors);
-    setSubmitCount((n) => n + 1);
-    if (!input) return;
-    try {
+    if (!form.check(clientErrors) || !input) return;
+    await form.send(async () => {
       const created = await create.mutateAsync(input);
       announce(t('contracts.recordForm.created', { reference: input.referenceNumber }));
       close();
       void navigate(`/contracts/${created.id}`);
-    } catch (error) {
-      const fields = contractFieldErrorsOf(error, t);
-      setErrors(fields);
-      setSubmitCount((n) => n + 1);
-      if (Object.keys(fields).length === 0) setGeneralError(describeContractError(error, t));
-    }
+    });
   };
-  const summary = Object.entries(errors)
-    .sort(([a], [b]) => FIELDS.indexOf(a as (typeof FIELDS)[number]) - FIELDS.indexOf(b as (typeof FIELDS)[number]))
-    .map(([name, message]) => ({ name: name === 'lotNumbers' ? 'lotNumbers' : name, message, label: label(name) }));
 
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria" aria-describedby="record-contract-hint">
-      {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} fieldOrder={FIELDS} submitLabel={t('contracts.recordForm.submit')} isPending={create.isPending} onCancel={close} aria-describedby="record-contract-hint">
       <p id="record-contract-hint" className="muted">
         {t('form.requiredHint')} {t('contracts.recordForm.snapshotHint')}
       </p>
@@ -127,16 +108,15 @@ function RecordContractForm({ procurement, close }: { procurement: ProcurementFo
       <DateField label={label('signedOn')} name="signedOn" value={state.signedOn} onChange={(v) => set('signedOn', v)} isRequired errorMessage={errors.signedOn} />
       <DateField label={label('startsOn')} name="startsOn" value={state.startsOn} onChange={(v) => set('startsOn', v)} isRequired errorMessage={errors.startsOn} />
       <DateField label={label('endsOn')} name="endsOn" value={state.endsOn} onChange={(v) => set('endsOn', v)} isRequired errorMessage={errors.endsOn} />
-      <FormActions submitLabel={t('contracts.recordForm.submit')} isPending={create.isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
 export function RecordContractDialog({ procurement, isOpen, onOpenChange }: { procurement: ProcurementForContracts; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
   return (
-    <ModalDialog title={t('contracts.recordForm.title', { title: procurement.title })} isOpen={isOpen} onOpenChange={onOpenChange} size="large" isDismissable={false}>
+    <FormDialog title={t('contracts.recordForm.title', { title: procurement.title })} isOpen={isOpen} onOpenChange={onOpenChange} size="large">
       {(close) => <RecordContractForm procurement={procurement} close={close} />}
-    </ModalDialog>
+    </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { Link } from '../../../components/ui/link';
 import { Message } from '../../../components/ui/message';
-import { DateField } from '../components/date-field';
+import { DateField } from '../../../components/ui/date-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate, formatNumber } from '../../../lib/format';
 import { PageHeading } from '../../../lib/page';

@@ -147,6 +147,3 @@ export function useTargetGroups() {
   return useQuery({ queryKey: ['target-groups'], queryFn: () => apiRequest<TargetGroupView[]>('/api/target-groups'), staleTime: 60_000 });
 }
 
-export function searchOccupations(q: string, unitGroupsOnly: boolean, signal?: AbortSignal): Promise<{ items: OccupationHit[] }> {
-  return apiRequest('/api/reference/occupations', { query: { q, unitGroupsOnly, limit: 20 }, signal });
-}

@@ -1,37 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-aria-components';
-import { ModalDialog } from '../../../components/ui/dialog';
-import { ErrorSummary } from '../../../components/ui/error-summary';
-import { Message } from '../../../components/ui/message';
+import { DateField } from '../../../components/ui/date-field';
+import { DialogForm, FormDialog } from '../../../components/ui/dialog-form';
 import { RadioGroupField } from '../../../components/ui/radio-group-field';
 import { SelectField } from '../../../components/ui/select-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { useAddConsent, useContractOptions, useRevokeConsent, type ConsentCreate, type ParticipantView } from '../api/matching-api';
-import { DateField } from './date-field';
-import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday } from './matching-problems';
-import { FormActions } from '../../../components/ui/form-actions';
+import { isIsoDate, swedishToday, useMatchingForm } from './matching-problems';
 
 type Scope = ConsentCreate['scope'];
 const SCOPES: readonly Scope[] = ['share_profile', 'interview'];
 const ANY = 'any';
-
-function useFormErrors() {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
-  return {
-    errors,
-    generalError,
-    submitCount,
-    show(next: FieldErrors, general: string | null = null) {
-      setErrors(next);
-      setGeneralError(general);
-      setSubmitCount((n) => n + 1);
-    },
-  };
-}
 
 function AddConsentForm({ participantId, close }: { participantId: string; close: () => void }) {
   const { t } = useTranslation();
@@ -41,35 +21,25 @@ function AddConsentForm({ participantId, close }: { participantId: string; close
   const [scope, setScope] = useState<Scope | null>(null);
   const [supplier, setSupplier] = useState<string | null>(ANY);
   const [givenOn, setGivenOn] = useState(swedishToday());
-  const form = useFormErrors();
+  const form = useMatchingForm();
   // The suppliers the unit works with: those of the organisation's contracts, each once.
   const suppliers = [...new Map((contracts.data?.items ?? []).map((c) => [c.supplier.id, c.supplier.name])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'sv'));
   const label = (key: string) => t(`matching.consent.fields.${key}`);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     const errors: FieldErrors = {};
     if (scope === null) errors.scope = t('matching.form.errors.choose');
     if (supplier === null) errors.supplierId = t('matching.form.errors.choose');
     if (givenOn === '') errors.givenOn = t('matching.form.errors.required');
     else if (!isIsoDate(givenOn)) errors.givenOn = t('matching.form.errors.date');
     else if (givenOn > swedishToday()) errors.givenOn = t('matching.errors.in_future');
-    form.show(errors);
-    if (Object.keys(errors).length > 0 || scope === null) return;
-    try {
-      await add.mutateAsync({ scope, supplierId: supplier === ANY ? null : supplier, givenOn });
-      announce(t('matching.consent.recorded'));
-      close();
-    } catch (error) {
-      const fields = matchingFieldErrorsOf(error, t);
-      form.show(fields, Object.keys(fields).length === 0 ? describeMatchingError(error, t) : null);
-    }
+    if (!form.check(errors) || scope === null) return;
+    if (!(await form.send(() => add.mutateAsync({ scope, supplierId: supplier === ANY ? null : supplier, givenOn })))) return;
+    announce(t('matching.consent.recorded'));
+    close();
   };
-  const summary = ['scope', 'supplierId', 'givenOn'].filter((k) => form.errors[k]).map((k) => ({ name: k, message: form.errors[k]!, label: label(k) }));
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
-      {form.generalError ? <Message tone="error">{form.generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={form.submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} fieldOrder={['scope', 'supplierId', 'givenOn']} submitLabel={t('matching.consent.submit')} isPending={add.isPending} onCancel={close}>
       <p className="muted">{t('matching.consent.hint')}</p>
       <RadioGroupField
         label={label('scope')}
@@ -91,17 +61,16 @@ function AddConsentForm({ participantId, close }: { participantId: string; close
         errorMessage={form.errors.supplierId}
       />
       <DateField label={label('givenOn')} name="givenOn" value={givenOn} onChange={setGivenOn} isRequired errorMessage={form.errors.givenOn} />
-      <FormActions submitLabel={t('matching.consent.submit')} isPending={add.isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
 export function AddConsentDialog({ participantId, isOpen, onOpenChange }: { participantId: string; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation();
   return (
-    <ModalDialog title={t('matching.consent.title')} isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={false}>
+    <FormDialog title={t('matching.consent.title')} isOpen={isOpen} onOpenChange={onOpenChange}>
       {(close) => <AddConsentForm participantId={participantId} close={close} />}
-    </ModalDialog>
+    </FormDialog>
   );
 }
 
@@ -112,41 +81,30 @@ function RevokeConsentForm({ participantId, consent, description, close }: { par
   const announce = useAnnounce();
   const revoke = useRevokeConsent(participantId);
   const [revokedOn, setRevokedOn] = useState(swedishToday());
-  const form = useFormErrors();
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const form = useMatchingForm();
+  const submit = async () => {
     const errors: FieldErrors = {};
     if (revokedOn === '') errors.revokedOn = t('matching.form.errors.required');
     else if (!isIsoDate(revokedOn)) errors.revokedOn = t('matching.form.errors.date');
     else if (revokedOn < consent.givenOn) errors.revokedOn = t('matching.errors.before_given');
-    form.show(errors);
-    if (Object.keys(errors).length > 0) return;
-    try {
-      await revoke.mutateAsync({ consentId: consent.id, revokedOn });
-      announce(t('matching.consent.revokedDone'));
-      close();
-    } catch (error) {
-      const fields = matchingFieldErrorsOf(error, t);
-      form.show(fields, Object.keys(fields).length === 0 ? describeMatchingError(error, t) : null);
-    }
+    if (!form.check(errors)) return;
+    if (!(await form.send(() => revoke.mutateAsync({ consentId: consent.id, revokedOn })))) return;
+    announce(t('matching.consent.revokedDone'));
+    close();
   };
-  const summary = form.errors.revokedOn ? [{ name: 'revokedOn', message: form.errors.revokedOn, label: t('matching.consent.fields.revokedOn') }] : [];
   return (
-    <Form onSubmit={(e) => void submit(e)} className="form" validationBehavior="aria">
-      {form.generalError ? <Message tone="error">{form.generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={form.submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={(name) => t(`matching.consent.fields.${name}`)} submitLabel={t('matching.consent.revokeSubmit')} isPending={revoke.isPending} variant="danger" onCancel={close}>
       <p>{t('matching.consent.revokeHint', { consent: description })}</p>
       <DateField label={t('matching.consent.fields.revokedOn')} name="revokedOn" value={revokedOn} onChange={setRevokedOn} isRequired errorMessage={form.errors.revokedOn} />
-      <FormActions submitLabel={t('matching.consent.revokeSubmit')} isPending={revoke.isPending} variant="danger" onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
 export function RevokeConsentDialog({ participantId, consent, description, onClose }: { participantId: string; consent: Consent | null; description: string; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <ModalDialog title={t('matching.consent.revokeTitle')} isOpen={consent !== null} onOpenChange={(open) => (open ? undefined : onClose())} isDismissable={false}>
+    <FormDialog title={t('matching.consent.revokeTitle')} isOpen={consent !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       {(close) => (consent ? <RevokeConsentForm participantId={participantId} consent={consent} description={description} close={close} /> : null)}
-    </ModalDialog>
+    </FormDialog>
   );
 }

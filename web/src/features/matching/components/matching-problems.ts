@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { fieldKeyOf, translateProblem, type FieldErrors } from '../../../lib/problems';
+import { useFormSubmit, type FormSubmit } from '../../../lib/use-form-submit';
 
 /**
  * Field errors of a participants or matching request (problem+json `errors[]`), keyed like the
@@ -23,6 +25,15 @@ export function describeMatchingError(error: unknown, t: TFunction): string {
     return t(`matching.errors.${error.code}`, { defaultValue: t(`errors.codes.${error.code}`, { defaultValue: t('errors.codes.unknown') }) });
   }
   return t('errors.codes.unknown');
+}
+
+/**
+ * The submit flow of a participants or matching form (`useFormSubmit` with this feature's error
+ * texts); `rename` maps the server's field names onto the form's where they differ.
+ */
+export function useMatchingForm(rename?: (key: string) => string): FormSubmit {
+  const { t } = useTranslation();
+  return useFormSubmit({ fieldErrorsOf: (error) => matchingFieldErrorsOf(error, t, rename), describeError: (error) => describeMatchingError(error, t) });
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Form } from 'react-aria-components';
-import { ModalDialog } from '../../../components/ui/dialog';
-import { ErrorSummary } from '../../../components/ui/error-summary';
+import { DateField } from '../../../components/ui/date-field';
+import { DialogForm, FormDialog } from '../../../components/ui/dialog-form';
 import { Message } from '../../../components/ui/message';
 import { RadioGroupField } from '../../../components/ui/radio-group-field';
 import { SelectField } from '../../../components/ui/select-field';
@@ -11,9 +10,7 @@ import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
 import { useContractDetail, useRecordOutcome, useTargetGroups, type NeedView, type ProposalOutcome, type ProposalView } from '../api/matching-api';
-import { DateField } from './date-field';
-import { describeMatchingError, isIsoDate, matchingFieldErrorsOf, swedishToday, wholeNumber } from './matching-problems';
-import { FormActions } from '../../../components/ui/form-actions';
+import { isIsoDate, swedishToday, useMatchingForm, wholeNumber } from './matching-problems';
 
 type Outcome = ProposalOutcome['outcome'];
 type Reason = NonNullable<ProposalOutcome['notHiredReason']>;
@@ -48,9 +45,8 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
   const [employmentForm, setEmploymentForm] = useState<string | null>('las_employment');
   const [extent, setExtent] = useState(String(need.extentPercent));
   const [plannedEndOn, setPlannedEndOn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [generalError, setGeneralError] = useState<string | null>(null);
-  const [submitCount, setSubmitCount] = useState(0);
+  const form = useMatchingForm(renameServerField);
+  const errors = form.errors;
   const lang = i18n.language;
   const label = (key: string) => t(`matching.outcome.fields.${key.replace('placement.', '')}`, { defaultValue: key });
   // The commitment's target groups first: those are the ones the hire counts towards.
@@ -60,10 +56,8 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
     return g ? labelOf(g.label, lang) : t(`matching.targetGroups.${code}`, { defaultValue: code });
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = async () => {
     if (record.isPending) return;
-    setGeneralError(null);
     const e: FieldErrors = {};
     const required = t('matching.form.errors.required');
     const choose = t('matching.form.errors.choose');
@@ -85,9 +79,7 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
       if (plannedEndOn !== '' && !isIsoDate(plannedEndOn)) e['placement.plannedEndOn'] = dateError;
       else if (plannedEndOn !== '' && startedOn !== '' && plannedEndOn < startedOn) e['placement.plannedEndOn'] = t('matching.outcome.errors.endBeforeStart');
     }
-    setErrors(e);
-    setSubmitCount((n) => n + 1);
-    if (Object.keys(e).length > 0 || outcome === null) return;
+    if (!form.check(e) || outcome === null) return;
     const body: ProposalOutcome = {
       outcome,
       on,
@@ -96,26 +88,14 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
         ? { placement: { commitmentId: commitmentId!, targetGroup: targetGroup!, startedOn, employmentForm: employmentForm!, extentPercent: extentValue!, ...(plannedEndOn ? { plannedEndOn } : {}) } }
         : {}),
     };
-    try {
-      await record.mutateAsync({ proposalId: proposal.id, body });
-      announce(t(`matching.outcome.recorded.${outcome}`, { reference: proposal.reference }));
-      if (outcome === 'hired') onHired();
-      close();
-    } catch (error) {
-      const fields = matchingFieldErrorsOf(error, t, renameServerField);
-      setErrors(fields);
-      setSubmitCount((n) => n + 1);
-      if (Object.keys(fields).length === 0) setGeneralError(describeMatchingError(error, t));
-    }
+    if (!(await form.send(() => record.mutateAsync({ proposalId: proposal.id, body })))) return;
+    announce(t(`matching.outcome.recorded.${outcome}`, { reference: proposal.reference }));
+    if (outcome === 'hired') onHired();
+    close();
   };
-  const summary = Object.entries(errors)
-    .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
-    .map(([name, message]) => ({ name, message, label: label(name) }));
 
   return (
-    <Form onSubmit={(ev) => void submit(ev)} className="form" validationBehavior="aria">
-      {generalError ? <Message tone="error">{generalError}</Message> : null}
-      <ErrorSummary errors={summary} submitCount={submitCount} />
+    <DialogForm form={form} onSubmit={submit} fieldLabel={label} fieldOrder={ORDER} submitLabel={t('matching.outcome.submit')} isPending={record.isPending} onCancel={close}>
       <RadioGroupField label={label('outcome')} name="outcome" options={next.map((o) => ({ id: o, label: t(`matching.outcome.options.${o}`) }))} value={outcome} onChange={(v) => setOutcome(v as Outcome)} isRequired errorMessage={errors.outcome} />
       <DateField label={label('on')} name="on" value={on} onChange={setOn} isRequired errorMessage={errors.on} />
       {outcome === 'not_hired' ? (
@@ -143,8 +123,7 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
           <DateField label={label('plannedEndOn')} name="placement.plannedEndOn" value={plannedEndOn} onChange={setPlannedEndOn} errorMessage={errors['placement.plannedEndOn']} />
         </fieldset>
       ) : null}
-      <FormActions submitLabel={t('matching.outcome.submit')} isPending={record.isPending} onCancel={close} />
-    </Form>
+    </DialogForm>
   );
 }
 
@@ -152,8 +131,8 @@ function OutcomeForm({ need, proposal, close, onHired }: { need: NeedView; propo
 export function OutcomeDialog({ need, proposal, onClose, onHired }: { need: NeedView; proposal: ProposalView | null; onClose: () => void; onHired: () => void }) {
   const { t } = useTranslation();
   return (
-    <ModalDialog title={t('matching.outcome.title', { reference: proposal?.reference ?? '' })} isOpen={proposal !== null} onOpenChange={(open) => (open ? undefined : onClose())} size="large" isDismissable={false}>
+    <FormDialog title={t('matching.outcome.title', { reference: proposal?.reference ?? '' })} isOpen={proposal !== null} onOpenChange={(open) => (open ? undefined : onClose())} size="large">
       {(close) => (proposal ? <OutcomeForm need={need} proposal={proposal} close={close} onHired={onHired} /> : null)}
-    </ModalDialog>
+    </FormDialog>
   );
 }

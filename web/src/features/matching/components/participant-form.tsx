@@ -13,10 +13,11 @@ import { TextField } from '../../../components/ui/text-field';
 import { useAnnounce } from '../../../lib/announcer';
 import type { FieldErrors } from '../../../lib/problems';
 import { labelOf } from '../../../lib/reference-data';
-import { searchOccupations, useTargetGroups, type ParticipantCreate } from '../api/matching-api';
-import { DateField } from './date-field';
+import { useTargetGroups, type ParticipantCreate } from '../api/matching-api';
+import { DateField } from '../../../components/ui/date-field';
 import { describeMatchingError, languageName, matchingFieldErrorsOf, swedishToday } from './matching-problems';
-import { OccupationPicker, occupationKey, occupationText } from './occupation-picker';
+import { OccupationPicker, occupationKey, occupationText } from '../../../components/occupation-picker';
+import { searchOccupations } from '../../../lib/reference-data';
 import { AGE_BANDS, DRIVING_LICENCES, fieldRank, LANGUAGES, TARGET_GROUP_BASES, toParticipantInput, type ParticipantFormState } from './participant-form-state';
 import { FormActions } from '../../../components/ui/form-actions';
 
@@ -53,7 +54,7 @@ export function ParticipantForm({ initial, submitLabel, cancelHref, onSubmit }: 
   const codeOf = (o: { ssykCode: string | null; occupationNameId: string | null }) => o.occupationNameId ?? o.ssykCode ?? '';
   const unlabelled = state.occupations.filter((o) => o.label === codeOf(o) && o.label !== '');
   const lookups = useQueries({
-    queries: unlabelled.map((o) => ({ queryKey: ['occupations', codeOf(o), false], queryFn: ({ signal }: { signal: AbortSignal }) => searchOccupations(codeOf(o), false, signal), staleTime: Infinity })),
+    queries: unlabelled.map((o) => ({ queryKey: ['occupations', false, codeOf(o)], queryFn: ({ signal }: { signal: AbortSignal }) => searchOccupations(codeOf(o), false, signal), staleTime: Infinity })),
   });
   const rowLabel = (o: (typeof state.occupations)[number]): string => {
     if (o.label !== codeOf(o)) return o.label;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MailStatus, OutboxList, OutboxMessageView } from '../../../../../src/server/features/mail/mail-schemas.js';
-import type { NotificationList, NotificationView } from '../../../../../src/server/features/notifications/notification-schemas.js';
+import type { MarkedRead, NotificationList, NotificationView, UnreadCount } from '../../../../../src/server/features/notifications/notification-schemas.js';
 import { apiRequest, toQueryString } from '../../../lib/api-client';
 
 export type AppNotification = NotificationView;
@@ -19,7 +19,7 @@ export function useNotifications(unreadOnly: boolean) {
 export function useUnreadCount() {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread-count'],
-    queryFn: () => apiRequest<{ count: number }>('/api/notifications/unread-count'),
+    queryFn: () => apiRequest<UnreadCount>('/api/notifications/unread-count'),
     refetchInterval: 60_000,
   });
 }
@@ -35,7 +35,7 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<{ marked: number }>('/api/notifications/read-all', { method: 'POST' }),
+    mutationFn: () => apiRequest<MarkedRead>('/api/notifications/read-all', { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { Static } from '@sinclair/typebox';
 import type { ContractNature, ProcedureType, ProcurementStatus } from '../../../../../src/domain/procurement/procurement.js';
 import type { ScreeningRecommendation } from '../../../../../src/domain/screening/screen-procurement.js';
-import type { AuditEvent as AuditEventSchema } from '../../../../../src/server/features/audit/audit-schemas.js';
+import type { AuditEvent as AuditEventSchema, AuditEventPage } from '../../../../../src/server/features/audit/audit-schemas.js';
 import type { Member } from '../../../../../src/server/features/members/member-schemas.js';
 import type {
   ImportResult as ImportResultSchema,
@@ -135,7 +135,7 @@ export type AuditEvent = Static<typeof AuditEventSchema>;
 export function useProcurementAudit(id: string, enabled: boolean) {
   return useQuery({
     queryKey: ['audit', id],
-    queryFn: () => apiRequest<{ items: AuditEvent[]; people: Record<string, string> }>('/api/audit-events', { query: { entityType: 'procurement', entityId: id, limit: 100 } }),
+    queryFn: () => apiRequest<Static<typeof AuditEventPage>>('/api/audit-events', { query: { entityType: 'procurement', entityId: id, limit: 100 } }),
     enabled,
   });
 }

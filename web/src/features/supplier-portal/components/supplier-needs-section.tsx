@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OccupationPicker } from '../../../components/occupation-picker';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
+import type { OccupationHit } from '../../../lib/reference-data';
 import { EMPLOYMENT_FORM_OPTIONS } from '../../../../../src/domain/requirements/starter-templates.js';
 import { useAnswerProposal, usePostNeed, useSupplierNeeds, type SupplierNeed, type SupplierNeedCreate } from '../api/supplier-api';
 
@@ -32,7 +34,8 @@ function NeedForm({ contractId }: { contractId: string }) {
   const { t } = useTranslation();
   const post = usePostNeed(contractId);
   const [title, setTitle] = useState('');
-  const [ssyk, setSsyk] = useState('');
+  const [occupation, setOccupation] = useState<OccupationHit | null>(null);
+  const [occupationError, setOccupationError] = useState<string | undefined>(undefined);
   const [positions, setPositions] = useState('1');
   const [extent, setExtent] = useState('100');
   const [startsOn, setStartsOn] = useState('');
@@ -43,9 +46,16 @@ function NeedForm({ contractId }: { contractId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
+    if (occupation === null) {
+      setOccupationError(t('supplierNeeds.form.occupationMissing'));
+      document.querySelector<HTMLElement>('[data-field="ssykCode"]')?.focus();
+      return;
+    }
+    setOccupationError(undefined);
     const body: SupplierNeedCreate = {
       title,
-      ssykCode: ssyk.trim(),
+      // A JobTech occupation name names its SSYK group too (the server derives it).
+      ...(occupation.kind === 'name' ? { occupationNameId: occupation.occupationNameId } : { ssykCode: occupation.ssykCode }),
       positions: Number(positions),
       extentPercent: Number(extent),
       startsOn,
@@ -64,7 +74,19 @@ function NeedForm({ contractId }: { contractId: string }) {
     <form className="supplier-form" onSubmit={submit} aria-labelledby="need-form-heading">
       <h3 id="need-form-heading">{t('supplierNeeds.form.heading')}</h3>
       <TextField label={t('supplierNeeds.form.title')} value={title} onChange={setTitle} isRequired size="medium" />
-      <TextField label={t('supplierNeeds.form.ssyk')} description={t('supplierNeeds.form.ssykHint')} value={ssyk} onChange={setSsyk} inputMode="numeric" isRequired size="short" />
+      <OccupationPicker
+        label={t('supplierNeeds.form.ssyk')}
+        name="ssykCode"
+        description={t('supplierNeeds.form.ssykHint')}
+        value={occupation}
+        onChoose={(hit) => {
+          setOccupation(hit);
+          if (hit) setOccupationError(undefined);
+        }}
+        unitGroupsOnly
+        isRequired
+        errorMessage={occupationError}
+      />
       <TextField label={t('supplierNeeds.form.positions')} value={positions} onChange={setPositions} inputMode="numeric" isRequired size="short" />
       <TextField label={t('supplierNeeds.form.extent')} value={extent} onChange={setExtent} inputMode="numeric" isRequired size="short" />
       <p>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TextField, type TextFieldProps } from '../../../components/ui/text-field';
+import { TextField, type TextFieldProps } from './text-field';
 
 /**
  * A date typed as YYYY-MM-DD in a plain text field, with the format as its description. Known
@@ -8,5 +8,5 @@ import { TextField, type TextFieldProps } from '../../../components/ui/text-fiel
  */
 export function DateField({ description, ...props }: Omit<TextFieldProps, 'type' | 'inputMode' | 'size'>) {
   const { t } = useTranslation();
-  return <TextField {...props} inputMode="text" size="medium" autoComplete="off" description={description ? `${description} ${t('contracts.dateHint')}` : t('contracts.dateHint')} />;
+  return <TextField {...props} inputMode="text" size="medium" autoComplete="off" description={description ? `${description} ${t('form.dateHint')}` : t('form.dateHint')} />;
 }
