@@ -304,6 +304,17 @@ function csvOf(r: PublicResultsView): string {
       for (const c of cells) rows.push([String(r.year), m, dimension, c.key, c.label.sv, c.label.en, show(c.count), m === 'peopleEmployed' ? show(c.fullTimeMonths) : '']);
     }
   }
+  // Organisation-wide only, as on the public page (the CSV is never filtered by unit); hidden as there.
+  const still = r.stillEmployedAfterEnd;
+  if (still !== null) {
+    const share = still.sharePercent === null ? '' : typeof still.sharePercent === 'number' ? String(still.sharePercent) : 'prickad';
+    for (const [key, sv, en, value] of [
+      ['known', 'Personer med känd situation efter anställningen', 'People whose situation after the placement is known', show(still.known)],
+      ['stillEmployed', 'Fortfarande anställda', 'Still employed', show(still.stillEmployed)],
+      ['employedBySupplier', 'Varav hos leverantören', 'Of whom by the supplier', show(still.employedBySupplier)],
+      ['sharePercent', 'Andel fortfarande anställda (%)', 'Share still employed (%)', share],
+    ] as const) rows.push([String(r.year), 'stillEmployedAfterEnd', 'total', key, sv, en, value, '']);
+  }
   for (const [actor, ore] of Object.entries(r.value.actors)) rows.push([String(r.year), 'valueOre', 'actor', actor, '', '', String(ore), '']);
   rows.push([String(r.year), 'valueOre', 'total', '', '', '', String(r.value.totalOre), '']);
   // Names come from users: a leading = + - @ would be a formula in a spreadsheet, so it is quoted away.
@@ -439,6 +450,12 @@ export async function annualReport(db: Database, who: Who, year: number, now: Da
     byUnit: list(people.byUnit),
     bySupplier: list(people.bySupplier),
     byCpvDivision: list(people.byCpvDivision),
+    stillEmployedAfterEnd: {
+      known: num(r.stillEmployed.known),
+      stillEmployed: num(r.stillEmployed.stillEmployed),
+      employedBySupplier: num(r.stillEmployed.employedBySupplier),
+      sharePercent: r.stillEmployed.sharePercent === null ? 'none' : num(r.stillEmployed.sharePercent),
+    },
     value: { actors: (Object.keys(ACTOR_SV) as Array<keyof typeof ACTOR_SV>).map((a) => ({ label: ACTOR_SV[a], ore: r.value.actors[a] })), totalOre: r.value.totalOre, parameterYear: r.value.parameterYear, assumptions: r.value.assumptions },
     contracts: r.contracts.map((c) => ({ referenceNumber: c.referenceNumber, procurementTitle: c.procurementTitle, supplier: c.supplierName, unit: c.unitName, startsOn: c.startsOn, endsOn: c.endsOn, status: STATUS_SV[contractStatus(c, r.asOf)] })),
   };
