@@ -181,6 +181,7 @@ export async function seedDemo(
   if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, new Date());
   if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, new Date());
   if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, new Date());
+  if (options.scale === 'demo') await (await import('./seed-demo-outcomes.js')).seedDemoOutcomes(db, new Date());
   // The market view and notice pages show real notices from the first start.
   if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without

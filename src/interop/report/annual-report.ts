@@ -17,6 +17,11 @@ export interface AnnualReport {
   byUnit: AnnualReportCount[];
   bySupplier: AnnualReportCount[];
   byCpvDivision: AnnualReportCount[];
+  /**
+   * Still employed after the placement ended, where known (organisation-wide, as on the public
+   * page); null is suppressed, as the counts above. `sharePercent` is 'none' when nobody is known.
+   */
+  stillEmployedAfterEnd: { known: number | null; stillEmployed: number | null; employedBySupplier: number | null; sharePercent: number | null | 'none' };
   value: { actors: Array<{ label: string; ore: number }>; totalOre: number; parameterYear: number; assumptions: string };
   contracts: Array<{ referenceNumber: string; procurementTitle: string; supplier: string; unit: string; startsOn: string; endsOn: string; status: string }>;
 }

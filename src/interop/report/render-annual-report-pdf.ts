@@ -1,11 +1,16 @@
 import type PDFDocument from 'pdfkit';
+import { formatDecimal, formatInteger, formatOreAsSek } from '../../domain/shared/format.js';
 import { loadPdfKit } from '../heavy-libraries.js';
 import { SUPPRESSED_TEXT, type AnnualReport, type AnnualReportCount } from './annual-report.js';
 
 /** Okabe–Ito, as the web charts (decision 0803). */
 const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
-const kr = (ore: number) => `${Math.round(ore / 100).toLocaleString('sv-SE')} kr`;
-const n = (v: number | null) => (v === null ? SUPPRESSED_TEXT : v.toLocaleString('sv-SE'));
+// The domain's one money and count format (as the web and the workbook), whole kronor: a report
+// for a council rounds away öre, and the value's öre come from rounding per step anyway.
+const kr = (ore: number) => formatOreAsSek(Math.round(ore / 100) * 100, 'sv');
+const n = (v: number | null) => (v === null ? SUPPRESSED_TEXT : formatInteger(v, 'sv'));
+/** Full-time months have decimals: `12,5`. */
+const decimal = (v: number) => formatDecimal(v, 'sv');
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -58,7 +63,20 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[]):
 function counts(doc: Doc, title: string, list: AnnualReportCount[]): void {
   heading(doc, title);
   bars(doc, list.map((c) => ({ label: c.label, value: c.count, display: n(c.count) })));
-  table(doc, ['Kategori', 'Antal personer', 'Heltidsmånader'], list.map((c) => [c.label, n(c.count), c.fullTimeMonths === null ? SUPPRESSED_TEXT : c.fullTimeMonths.toLocaleString('sv-SE')]), [250, 120, 120]);
+  table(doc, ['Kategori', 'Antal personer', 'Heltidsmånader'], list.map((c) => [c.label, n(c.count), c.fullTimeMonths === null ? SUPPRESSED_TEXT : decimal(c.fullTimeMonths)]), [250, 120, 120]);
+}
+
+/** Still employed after the placement ended, where known: a sentence and the figures as a table. */
+function stillEmployed(doc: Doc, r: AnnualReport): void {
+  const s = r.stillEmployedAfterEnd;
+  heading(doc, 'Fortfarande anställda efter avslutad anställning');
+  const share = s.sharePercent === 'none' ? 'ingen andel (ingen känd)' : s.sharePercent === null ? SUPPRESSED_TEXT : `${formatDecimal(s.sharePercent, 'sv')} %`;
+  doc.text(
+    s.sharePercent === 'none'
+      ? `Ingen situation efter avslutad anställning är känd för ${r.year}.`
+      : `Av ${n(s.known)} personer vars situation efter anställningen är känd är ${n(s.stillEmployed)} fortfarande anställda (${share}), varav ${n(s.employedBySupplier)} hos leverantören. Varje person räknas en gång, efter sin senaste anställning som slutade under året och det senaste kända svaret.`,
+  ).moveDown(0.4);
+  table(doc, ['Mått', 'Antal'], [['Personer med känd situation', n(s.known)], ['Fortfarande anställda', n(s.stillEmployed)], ['varav hos leverantören', n(s.employedBySupplier)], ['Andel fortfarande anställda', share]], [300, 120]);
 }
 
 /**
@@ -86,12 +104,13 @@ export async function renderAnnualReportPdf(r: AnnualReport): Promise<Buffer> {
   table(
     doc,
     ['År', 'Mål', 'Andel', 'Med social hänsyn', 'Tjänsteupphandlingar', 'Anställda', 'Heltidsmånader'],
-    r.goalTrend.map((g) => [String(g.year), `${g.goalPercent} %`, g.sharePercent === null ? '–' : `${Math.round(g.sharePercent)} %`, String(g.withSocialConsiderations), String(g.serviceProcurements), n(g.peopleEmployed), g.fullTimeMonths === null ? SUPPRESSED_TEXT : g.fullTimeMonths.toLocaleString('sv-SE')]),
+    r.goalTrend.map((g) => [String(g.year), `${g.goalPercent} %`, g.sharePercent === null ? '–' : `${Math.round(g.sharePercent)} %`, String(g.withSocialConsiderations), String(g.serviceProcurements), n(g.peopleEmployed), g.fullTimeMonths === null ? SUPPRESSED_TEXT : decimal(g.fullTimeMonths)]),
     [50, 50, 55, 90, 100, 70, 80],
   );
 
   heading(doc, 'Anställningar');
   doc.text(`Anställda personer ${r.year}: ${n(r.peopleTotal)}. Påbörjade anställningar: ${n(r.placements.started)}, avslutade: ${n(r.placements.ended)}, varav fullföljda: ${n(r.placements.completed)}.`);
+  stillEmployed(doc, r);
   counts(doc, 'Anställda per målgrupp', r.byTargetGroup);
   counts(doc, 'Anställda per förvaltning och bolag', r.byUnit);
   counts(doc, 'Anställda per leverantör', r.bySupplier);

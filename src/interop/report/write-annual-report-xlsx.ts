@@ -15,7 +15,17 @@ export async function writeAnnualReportXlsx(r: AnnualReport): Promise<Buffer> {
     });
   };
   sheet('Måluppfyllelse', ['År', 'Mål (%)', 'Andel (%)', 'Med social hänsyn', 'Tjänsteupphandlingar', 'Anställda', 'Heltidsmånader'], r.goalTrend.map((g) => [g.year, g.goalPercent, g.sharePercent === null ? null : Math.round(g.sharePercent * 10) / 10, g.withSocialConsiderations, g.serviceProcurements, g.peopleEmployed, g.fullTimeMonths]));
-  sheet('Anställningar', ['Mått', 'Antal'], [['Anställda personer', r.peopleTotal], ['Påbörjade anställningar', r.placements.started], ['Avslutade anställningar', r.placements.ended], ['Fullföljda anställningar', r.placements.completed]]);
+  const still = r.stillEmployedAfterEnd;
+  sheet('Anställningar', ['Mått', 'Antal'], [
+    ['Anställda personer', r.peopleTotal],
+    ['Påbörjade anställningar', r.placements.started],
+    ['Avslutade anställningar', r.placements.ended],
+    ['Fullföljda anställningar', r.placements.completed],
+    ['Personer med känd situation efter avslutad anställning', still.known],
+    ['Fortfarande anställda efter avslutad anställning', still.stillEmployed],
+    ['varav hos leverantören', still.employedBySupplier],
+    ['Andel fortfarande anställda av de kända (%)', still.sharePercent === 'none' ? 'ingen känd' : still.sharePercent],
+  ]);
   const counts = (name: string, list: AnnualReportCount[]) => sheet(name, ['Kategori', 'Antal personer', 'Heltidsmånader'], list.map((c) => [c.label, c.count, c.fullTimeMonths]));
   counts('Per målgrupp', r.byTargetGroup);
   counts('Per förvaltning', r.byUnit);

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit-service.js';
 import { findPlacement } from './contract-repository.js';
 import { readableContract, swedishDate } from './contract-service.js';
 import type { PlacementOutcomeBody } from './contract-schemas.js';
-import { listPlacementOutcomes, savePlacementOutcome } from './placement-outcome-repository.js';
+import { listOutcomesOf, listPlacementOutcomes, savePlacementOutcome, saveSupplierOutcomes } from './placement-outcome-repository.js';
 
 async function readablePlacement(db: Database, who: Who, contractId: string, placementId: string) {
   const contract = await readableContract(db, who.actor, contractId);
@@ -41,4 +41,20 @@ export async function recordPlacementOutcome(db: Database, who: Who, contractId:
     await recordAudit(tx, who, { action: 'placement.outcome_recorded', entityType: 'contract', entityId: contractId, before: before ? { placementId, ...before } : undefined, after: { placementId, ...outcome } });
     return { items: await listPlacementOutcomes(tx, who.actor.organisationId, placementId) };
   });
+}
+
+/**
+ * What the supplier answered in its period report about its own ended placements: still employed
+ * with it N months after the end, or not employed (the supplier cannot know about other
+ * employers). Stored with source `supplier`; an officer's answer for the same placement and months
+ * is kept (decision 0806). The caller (the supplier portal) has checked that each placement is one
+ * of the supplier's on this contract and ended at least N months ago, and writes the audit events.
+ */
+export function recordSupplierOutcomes(db: Database, organisationId: string, outcomes: Parameters<typeof saveSupplierOutcomes>[2], now: Date): Promise<number> {
+  return saveSupplierOutcomes(db, organisationId, outcomes, swedishDate(now), now);
+}
+
+/** The answers recorded so far on the given placements (any source), for the supplier's report form. */
+export function outcomesOfPlacements(db: Database, organisationId: string, placementIds: readonly string[]) {
+  return listOutcomesOf(db, organisationId, placementIds);
 }

@@ -138,4 +138,32 @@ describe('the results cache', () => {
     await dashboard(viewerCached);
     expect(await dashboard(viewerCached)).toEqual(await dashboard(viewerUncached));
   });
+
+  it('sends a cached answer as the same JSON text, with the same content type, as an answer computed anew', async () => {
+    for (const [cachedGet, uncachedGet] of [
+      [() => viewerCached.get('/api/results/dashboard?year=2025'), () => viewerUncached.get('/api/results/dashboard?year=2025')],
+      [() => cachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results?year=2025` }), () => uncachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results?year=2025` })],
+      [() => cachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results.json?year=2025` }), () => uncachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results.json?year=2025` })],
+      [() => cachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results.csv?year=2025` }), () => uncachedApp.inject({ method: 'GET', url: `/api/public/organisations/${org.slug}/results.csv?year=2025` })],
+    ] as const) {
+      await cachedGet(); // fills the cache
+      const [hit, fresh] = [await cachedGet(), await uncachedGet()];
+      expect(hit.statusCode, hit.body).toBe(200);
+      expect(hit.headers['content-type']).toBe(fresh.headers['content-type']);
+      expect(hit.body).toBe(fresh.body);
+    }
+  });
+
+  it('follows an organisation to its new slug: the old one answers 404 at once', async () => {
+    await publicPage(cachedApp);
+    const oldSlug = org.slug;
+    await database.db.execute(sql`update organisations set slug = ${`${oldSlug}-ny`} where id = ${org.id}`);
+    try {
+      expect((await cachedApp.inject({ method: 'GET', url: `/api/public/organisations/${oldSlug}/results?year=2025` })).statusCode).toBe(404);
+      expect((await cachedApp.inject({ method: 'GET', url: `/api/public/organisations/${oldSlug}-ny/results?year=2025` })).statusCode).toBe(200);
+    } finally {
+      await database.db.execute(sql`update organisations set slug = ${oldSlug} where id = ${org.id}`);
+    }
+    expect((await publicPage(cachedApp)).peopleEmployed.total).toBe(8);
+  });
 });

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { publicBaseUrl } from '../../config.js';
 import type { App, AppDeps } from '../../deps.js';
 import { whoOf } from '../../access.js';
@@ -12,6 +13,28 @@ import { createResultsVersions } from './results-versions.js';
 import { annualReport, goalsOf, publicCatalogue, publicResults, publicResultsCsv, resultsDashboard, resultsSettingsOf, setGoal, setResultsSettings } from './results-service.js';
 
 const tags = ['results'];
+
+/**
+ * Sends an answer as JSON through its route's own response serializer, serialising each answer
+ * object once: a cached answer (decision 0805) is the same object on every hit, so its text is
+ * kept beside it (the public results are ~90 kB, whose serialisation cost more than the rest of
+ * a cached request). Answers computed anew are new objects and serialised as always; the text
+ * goes when the answer leaves the cache.
+ */
+function createAnswerSender() {
+  const texts = new WeakMap<object, string>();
+  return (reply: FastifyReply, answer: object): FastifyReply => {
+    let text = texts.get(answer);
+    if (text === undefined) {
+      const serialise = reply.getSerializationFunction('200');
+      if (!serialise) throw new Error('The route has no response schema for 200.');
+      text = serialise(answer as Record<string, unknown>);
+      texts.set(answer, text);
+    }
+    // A string with a JSON content type is sent as it is, not serialised again.
+    return reply.type('application/json; charset=utf-8').send(text);
+  };
+}
 const publicRoute = { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 /** Goals, results, dashboards and the public results with their open-data files (docs/results.md). */
@@ -23,6 +46,9 @@ export async function resultsRoutes(app: App, { db, config, now, notifications }
   if (cached) app.addHook('onClose', () => cached.versions.close());
   app.addSchema(PublicResults);
   app.addSchema(DashboardView);
+  const sendPublic = createAnswerSender();
+  const sendPublicJson = createAnswerSender();
+  const sendDashboard = createAnswerSender();
 
   app.get(
     '/api/public/organisations/:slug/results',
@@ -39,7 +65,7 @@ export async function resultsRoutes(app: App, { db, config, now, notifications }
         response: { 200: Type.Ref(PublicResults), ...errorResponses },
       },
     },
-    async (request) => publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now(), cached),
+    async (request, reply) => sendPublic(reply, await publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now(), cached)),
   );
 
   app.get(
@@ -50,10 +76,8 @@ export async function resultsRoutes(app: App, { db, config, now, notifications }
     },
     async (request, reply) => {
       const r = await publicResults(db, request.params.slug, request.query, publicBaseUrl(config), now(), cached);
-      return reply
-        .header('content-disposition', `attachment; filename="${r.organisation.slug}-resultat-${r.year}.json"`)
-        .header('link', `<${r.licence.uri}>; rel="license"`)
-        .send(r);
+      reply.header('content-disposition', `attachment; filename="${r.organisation.slug}-resultat-${r.year}.json"`).header('link', `<${r.licence.uri}>; rel="license"`);
+      return sendPublicJson(reply, r);
     },
   );
 
@@ -93,7 +117,7 @@ export async function resultsRoutes(app: App, { db, config, now, notifications }
         response: { 200: Type.Ref(DashboardView), ...errorResponses },
       },
     },
-    async (request) => resultsDashboard(db, whoOf(request), request.query.year, now(), cached),
+    async (request, reply) => sendDashboard(reply, await resultsDashboard(db, whoOf(request), request.query.year, now(), cached)),
   );
 
   const ReportQuery = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }, { additionalProperties: false });

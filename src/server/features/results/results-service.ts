@@ -93,9 +93,15 @@ function placementAssumptions(): PlacementAssumptions {
 
 const LICENCE_NAME: Record<OpenLicence, string> = { 'cc-by-4.0': 'Creative Commons Attribution 4.0 International (CC BY 4.0)', cc0: 'CC0 1.0 Universal (public domain dedication)' };
 
+/**
+ * Made once: building an `Intl.DateTimeFormat` costs about a millisecond, more than a whole cached
+ * answer, and every results request needs today's date for its cache key.
+ */
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** The day "today" is, in Sweden, for a result "as of". */
 function swedishToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  return SWEDISH_DATE.format(now);
 }
 
 /** Reads an organisation's results as an anonymous viewer: the public page and the public files. */
@@ -191,11 +197,40 @@ async function goalFigure(db: Database, org: ResultsOrganisation, reader: Actor,
   };
 }
 
-async function publishedOrganisation(db: Database, slug: string): Promise<ResultsOrganisation> {
-  const org = await findResultsOrganisationBySlug(db, slug);
+async function publishedOrganisation(db: Database, slug: string, cached: ResultsCache | null = null): Promise<ResultsOrganisation> {
+  const org = cached === null ? await findResultsOrganisationBySlug(db, slug) : await organisationBySlug(db, slug, cached);
   // An organisation that has not turned on open data is as unknown as one that does not exist.
   if (!org || !org.openDataPublished) throw notFound('The organisation');
   return org;
+}
+
+/** Slug → organisation id of the organisations found so far, per app cache. */
+const slugIds = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The organisation a public request names by slug, kept like an answer against its results
+ * version, which every update of the organisation row moves (slug, name, the open-data switch;
+ * decision 0805). A cached public page then costs no query on the embedded database and only the
+ * version read on PostgreSQL. Unknown slugs are not remembered (anyone may ask for any slug).
+ */
+async function organisationBySlug(db: Database, slug: string, cached: ResultsCache): Promise<ResultsOrganisation | null> {
+  const ids = slugIds.get(cached.cache) ?? slugIds.set(cached.cache, new Map()).get(cached.cache)!;
+  const key = `organisation ${slug}`;
+  const id = ids.get(slug);
+  if (id !== undefined) {
+    const hit = cached.cache.get(id, key, await cached.versions.current(id)) as ResultsOrganisation | undefined;
+    if (hit !== undefined) return hit;
+  }
+  const found = await findResultsOrganisationBySlug(db, slug);
+  if (!found) return null;
+  const version = await cached.versions.current(found.id);
+  // Read again after the version, so the row kept is never older than the version it is kept under.
+  const org = await findResultsOrganisationBySlug(db, slug);
+  if (org?.id === found.id) {
+    ids.set(slug, org.id);
+    cached.cache.set(org.id, key, version, org);
+  }
+  return org ?? null;
 }
 
 function downloadLinks(baseUrl: string, slug: string, year: number) {
@@ -215,7 +250,7 @@ function downloadLinks(baseUrl: string, slug: string, year: number) {
  * requirements with supplier and status. Never a participant.
  */
 export async function publicResults(db: Database, slug: string, query: { year?: number | undefined; unit?: string | undefined }, baseUrl: string, now: Date, cached: ResultsCache | null = null): Promise<PublicResultsView> {
-  const org = await publishedOrganisation(db, slug);
+  const org = await publishedOrganisation(db, slug, cached);
   const year = query.year ?? Number(swedishToday(now).slice(0, 4));
   return throughCache(cached, org.id, `public ${year} ${query.unit ?? '-'} ${swedishToday(now)} ${baseUrl}`, () => computePublicResults(db, org, year, query.unit, baseUrl, now));
 }
@@ -249,6 +284,16 @@ async function computePublicResults(db: Database, org: ResultsOrganisation, year
 /** The public results as CSV: one row per published cell; suppressed counts read "prickad". */
 export async function publicResultsCsv(db: Database, slug: string, year: number | undefined, baseUrl: string, now: Date, cached: ResultsCache | null = null): Promise<{ body: string; licence: OpenLicence; year: number }> {
   const r = await publicResults(db, slug, { year }, baseUrl, now, cached);
+  // A cached answer is the same object on every hit, so its CSV is written once.
+  const body = csvTexts.get(r) ?? csvOf(r);
+  csvTexts.set(r, body);
+  return { body, licence: r.licence.id, year: r.year };
+}
+
+/** The CSV text of each public answer written so far (it goes with the answer). */
+const csvTexts = new WeakMap<PublicResultsView, string>();
+
+function csvOf(r: PublicResultsView): string {
   const rows: string[][] = [['year', 'measure', 'dimension', 'key', 'label_sv', 'label_en', 'count', 'full_time_months']];
   const show = (v: number | { suppressed: true }) => (typeof v === 'number' ? String(v) : 'prickad');
   const measures = ['peopleEmployed', 'placementsStarted', 'placementsEnded', 'placementsCompleted'] as const;
@@ -259,6 +304,17 @@ export async function publicResultsCsv(db: Database, slug: string, year: number 
       for (const c of cells) rows.push([String(r.year), m, dimension, c.key, c.label.sv, c.label.en, show(c.count), m === 'peopleEmployed' ? show(c.fullTimeMonths) : '']);
     }
   }
+  // Organisation-wide only, as on the public page (the CSV is never filtered by unit); hidden as there.
+  const still = r.stillEmployedAfterEnd;
+  if (still !== null) {
+    const share = still.sharePercent === null ? '' : typeof still.sharePercent === 'number' ? String(still.sharePercent) : 'prickad';
+    for (const [key, sv, en, value] of [
+      ['known', 'Personer med känd situation efter anställningen', 'People whose situation after the placement is known', show(still.known)],
+      ['stillEmployed', 'Fortfarande anställda', 'Still employed', show(still.stillEmployed)],
+      ['employedBySupplier', 'Varav hos leverantören', 'Of whom by the supplier', show(still.employedBySupplier)],
+      ['sharePercent', 'Andel fortfarande anställda (%)', 'Share still employed (%)', share],
+    ] as const) rows.push([String(r.year), 'stillEmployedAfterEnd', 'total', key, sv, en, value, '']);
+  }
   for (const [actor, ore] of Object.entries(r.value.actors)) rows.push([String(r.year), 'valueOre', 'actor', actor, '', '', String(ore), '']);
   rows.push([String(r.year), 'valueOre', 'total', '', '', '', String(r.value.totalOre), '']);
   // Names come from users: a leading = + - @ would be a formula in a spreadsheet, so it is quoted away.
@@ -267,7 +323,7 @@ export async function publicResultsCsv(db: Database, slug: string, year: number 
     const s = neutral(raw);
     return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return { body: rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n', licence: r.licence.id, year: r.year };
+  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The DCAT-AP-SE catalogue of the organisation's open results (RDF/XML). */
@@ -394,6 +450,12 @@ export async function annualReport(db: Database, who: Who, year: number, now: Da
     byUnit: list(people.byUnit),
     bySupplier: list(people.bySupplier),
     byCpvDivision: list(people.byCpvDivision),
+    stillEmployedAfterEnd: {
+      known: num(r.stillEmployed.known),
+      stillEmployed: num(r.stillEmployed.stillEmployed),
+      employedBySupplier: num(r.stillEmployed.employedBySupplier),
+      sharePercent: r.stillEmployed.sharePercent === null ? 'none' : num(r.stillEmployed.sharePercent),
+    },
     value: { actors: (Object.keys(ACTOR_SV) as Array<keyof typeof ACTOR_SV>).map((a) => ({ label: ACTOR_SV[a], ore: r.value.actors[a] })), totalOre: r.value.totalOre, parameterYear: r.value.parameterYear, assumptions: r.value.assumptions },
     contracts: r.contracts.map((c) => ({ referenceNumber: c.referenceNumber, procurementTitle: c.procurementTitle, supplier: c.supplierName, unit: c.unitName, startsOn: c.startsOn, endsOn: c.endsOn, status: STATUS_SV[contractStatus(c, r.asOf)] })),
   };

@@ -105,6 +105,16 @@ export const ReportEnding = Type.Object(
   { additionalProperties: false },
 );
 
+/** The supplier's answer on one of its ended placements: still employed with it N months after the end, or not (decision 0806). */
+export const ReportAfterEnd = Type.Object(
+  {
+    placementId: Uuid,
+    monthsAfterEnd: Type.Integer({ minimum: 1, maximum: 60 }),
+    status: enumOf(['employed_by_supplier', 'not_employed'] as const),
+  },
+  { additionalProperties: false },
+);
+
 export const SupplierReportSubmit = Type.Object(
   {
     noChange: Type.Boolean({ description: 'true: nothing has changed since the last report' }),
@@ -112,6 +122,12 @@ export const SupplierReportSubmit = Type.Object(
     endings: Type.Optional(Type.Array(ReportEnding, { maxItems: 200 })),
     note: Type.Optional(Type.String({ maxLength: 2000 })),
     attestedBy: Type.String({ minLength: 1, maxLength: 200, description: 'The name of the person attesting that the report is correct' }),
+    afterEnd: Type.Optional(
+      Type.Array(ReportAfterEnd, {
+        maxItems: 500,
+        description: 'Optional: for the contract’s ended placements, whether the person is still employed with the supplier N months after the end (at least N months must have passed). An officer’s answer for the same placement and N is kept.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -145,6 +161,16 @@ export const SupplierReportForm = Type.Object({
   /** The placements known so far that were running at some time in the period or after it: the pre-filled report. */
   placements: Type.Array(SupplierPlacement),
   report: nullable(SupplierReport),
+  /** The contract's placements that ended at least six months ago, with the question the report may answer (optional) and what is known so far. */
+  afterEnd: Type.Array(
+    Type.Object({
+      placementId: Uuid,
+      participantRef: Type.String(),
+      endedOn: IsoDate,
+      monthsAfterEnd: Type.Integer({ description: '12 when a year has passed since the end, else 6' }),
+      answer: nullable(Type.Object({ status: enumOf(['employed_by_supplier', 'employed_elsewhere', 'not_employed', 'unknown'] as const), source: enumOf(['officer', 'supplier'] as const) })),
+    }),
+  ),
   attestedByDefault: Type.String({ description: 'The signed-in person’s name, for the attestation' }),
 });
 

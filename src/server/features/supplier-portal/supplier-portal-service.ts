@@ -13,6 +13,8 @@ import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, changePlacement, readableContract, swedishDate, termsOf } from '../contracts/contract-service.js';
 import { takesPlacements } from '../../../domain/follow-up/commitment-terms.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
+import { outcomesOfPlacements, recordSupplierOutcomes } from '../contracts/placement-outcome-service.js';
+import { addMonths } from '../../../domain/follow-up/calendar.js';
 import { ssykUnitGroup } from '../contracts/ssyk-catalogue.js';
 import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
 import {
@@ -152,7 +154,7 @@ async function periodContext(db: Database, scope: SupplierScope, contractId: str
 export async function reportForm(db: Database, who: Who & { displayName: string }, contractId: string, sequence: number, now: Date) {
   const scope = await scopeOf(db, who.actor, 'supplier_portal:read', true);
   const asOf = swedishDate(now);
-  const { detail, period, report, status } = await periodContext(db, scope, contractId, sequence, asOf);
+  const { facts, detail, period, report, status } = await periodContext(db, scope, contractId, sequence, asOf);
   const [presented] = report ? await presentReports(db, [report]) : [null];
   return {
     contract: { id: detail.id, referenceNumber: detail.referenceNumber, title: detail.title, buyer: detail.buyer },
@@ -161,8 +163,54 @@ export async function reportForm(db: Database, who: Who & { displayName: string 
     employmentForms: [...EMPLOYMENT_FORMS],
     placements: detail.placements.filter((p) => p.startedOn <= period.endsOn && (p.endedOn === null || p.endedOn >= period.startsOn)),
     report: presented ?? null,
+    afterEnd: await afterEndQuestions(db, facts.contract.organisationId, detail.placements, asOf),
     attestedByDefault: who.displayName,
   };
+}
+
+/**
+ * The optional "still employed with us N months after the end" questions of a report (decision
+ * 0806): every placement of the contract that ended at least six months ago, asked at 12 months
+ * once a year has passed, else at 6, pre-filled with what is known for that N (the officer's
+ * answer, or the supplier's own earlier one).
+ */
+async function afterEndQuestions(db: Database, organisationId: string, placements: Awaited<ReturnType<typeof supplierContractDetail>>['placements'], asOf: string) {
+  const ended = placements.filter((p) => p.endedOn !== null && addMonths(p.endedOn, 6) <= asOf);
+  const answers = await outcomesOfPlacements(db, organisationId, ended.map((p) => p.id));
+  return ended
+    .map((p) => {
+      const monthsAfterEnd = addMonths(p.endedOn!, 12) <= asOf ? 12 : 6;
+      const answer = answers.find((a) => a.placementId === p.id && a.monthsAfterEnd === monthsAfterEnd);
+      return { placementId: p.id, participantRef: p.participantRef, endedOn: p.endedOn!, monthsAfterEnd, answer: answer ? { status: answer.status, source: answer.source } : null };
+    })
+    .sort((a, b) => (a.endedOn === b.endedOn ? a.participantRef.localeCompare(b.participantRef) : a.endedOn < b.endedOn ? 1 : -1));
+}
+
+type AfterEndInput = NonNullable<SupplierReportSubmit['afterEnd']>;
+
+/** Each answer is about one of this contract's placements that ended at least its N months ago, once per placement and N. */
+function checkAfterEnd(context: ReportContext, afterEnd: AfterEndInput, asOf: string) {
+  const errors: Array<{ path: string; code: string; message: string }> = [];
+  const seen = new Set<string>();
+  afterEnd.forEach((a, i) => {
+    const p = context.facts.placements.find((x) => x.id === a.placementId);
+    if (!p) errors.push({ path: `/body/afterEnd/${i}/placementId`, code: 'unknown_placement', message: 'No such placement on this contract.' });
+    else if (p.endedOn === null || addMonths(p.endedOn, a.monthsAfterEnd) > asOf) errors.push({ path: `/body/afterEnd/${i}/monthsAfterEnd`, code: 'too_early', message: `The placement has not been over for ${a.monthsAfterEnd} months yet.` });
+    const key = `${a.placementId} ${a.monthsAfterEnd}`;
+    if (seen.has(key)) errors.push({ path: `/body/afterEnd/${i}`, code: 'duplicate', message: 'The same placement and months are answered twice.' });
+    seen.add(key);
+  });
+  return errors;
+}
+
+/** Stores the supplier's answers (an officer's answer is kept) with an audit event in both trails. */
+async function saveAfterEnd(tx: Database, who: Who, context: ReportContext, afterEnd: AfterEndInput, now: Date): Promise<void> {
+  if (afterEnd.length === 0) return;
+  const organisationId = context.facts.contract.organisationId;
+  const stored = await recordSupplierOutcomes(tx, organisationId, afterEnd, now);
+  const after = { periodSequence: context.period.sequence, answers: afterEnd.length, stored, afterEnd };
+  await recordAudit(tx, who, { action: 'supplier_report.after_end_answered', entityType: 'contract', entityId: context.facts.contract.id, after });
+  await recordAudit(tx, { system: `${who.label} (${context.facts.contract.supplier.name})`, organisationId }, { action: 'supplier_report.after_end_answered', entityType: 'contract', entityId: context.facts.contract.id, after });
 }
 
 /**
@@ -178,9 +226,11 @@ export async function submitReport(db: Database, who: Who, contractId: string, s
     const hires: SupplierReportHire[] = (body.hires ?? []).map((h) => ({ ...h, participantRef: h.participantRef.trim(), ssykCode: h.ssykCode ?? null }));
     const endings: SupplierReportEnding[] = body.endings ?? [];
     const input = { noChange: body.noChange, hires, endings, attestedBy: body.attestedBy.trim() };
-    const errors = checkReport(context, input);
-    if (errors.length > 0) throw validationFailed(errors.map((e) => ({ path: `/body${e.field}`, code: e.code, message: e.message })));
-    return saveReport(tx, who, scope, context, input, body.note?.trim() ?? '', now);
+    const errors = [...checkReport(context, input).map((e) => ({ path: `/body${e.field}`, code: e.code, message: e.message })), ...checkAfterEnd(context, body.afterEnd ?? [], asOf)];
+    if (errors.length > 0) throw validationFailed(errors);
+    const report = await saveReport(tx, who, scope, context, input, body.note?.trim() ?? '', now);
+    await saveAfterEnd(tx, who, context, body.afterEnd ?? [], now);
+    return report;
   });
 }
 

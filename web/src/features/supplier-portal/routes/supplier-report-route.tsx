@@ -124,6 +124,48 @@ function EndingFieldset({ form, onAdd }: { form: SupplierReportForm; onAdd: (end
   );
 }
 
+type AfterEndStatus = NonNullable<SupplierReportSubmit['afterEnd']>[number]['status'];
+
+/**
+ * Optional (decision 0806): for the contract's placements that ended six or more months ago,
+ * whether the person still works for the supplier. Pre-filled with the supplier's own earlier
+ * answer; a placement the buyer's officer has answered is shown, not asked (the officer's answer
+ * is kept).
+ */
+function AfterEndFieldset({ form, answers, onChange }: { form: SupplierReportForm; answers: Record<string, AfterEndStatus | ''>; onChange: (placementId: string, status: AfterEndStatus | '') => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'sv';
+  if (form.afterEnd.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{t('supplierPortal.report.afterEndLegend')}</legend>
+      <p>{t('supplierPortal.report.afterEndHint')}</p>
+      {form.afterEnd.map((q) => {
+        const question = t('supplierPortal.report.afterEndQuestion', { ref: q.participantRef, date: formatDate(q.endedOn, lang), months: q.monthsAfterEnd });
+        if (q.answer?.source === 'officer') {
+          return (
+            <p key={q.placementId}>
+              {question} {t('supplierPortal.report.afterEndByOfficer')}
+            </p>
+          );
+        }
+        const id = `after-end-${q.placementId}`;
+        return (
+          <p key={q.placementId}>
+            <label htmlFor={id}>{question}</label>
+            <br />
+            <select id={id} value={answers[q.placementId] ?? ''} onChange={(e) => onChange(q.placementId, e.target.value as AfterEndStatus | '')}>
+              <option value="">{t('supplierPortal.report.afterEndNoAnswer')}</option>
+              <option value="employed_by_supplier">{t('supplierPortal.report.afterEndYes')}</option>
+              <option value="not_employed">{t('supplierPortal.report.afterEndNo')}</option>
+            </select>
+          </p>
+        );
+      })}
+    </fieldset>
+  );
+}
+
 /** A period's report: "nothing has changed" in one press, or hires and endings; evidence; comments. */
 export function SupplierReportRoute() {
   const { id = '', sequence: sequenceParam = '1' } = useParams();
@@ -137,6 +179,7 @@ export function SupplierReportRoute() {
   const [attestedBy, setAttestedBy] = useState<string | null>(null);
   const [hires, setHires] = useState<Hire[]>([]);
   const [endings, setEndings] = useState<Ending[]>([]);
+  const [afterEnd, setAfterEnd] = useState<Record<string, AfterEndStatus | ''> | null>(null);
   const [answer, setAnswer] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [sentFromFile, setSentFromFile] = useState(false);
@@ -156,7 +199,13 @@ export function SupplierReportRoute() {
   const report = submit.data ?? f.report;
   const mayReport = (!report || report.status === 'question') && !sentFromFile;
   const sent = submit.isSuccess || sentFromFile;
-  const send = (noChange: boolean) => submit.mutate({ noChange, hires: noChange ? [] : hires, endings: noChange ? [] : endings, attestedBy: name });
+  // The supplier's own earlier answers pre-fill the questions until changed.
+  const afterEndAnswers = afterEnd ?? Object.fromEntries(f.afterEnd.filter((q) => q.answer?.source === 'supplier' && (q.answer.status === 'employed_by_supplier' || q.answer.status === 'not_employed')).map((q) => [q.placementId, q.answer!.status as AfterEndStatus]));
+  const afterEndBody = f.afterEnd.flatMap((q) => {
+    const status = afterEndAnswers[q.placementId];
+    return status && q.answer?.source !== 'officer' ? [{ placementId: q.placementId, monthsAfterEnd: q.monthsAfterEnd, status }] : [];
+  });
+  const send = (noChange: boolean) => submit.mutate({ noChange, hires: noChange ? [] : hires, endings: noChange ? [] : endings, attestedBy: name, afterEnd: afterEndBody });
 
   return (
     <div className="page">
@@ -189,6 +238,7 @@ export function SupplierReportRoute() {
       {mayReport && !submit.isSuccess ? (
         <section aria-labelledby="report-heading" className="section supplier-form">
           <h2 id="report-heading">{t('supplierPortal.report.yourReport')}</h2>
+          <AfterEndFieldset form={f} answers={afterEndAnswers} onChange={(placementId, status) => setAfterEnd({ ...afterEndAnswers, [placementId]: status })} />
           <TextField label={t('supplierPortal.report.attestedBy')} description={t('supplierPortal.report.attestedByHint')} value={name} onChange={setAttestedBy} isRequired size="medium" />
           <div className="supplier-actions">
             <Button variant="primary" onPress={() => send(true)} isPending={submit.isPending}>
