@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, parse as pgliteParse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -65,6 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       const client = target.dataDir === null ? new PGlite(PGLITE_OPTIONS) : new PGlite(path.join(target.dataDir, 'pg'), PGLITE_OPTIONS);
       await client.waitReady;
       const db = drizzlePglite(client, { schema }) as unknown as Database;
+      readExecutors.set(db, drizzlePglite(namedStatementClient(client) as never, { schema }) as unknown as Database);
       const migrationsSchema = 'drizzle';
       return {
         db,
@@ -87,6 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     /* idle client errors are reported on the next query */
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
+  readExecutors.set(db, db);
   const migrationsSchema = 'drizzle';
   return {
     db,
@@ -95,6 +97,101 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     isMigrated: () => countApplied(db, migrationsSchema).then((n) => n >= shippedMigrationCount()),
     notifications: null,
     close: () => pool.end(),
+  };
+}
+
+/**
+ * Where the hot reads run (decision 0912): for an open database, an executor whose statements are
+ * parsed and planned once; for a transaction, the transaction itself.
+ */
+const readExecutors = new WeakMap<Database, Database>();
+
+/**
+ * The executor for a hot read statement (the procurement page, the register list) on `db`
+ * (decision 0912). On PGlite it is a second Drizzle instance over the same database whose
+ * statements are named, server-side prepared statements, parsed once per distinct SQL text and
+ * then only bound and executed: one call into the WebAssembly engine per query instead of six,
+ * and PostgreSQL's plan cache applies. On a PostgreSQL server it is `db` (statements Drizzle
+ * `.prepare(name)`s there are named per pooled connection by node-postgres). Inside a
+ * transaction it is the transaction. Read statements only: nothing here syncs written pages.
+ */
+export function readExecutor(db: Database): Database {
+  return readExecutors.get(db) ?? db;
+}
+
+/**
+ * Statements built once per executor: `build(executor).prepare(name)`, kept for as long as the
+ * executor lives (the open database, or one transaction). Drizzle then skips building the SQL,
+ * and on PostgreSQL the statement is named.
+ */
+export function preparedStatement<P>(name: string, build: (db: Database) => { prepare(name: string): P }): (db: Database) => P {
+  const prepared = new WeakMap<Database, P>();
+  return (db) => {
+    const executor = readExecutor(db);
+    let statement = prepared.get(executor);
+    if (statement === undefined) {
+      statement = build(executor).prepare(name);
+      prepared.set(executor, statement);
+    }
+    return statement;
+  };
+}
+
+/** Named statements per PGlite client; beyond this many distinct texts the oldest is closed. */
+const MAX_NAMED_STATEMENTS = 500;
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * A stand-in for a PGlite client with only `query`, for Drizzle (readExecutor). PGlite's own
+ * `query` parses, describes, binds, describes, executes and syncs in six calls into the engine
+ * and plans every time; this parses a SQL text once as a named statement (learning its parameter
+ * types), then sends bind, describe, execute and sync in one message. Parameters are serialised
+ * and rows parsed exactly as PGlite's `query` does (its own serializers and `parseResults`), under
+ * the same two locks, so it waits for a running transaction like any query.
+ */
+function namedStatementClient(client: PGlite): { query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> } {
+  const statements = new Map<string, { name: string; types: number[] }>();
+  let counter = 0;
+  const { serialize } = protocol;
+  return {
+    query: <T>(text: string, params: unknown[] = [], options?: QueryOptions) =>
+      client._runExclusiveTransaction(() =>
+        client.runExclusive(async () => {
+          let statement = statements.get(text);
+          if (statement === undefined) {
+            const closing: Uint8Array[] = [];
+            if (statements.size >= MAX_NAMED_STATEMENTS) {
+              const [oldestText, oldest] = statements.entries().next().value!;
+              statements.delete(oldestText);
+              closing.push(serialize.close({ type: 'S', name: oldest.name }));
+            }
+            const name = `hansyn_read_${++counter}`;
+            const described = await client.execProtocol(concat([...closing, serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+            statement = { name, types: pgliteParse.parseDescribeStatementResults(described.messages) };
+            statements.set(text, statement);
+          }
+          const { types } = statement;
+          const values = params.map((param, i) => {
+            if (param === null || param === undefined) return null;
+            const serializer = options?.serializers?.[types[i]!] ?? client.serializers[types[i]!];
+            return serializer ? serializer(param) : String(param);
+          });
+          const { messages } = await client.execProtocol(
+            concat([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+            { syncToFs: false },
+          );
+          return pgliteParse.parseResults(messages, client.parsers, options)[0] as Results<T>;
+        }),
+      ),
   };
 }
 

@@ -127,9 +127,9 @@ export async function buildApp({
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
   });
   const https = config.publicUrl?.startsWith('https://') ?? false;
-  await registerSecurityHeaders(app, { https });
+  registerSecurityHeaders(app, { https });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, transformStaticCSP: (header) => swaggerUiPolicy(header, https) });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true, anonymous: true } }, async () => app.swagger());
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
@@ -139,13 +139,13 @@ export async function buildApp({
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { config: { public: true, anonymous: true }, schema: { tags: ['operations'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/api/ready',
     {
-      config: { public: true },
+      config: { public: true, anonymous: true },
       schema: {
         tags: ['operations'],
         summary: 'Readiness: the database answers and every migration is applied',

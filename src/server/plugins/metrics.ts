@@ -42,7 +42,7 @@ export function registerMetrics(app: FastifyInstance): Registry {
     duration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     if (reply.statusCode >= 500) errors.inc({ route });
   });
-  app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true }, config: { public: true, anonymous: true } }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
+import { preparedStatement, type Database } from '../../../db/client.js';
 import { apiTokens, loginFailures, memberships, organisations, sessions, units, users } from '../../../db/schema/index.js';
 import type { Actor, Membership, Role } from '../../../domain/access/can.js';
 
@@ -57,12 +57,17 @@ export async function listActiveOrganisations(db: Database, userId: string): Pro
  * suspended: each membership limited to a unit is expanded to that unit and all units below it.
  * Null when the person holds no active membership there.
  */
-export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
-  const rows = await db
+/** A person's active memberships in one organisation: on every request (decision 0303), so prepared by name (0912). */
+const membershipStatement = preparedStatement('auth_memberships', (db) =>
+  db
     .select({ role: memberships.role, unitId: memberships.unitId, kind: organisations.kind })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(memberships.suspendedAt)));
+    .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.organisationId, sql.placeholder('organisationId')), isNull(memberships.suspendedAt))),
+);
+
+export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
+  const rows = await membershipStatement(db).execute({ userId, organisationId });
   if (rows.length === 0) return null;
   const needsTree = rows.some((r) => r.unitId !== null);
   const tree = needsTree
@@ -104,8 +109,9 @@ export async function insertSession(
 }
 
 /** A live session of an account that is not disabled. */
-export async function findSession(db: Database, tokenHash: string, now: Date) {
-  const rows = await db
+/** A session and its person, on every cookie request (decision 0303): prepared by name (0912). */
+const sessionStatement = preparedStatement('auth_session', (db) =>
+  db
     .select({
       userId: sessions.userId,
       organisationId: sessions.organisationId,
@@ -116,8 +122,12 @@ export async function findSession(db: Database, tokenHash: string, now: Date) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)))
-    .limit(1);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
+    .limit(1),
+);
+
+export async function findSession(db: Database, tokenHash: string, now: Date) {
+  const rows = await sessionStatement(db).execute({ tokenHash, now });
   return rows[0] ?? null;
 }
 
