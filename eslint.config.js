@@ -83,8 +83,9 @@ export default tseslint.config(
   },
   {
     // Feature boundaries (decision 0502): a server feature uses another feature only through its
-    // `*-service.ts` (the public surface), never its repository, routes or schemas. Shared
-    // pieces live in src/server (access.ts, schemas.ts, errors.ts) or in src/domain.
+    // `*-service.ts` (the public surface), never any other file of it (repository, routes,
+    // schemas, helpers). Shared pieces live in src/server (access.ts, schemas.ts, errors.ts),
+    // src/domain or src/interop; a service may re-export what it deliberately offers.
     files: ['src/server/features/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -93,8 +94,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../*/*-repository.js', '../*/*-routes.js', '../*/*-schemas.js', '**/features/*/*-repository.js', '**/features/*/*-routes.js', '**/features/*/*-schemas.js'],
-              message: "Another feature's repository, routes and schemas are its own; import its *-service.ts (decision 0502).",
+              regex: String.raw`^\.\./[^./][^/]*/(?![^/]*-service\.js$)[^/]+$`,
+              message: "Only another feature's *-service.ts is public; its repository, routes, schemas and helpers are its own (decision 0502).",
+            },
+            {
+              regex: String.raw`(^|/)features/[^/]+/(?![^/]*-service\.js$)[^/]+$`,
+              message: "Only another feature's *-service.ts is public; its repository, routes, schemas and helpers are its own (decision 0502).",
             },
           ],
         },
@@ -113,8 +118,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/features/*/*-repository.js', '**/features/*/*-routes.js'],
-              message: "A feature's repository and routes are its own; call its *-service.ts (decision 0504).",
+              regex: String.raw`(^|/)features/[^/]+/(?![^/]*-(service|schemas)\.js$)[^/]+$`,
+              message: "Only a feature's *-service.ts is public; its repository, routes and helpers are its own (decision 0504).",
             },
             {
               group: ['**/features/*/*-schemas.js'],

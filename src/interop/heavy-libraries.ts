@@ -3,12 +3,15 @@
  * took ≈0.8 s of a restart (docs/benchmarks.md, "Start-up"), and most processes never write a
  * workbook or a PDF. Node's module cache makes every later call cheap.
  */
-export async function loadExcelJs(): Promise<typeof import('exceljs')> {
+import type ExcelJs from 'exceljs';
+import type PdfKit from 'pdfkit';
+
+export async function loadExcelJs(): Promise<typeof ExcelJs> {
   const module = await import('exceljs');
   return module.default;
 }
 
-export async function loadPdfKit(): Promise<typeof import('pdfkit')> {
+export async function loadPdfKit(): Promise<typeof PdfKit> {
   const module = await import('pdfkit');
   return module.default;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../server/features/auth/auth-crypto.js';
+import { hashPassword } from '../../server/features/auth/auth-service.js';
 import { ensureLibrary } from '../../server/features/requirements/requirement-service.js';
 import { screenNewProcurements, startScreeningPolicy } from '../../server/features/screening/screening-service.js';
 import { DEFAULT_SCREENING_POLICY } from '../../domain/screening/screening-policy.js';
@@ -18,7 +18,7 @@ import { auditEvents, memberships, organisations, procurementLots, procurements,
 import { generateDemoData, type Municipality } from './generate-demo-data.js';
 import { seedProcurementHistory } from './seed-history.js';
 import { seedDemoNotices } from './seed-demo-notices.js';
-import type { ParticipantKeyring } from '../../server/features/matching/participant-crypto.js';
+import type { ParticipantKeyring } from '../../server/features/matching/participant-service.js';
 
 /** The one password of every demo account; printed at first start and written in the README. */
 export const DEMO_PASSWORD = 'hansyn-demo-2026';

@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, changePlacement, readableContract, swedishDate, termsOf } from '../contracts/contract-service.js';
 import { takesPlacements } from '../../../domain/follow-up/commitment-terms.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
-import { ssykUnitGroup } from '../contracts/ssyk-catalogue.js';
+import { ssykUnitGroup } from '../../../interop/reference/occupation-catalogue.js';
 import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
 import {
   parseSupplierReportSheet,
