@@ -32,9 +32,10 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', envRule, ...clockRules, ...accessRules] },
   },
   {
-    // The shell's clocks: the composition root's default `now`, the CLI (timings, its own `now`),
-    // the lock file's start time. TEMPORARY: the demo seed and the notice import's fallback clock.
-    files: ['src/server/app.ts', 'src/cli/**/*.ts', 'src/db/lock.ts', 'src/db/seed/**/*.ts', 'src/server/features/notices/notice-import-service.ts'],
+    // The shell's clocks: the composition root's `systemClock` (deps.now's default, main.ts's
+    // seed), the CLI (timings, its own `now`), the lock file's start time. The demo seed and the
+    // notice import take `now` from their caller (decision 0503).
+    files: ['src/server/app.ts', 'src/cli/**/*.ts', 'src/db/lock.ts'],
     rules: { 'no-restricted-syntax': ['error', envRule, ...accessRules] },
   },
   {

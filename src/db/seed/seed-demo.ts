@@ -57,12 +57,14 @@ export async function seedDemo(
     notices?: boolean;
     /** The participant keyring (docs/privacy.md); without one no demo participants are seeded. */
     participantKeys?: ParticipantKeyring | null;
+    /** The caller's clock reading (decision 0503): every seeded date and timestamp counts from it. */
+    now: Date;
   },
 ): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
   const data = generateDemoData({
     scale: options.scale,
     seed: options.seed ?? 2026,
-    currentYear: options.currentYear ?? new Date().getFullYear(),
+    currentYear: options.currentYear ?? options.now.getFullYear(),
     municipalities: options.scale === 'national' ? loadMunicipalities() : [],
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -132,7 +134,7 @@ export async function seedDemo(
       await inBatches(lots, (batch) => tx.insert(procurementLots).values(batch));
       // Every organisation starts with the starter requirement library, and every procurement
       // with a screening against the default policy, as if registered through the API.
-      const now = new Date();
+      const { now } = options;
       await ensureLibrary(tx, organisationId, now);
       // Göteborg has answered every readiness question with yes (political decision, a
       // support function, matching lead, regional network); Borås and the rest are still
@@ -177,12 +179,12 @@ export async function seedDemo(
     });
     options.onProgress?.(++done, data.length);
   }
-  if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, new Date());
+  if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, options.now);
   // The market view and notice pages show real notices from the first start.
-  if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
+  if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, options.now);
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);
