@@ -31,7 +31,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 export function parseIdentityNumber(input: string, today: string): IdentityNumberResult {
   const match = PATTERN.exec(input.trim());
   if (!match) return { valid: false, reason: 'format' };
-  const [, century, yymmdd, separator, last4] = match as unknown as [string, string | undefined, string, string | undefined, string];
+  const [, century, yymmdd = '', separator, last4 = ''] = match;
   // The birth number 000 is never issued (SKV 704), so such a number is a typing error.
   if (last4.startsWith('000')) return { valid: false, reason: 'format' };
   const yy = Number(yymmdd.slice(0, 2));
