@@ -32,9 +32,10 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', envRule, ...clockRules, ...accessRules] },
   },
   {
-    // The shell's clocks: the composition root's default `now`, the CLI (timings, its own `now`),
-    // the lock file's start time. TEMPORARY: the demo seed and the notice import's fallback clock.
-    files: ['src/server/app.ts', 'src/cli/**/*.ts', 'src/db/lock.ts', 'src/db/seed/**/*.ts', 'src/server/features/notices/notice-import-service.ts'],
+    // The shell's clocks: the composition root's `systemClock` (deps.now's default, main.ts's
+    // seed), the CLI (timings, its own `now`), the lock file's start time. The demo seed and the
+    // notice import take `now` from their caller (decision 0503).
+    files: ['src/server/app.ts', 'src/cli/**/*.ts', 'src/db/lock.ts'],
     rules: { 'no-restricted-syntax': ['error', envRule, ...accessRules] },
   },
   {
@@ -83,8 +84,9 @@ export default tseslint.config(
   },
   {
     // Feature boundaries (decision 0502): a server feature uses another feature only through its
-    // `*-service.ts` (the public surface), never its repository, routes or schemas. Shared
-    // pieces live in src/server (access.ts, schemas.ts, errors.ts) or in src/domain.
+    // `*-service.ts` (the public surface), never any other file of it (repository, routes,
+    // schemas, helpers). Shared pieces live in src/server (access.ts, schemas.ts, errors.ts),
+    // src/domain or src/interop; a service may re-export what it deliberately offers.
     files: ['src/server/features/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
@@ -93,8 +95,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['../*/*-repository.js', '../*/*-routes.js', '../*/*-schemas.js', '**/features/*/*-repository.js', '**/features/*/*-routes.js', '**/features/*/*-schemas.js'],
-              message: "Another feature's repository, routes and schemas are its own; import its *-service.ts (decision 0502).",
+              regex: String.raw`^\.\./[^./][^/]*/(?![^/]*-service\.js$)[^/]+$`,
+              message: "Only another feature's *-service.ts is public; its repository, routes, schemas and helpers are its own (decision 0502).",
+            },
+            {
+              regex: String.raw`(^|/)features/[^/]+/(?![^/]*-service\.js$)[^/]+$`,
+              message: "Only another feature's *-service.ts is public; its repository, routes, schemas and helpers are its own (decision 0502).",
             },
           ],
         },
@@ -113,8 +119,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/features/*/*-repository.js', '**/features/*/*-routes.js'],
-              message: "A feature's repository and routes are its own; call its *-service.ts (decision 0504).",
+              regex: String.raw`(^|/)features/[^/]+/(?![^/]*-(service|schemas)\.js$)[^/]+$`,
+              message: "Only a feature's *-service.ts is public; its repository, routes and helpers are its own (decision 0504).",
             },
             {
               group: ['**/features/*/*-schemas.js'],

@@ -79,6 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | 'servi
           const result = await seedDemo(db, {
             scale: values.scale as 'demo' | 'national',
             participantKeys: resolveParticipantKeys(config),
+            now: new Date(),
             ...(seed !== undefined ? { seed } : {}),
             onProgress: (done, total) => {
               if (total > 10 && (done % 25 === 0 || done === total)) io.stderr(`\rSeeding organisations: ${done}/${total}`);

@@ -67,13 +67,16 @@ export interface BuildAppOptions {
 /** Upload limit for spreadsheets and notices. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** The wall clock: the shell's one reading of it, for `deps.now` and main.ts (decision 0503). */
+export const systemClock = (): Date => new Date();
+
 /**
  * Composes the application. Never listens: main.ts does, tests use `app.inject`.
  */
 export async function buildApp({
   config,
   database,
-  now = () => new Date(),
+  now = systemClock,
   logger,
   jobs = createJobRegistry(),
   participantKeys,

@@ -5,7 +5,7 @@ import { seedDemo, DEMO_PASSWORD, type DemoLogin } from '../db/seed/seed-demo.js
 import { isDatabaseEmpty } from '../db/seed/is-database-empty.js';
 import { listDemoLogins } from '../db/seed/list-demo-logins.js';
 import { WEB_DIST_DIR } from '../paths.js';
-import { buildApp } from './app.js';
+import { buildApp, systemClock } from './app.js';
 import type { AppConfig } from './config.js';
 import { createPrettyLogStream } from './startup/pretty-log.js';
 import { ephemeralKeyring, loadOrCreateKeyFile, parseKeyring, type ParticipantKeyring } from './features/matching/participant-crypto.js';
@@ -55,7 +55,7 @@ export async function startServer(
     await database.migrate();
     if (config.demo && (await isDatabaseEmpty(database.db))) {
       // With the demo notices, so the market view shows real notices from the first start.
-      await seedDemo(database.db, { scale: 'demo', notices: true, participantKeys });
+      await seedDemo(database.db, { scale: 'demo', notices: true, participantKeys, now: systemClock() });
       seeded = true;
     }
     if (config.demo) logins = await listDemoLogins(database.db);

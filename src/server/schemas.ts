@@ -5,6 +5,7 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IdParams = Type.Object({ id: Uuid });
 
 /** Every error response documents the same problem+json body. */
+// A bare `$ref` to the shared schema Fastify registers (`Problem#`); TypeBox has no type for a reference to an external id.
 export const problem = { $ref: 'Problem#' } as unknown as TSchema;
 export const errorResponses = {
   400: problem,

@@ -146,7 +146,7 @@ beforeAll(async () => {
   async function* fromTed() {
     yield { name: 'ted/cn.xml', bytes: new TextEncoder().encode(CONSTRUCTED_NOTICE) };
   }
-  const fromTedImport = await importNotices(ctx.db, fromTed(), { by: { operator: 'hansyn import eforms' }, source: 'ted' });
+  const fromTedImport = await importNotices(ctx.db, fromTed(), { now: () => new Date(), by: { operator: 'hansyn import eforms' }, source: 'ted' });
   expect(fromTedImport).toMatchObject({ updated: 1 });
   // Operator imports are listed to everyone; this test checks that B sees none of A's uploads.
   await ctx.db.delete(noticeImports).where(eq(noticeImports.id, fromTedImport.importId));

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       const handle = await openDatabase(target);
       await handle.migrate();
       seeded = await seedDemo(handle.db, {
+        now: new Date(),
         scale: 'national',
         onProgress: (done, total) => {
           if (done % 50 === 0 || done === total) process.stderr.write(`\rSeeding organisations: ${done}/${total}`);

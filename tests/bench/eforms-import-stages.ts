@@ -42,7 +42,7 @@ function importStage(name: string, handle: DatabaseHandle, batchSize: number): B
   }
   let run: Promise<unknown> | null = null;
   const start = () =>
-    (run ??= importNotices(handle.db, sources(), { by: { operator: 'bench' }, source: 'bench', batchSize }).then((summary) => {
+    (run ??= importNotices(handle.db, sources(), { now: () => new Date(), by: { operator: 'bench' }, source: 'bench', batchSize }).then((summary) => {
       if (summary.failed.length > 0) console.warn(`${name}: ${summary.failed.length} failed, e.g. ${summary.failed[0]!.error}`);
     }));
   return {

@@ -160,7 +160,7 @@ async function main(): Promise<void> {
             const before = load();
             const cpuBefore = cpuSeconds();
             const start = process.hrtime.bigint();
-            const summary = await importNotices(handle.db, feed(notices), { by: { operator: 'bench' }, source: 'bench', batchSize, parseWorkers });
+            const summary = await importNotices(handle.db, feed(notices), { now: () => new Date(), by: { operator: 'bench' }, source: 'bench', batchSize, parseWorkers });
             const seconds = Number(process.hrtime.bigint() - start) / 1e9;
             const cpuAfter = cpuSeconds();
             const cpu = cpuAfter.process - cpuBefore.process;

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     }
     const start = process.hrtime.bigint();
     const parseWorkers = Number(option('parse-workers') ?? 0);
-    const summary = await importNotices(handle.db, sources, { by, source: scenario, parseWorkers });
+    const summary = await importNotices(handle.db, sources, { now: () => new Date(), by, source: scenario, parseWorkers });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     console.log(
       JSON.stringify({

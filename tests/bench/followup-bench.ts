@@ -170,7 +170,7 @@ async function main(): Promise<void> {
     let seeded = { organisations: 0 };
     let contractSeed = { contracts: 0, placements: 0, reports: 0 };
     if (reuse === undefined) {
-      seeded = await seedDemo(handle.db, { scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
+      seeded = await seedDemo(handle.db, { now: new Date(), scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
       process.stderr.write('\n');
       contractSeed = await seedContracts(handle.db);
     } else {

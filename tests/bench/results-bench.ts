@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const seedStarted = Date.now();
     const handle = await openDatabase(target);
     await handle.migrate();
-    const seeded = await seedDemo(handle.db, { scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
+    const seeded = await seedDemo(handle.db, { now: new Date(), scale: 'national', onProgress: (done, total) => done % 50 === 0 && process.stderr.write(`\rSeeding organisations: ${done}/${total}`) });
     process.stderr.write('\n');
     const contractSeed = await seedContracts(handle.db, seeded.organisations);
     await handle.db.update(organisations).set({ openDataPublished: true }).where(eq(organisations.slug, 'goteborg'));

@@ -62,7 +62,12 @@ export async function runEformsParse(argv: string[], io: CommandIo): Promise<num
   return failed > 0 ? 1 : 0;
 }
 
-function formatMoney(value: Notice['estimatedValue']): string {
+/**
+ * The estimated value as the notice states it (BT-27: a decimal amount in the notice's own
+ * currency, often EUR). Not the domain's `formatOreAsSek`: that formats integer öre in SEK for
+ * people, while this dump shows the parsed value unconverted, for checking the parser.
+ */
+function describeNoticeValue(value: Notice['estimatedValue']): string {
   return value === null ? '' : `, estimated ${value.amount} ${value.currency}`;
 }
 
@@ -78,7 +83,7 @@ function formatNotice(file: string, notice: Notice, social: SocialSummary): stri
   }
   lines.push(
     `  procedure ${notice.procedureId ?? '-'}: ${notice.title === null ? '' : `"${notice.title}", `}CPV ${notice.mainCpv ?? '-'}` +
-      `${notice.mainNature === null ? '' : `, ${notice.mainNature}`}${formatMoney(notice.estimatedValue)}, ${notice.lots.length} lot(s)`,
+      `${notice.mainNature === null ? '' : `, ${notice.mainNature}`}${describeNoticeValue(notice.estimatedValue)}, ${notice.lots.length} lot(s)`,
   );
   if (notice.results !== null) {
     const winners = notice.results.winners.map((winner) => winner.name ?? winner.organisationId);

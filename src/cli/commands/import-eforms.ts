@@ -96,6 +96,7 @@ export async function runImportEforms(argv: string[], io: ImportCommandIo, confi
     const summary = await importNotices(handle.db, readNoticeSources(paths), {
       by: { operator: 'hansyn import eforms' },
       source: paths.join(' '),
+      now: () => new Date(),
       batchSize,
       onProgress,
       parseWorkers: config.importParseWorkers,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCpvCatalogue } from '../../interop/reference/cpv-catalogue.js';
-import { normaliseOrganisationNumber } from '../../server/features/organisations/organisation-number.js';
+import { normaliseOrganisationNumber, withCheckDigit } from '../../domain/shared/organisation-number.js';
 import { validateProcurementDraft } from '../../domain/procurement/validate-procurement.js';
-import { generateDemoData, withCheckDigit } from './generate-demo-data.js';
+import { generateDemoData } from './generate-demo-data.js';
 import { loadMunicipalities } from './seed-demo.js';
 
 describe('generateDemoData', () => {
@@ -17,7 +17,7 @@ describe('generateDemoData', () => {
     expect(demo.map((o) => o.slug)).toEqual(['goteborg', 'boras']);
     for (const org of demo) {
       expect(org.users.map((u) => u.role).sort()).toEqual(['admin', 'coordinator', 'labour_market', 'procurer', 'supplier', 'viewer']);
-      expect(normaliseOrganisationNumber(org.organisationNumber)).toBe(org.organisationNumber);
+      expect(normaliseOrganisationNumber(org.organisationNumber, '2026-12-07')).toBe(org.organisationNumber);
     }
     expect(demo[0]!.units.length).toBeGreaterThanOrEqual(10);
   });
@@ -39,7 +39,7 @@ describe('generateDemoData', () => {
     expect(national).toHaveLength(290);
     expect(national.reduce((n, o) => n + o.procurements.length, 0)).toBe(100_000);
     expect(new Set(national.map((o) => o.slug)).size).toBe(290);
-    expect(national.every((o) => normaliseOrganisationNumber(o.organisationNumber) !== null)).toBe(true);
+    expect(national.every((o) => normaliseOrganisationNumber(o.organisationNumber, '2026-12-07') !== null)).toBe(true);
   });
 
   it('computes the Luhn check digit of organisation numbers', () => {

@@ -1,4 +1,5 @@
 import type { Role } from '../../domain/access/can.js';
+import { withCheckDigit } from '../../domain/shared/organisation-number.js';
 import type { ContractNature, ProcedureType } from '../../domain/procurement/procurement.js';
 
 /**
@@ -147,16 +148,6 @@ const STATUS_WEIGHTS: Array<[GeneratedProcurement['status'], number]> = [
   ['cancelled', 0.05],
 ];
 
-/** Swedish organisation numbers end in a Luhn check digit over the nine digits before it. */
-export function withCheckDigit(nineDigits: string): string {
-  let sum = 0;
-  for (let i = 0; i < 9; i++) {
-    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return `${nineDigits.slice(0, 6)}-${nineDigits.slice(6)}${(10 - (sum % 10)) % 10}`;
-}
 
 function slugify(name: string): string {
   return name

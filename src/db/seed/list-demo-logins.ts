@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.js';
+import { queryRows } from '../raw-sql.js';
 import { DEMO_PASSWORD, type DemoLogin } from './seed-demo.js';
 
 /**
@@ -9,7 +10,7 @@ import { DEMO_PASSWORD, type DemoLogin } from './seed-demo.js';
  * were seeded with. One query, so the banner costs a restart next to nothing.
  */
 export async function listDemoLogins(db: Database, organisationLimit = 2): Promise<DemoLogin[]> {
-  const result = await db.execute(sql`
+  const rows = await queryRows<{ email: string; role: string; slug: string }>(db, sql`
     with demo as (
       select id, slug, row_number() over (order by created_at, slug) as n
       from organisations where is_demo order by created_at, slug limit ${organisationLimit}
@@ -22,6 +23,5 @@ export async function listDemoLogins(db: Database, organisationLimit = 2): Promi
     order by demo.n,
       array_position(array['admin', 'coordinator', 'procurer', 'labour_market', 'supplier', 'viewer']::text[], m.role::text),
       u.email`);
-  const rows = (result as unknown as { rows: Array<{ email: string; role: string; slug: string }> }).rows;
   return rows.map((r) => ({ email: r.email, password: DEMO_PASSWORD, role: r.role, organisation: r.slug }));
 }

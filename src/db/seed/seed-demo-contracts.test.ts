@@ -10,7 +10,7 @@ const rows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execu
 beforeAll(async () => {
   handle = await createTestDatabase();
   // The demo seed calls seedDemoContracts itself; the clock there is the real one.
-  await seedDemo(handle.db, { scale: 'demo', currentYear: 2026 });
+  await seedDemo(handle.db, { now: new Date(), scale: 'demo', currentYear: 2026 });
 }, 120_000);
 afterAll(() => handle.close());
 

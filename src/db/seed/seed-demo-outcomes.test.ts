@@ -11,7 +11,7 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 
 beforeAll(async () => {
   ctx = await createTestApp({}, { now: () => NOW });
-  await seedDemo(ctx.db, { scale: 'demo', currentYear: 2026 });
+  await seedDemo(ctx.db, { scale: 'demo', currentYear: 2026, now: NOW });
 }, 240_000);
 afterAll(() => ctx.close());
 

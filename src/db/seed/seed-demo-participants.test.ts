@@ -12,7 +12,7 @@ const rows = async <T>(query: ReturnType<typeof sql>) => ((await handle.db.execu
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await seedDemo(handle.db, { scale: 'demo', currentYear: 2026, participantKeys: keys });
+  await seedDemo(handle.db, { now: new Date(), scale: 'demo', currentYear: 2026, participantKeys: keys });
 }, 180_000);
 afterAll(() => handle.close());
 

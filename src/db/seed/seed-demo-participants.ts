@@ -5,7 +5,7 @@ import { and, asc, eq, like } from 'drizzle-orm';
 import { addDays, addMonths } from '../../domain/follow-up/calendar.js';
 import { GOTEBORG_DISTRICTS } from '../../domain/matching/districts.js';
 import type { Profile } from '../../server/features/matching/matching-schemas.js';
-import { encryptIdentity, lookupHash, type ParticipantKeyring } from '../../server/features/matching/participant-crypto.js';
+import { encryptIdentity, lookupHash, type ParticipantKeyring } from '../../server/features/matching/participant-service.js';
 import { swedishDate } from '../../server/features/contracts/follow-up-service.js';
 import { REFERENCE_DIR } from '../../paths.js';
 import type { Database } from '../client.js';

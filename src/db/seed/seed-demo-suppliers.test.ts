@@ -14,7 +14,7 @@ let app: App;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  await seedDemo(handle.db, { scale: 'demo', currentYear: 2026 });
+  await seedDemo(handle.db, { now: new Date(), scale: 'demo', currentYear: 2026 });
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', HANSYN_LOGIN_RATE_LIMIT: '1000' }), database: handle });
   await app.ready();
 }, 180_000);

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, like } from 'drizzle-orm';
 import { reportingPeriods } from '../../domain/follow-up/reporting-periods.js';
-import { hashPassword } from '../../server/features/auth/auth-crypto.js';
+import { hashPassword } from '../../server/features/auth/auth-service.js';
 import { swedishDate } from '../../server/features/contracts/follow-up-service.js';
 import { ensureSupplierOrganisation, insertSubmittedReport } from '../../server/features/supplier-portal/supplier-portal-service.js';
 import type { Database } from '../client.js';

@@ -8,7 +8,7 @@ let ctx: TestContext;
 const now = new Date();
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.db, { scale: 'demo', notices: true });
+  await seedDemo(ctx.db, { now: new Date(), scale: 'demo', notices: true });
 }, 180_000);
 afterAll(() => ctx.close());
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../../server/features/auth/auth-crypto.js';
+import { hashPassword } from '../../server/features/auth/auth-service.js';
 import { ensureLibrary } from '../../server/features/requirements/requirement-service.js';
 import { screenNewProcurements, startScreeningPolicy } from '../../server/features/screening/screening-service.js';
 import { DEFAULT_SCREENING_POLICY } from '../../domain/screening/screening-policy.js';
@@ -18,7 +18,7 @@ import { auditEvents, memberships, organisations, procurementLots, procurements,
 import { generateDemoData, type Municipality } from './generate-demo-data.js';
 import { seedProcurementHistory } from './seed-history.js';
 import { seedDemoNotices } from './seed-demo-notices.js';
-import type { ParticipantKeyring } from '../../server/features/matching/participant-crypto.js';
+import type { ParticipantKeyring } from '../../server/features/matching/participant-service.js';
 
 /** The one password of every demo account; printed at first start and written in the README. */
 export const DEMO_PASSWORD = 'hansyn-demo-2026';
@@ -57,12 +57,14 @@ export async function seedDemo(
     notices?: boolean;
     /** The participant keyring (docs/privacy.md); without one no demo participants are seeded. */
     participantKeys?: ParticipantKeyring | null;
+    /** The caller's clock reading (decision 0503): every seeded date and timestamp counts from it. */
+    now: Date;
   },
 ): Promise<{ logins: DemoLogin[]; organisations: number; procurements: number }> {
   const data = generateDemoData({
     scale: options.scale,
     seed: options.seed ?? 2026,
-    currentYear: options.currentYear ?? new Date().getFullYear(),
+    currentYear: options.currentYear ?? options.now.getFullYear(),
     municipalities: options.scale === 'national' ? loadMunicipalities() : [],
   });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -132,7 +134,7 @@ export async function seedDemo(
       await inBatches(lots, (batch) => tx.insert(procurementLots).values(batch));
       // Every organisation starts with the starter requirement library, and every procurement
       // with a screening against the default policy, as if registered through the API.
-      const now = new Date();
+      const { now } = options;
       await ensureLibrary(tx, organisationId, now);
       // Göteborg has answered every readiness question with yes (political decision, a
       // support function, matching lead, regional network); Borås and the rest are still
@@ -177,13 +179,13 @@ export async function seedDemo(
     });
     options.onProgress?.(++done, data.length);
   }
-  if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, new Date());
-  if (options.scale === 'demo') await (await import('./seed-demo-outcomes.js')).seedDemoOutcomes(db, new Date());
+  if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-outcomes.js')).seedDemoOutcomes(db, options.now);
   // The market view and notice pages show real notices from the first start.
-  if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, new Date());
+  if (options.scale === 'demo' && options.notices === true) await seedDemoNotices(db, options.now);
   // Planner statistics for the bulk-loaded tables: PGlite has no autovacuum daemon, and without
   // them the register's joins get planned for empty tables (seq scans of units per query).
   await db.execute(sql`analyze`);

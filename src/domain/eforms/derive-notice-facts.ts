@@ -1,4 +1,5 @@
 import type { SocialSummary } from './summarise-social-considerations.js';
+import { organisationNumberDigits } from '../shared/organisation-number.js';
 
 /**
  * The denormalised facts the market view aggregates over, derived once per notice at import so
@@ -72,13 +73,7 @@ export function noticeVersionNumber(version: string | null): number {
  * century prefix `16` that Skatteverket uses for legal persons (`162120001355`).
  */
 export function swedishOrganisationNumberOf(companyIdNormalised: string): string | null {
-  let id = companyIdNormalised.toUpperCase();
-  if (id.startsWith('SE')) id = id.slice(2);
-  if (!/^\d+$/.test(id)) return null;
-  if (id.length === 12 && id.endsWith('01') && !id.startsWith('16')) return id.slice(0, 10);
-  if (id.length === 12 && id.startsWith('16')) return id.slice(2);
-  if (id.length === 14 && id.startsWith('16') && id.endsWith('01')) return id.slice(2, 12);
-  return id.length === 10 ? id : null;
+  return organisationNumberDigits(companyIdNormalised);
 }
 
 /** The money of the procedure: BT-27 of the procedure, else the lots' BT-27 summed when they share one currency. */

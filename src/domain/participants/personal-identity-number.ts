@@ -4,6 +4,8 @@
  * today's date, which decides the century of a ten-digit number.
  */
 
+import { luhnCheckDigit } from '../shared/luhn.js';
+
 export type IdentityNumberKind = 'personal_identity_number' | 'coordination_number';
 
 export type IdentityNumberResult =
@@ -14,16 +16,6 @@ export type IdentityNumberResult =
 /** Accepted spellings: YYYYMMDDNNNC, YYYYMMDD-NNNC, YYMMDDNNNC, YYMMDD-NNNC, YYMMDD+NNNC (100 years or older). */
 const PATTERN = /^(\d{2})?(\d{6})([-+])?(\d{4})$/;
 
-/** Luhn's check digit (mod 10) over the nine digits YYMMDDNNN, as SKV 704 prescribes. */
-function luhnCheckDigit(nineDigits: string): number {
-  let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
-    if (d > 9) d -= 9;
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -39,7 +31,7 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 export function parseIdentityNumber(input: string, today: string): IdentityNumberResult {
   const match = PATTERN.exec(input.trim());
   if (!match) return { valid: false, reason: 'format' };
-  const [, century, yymmdd, separator, last4] = match as unknown as [string, string | undefined, string, string | undefined, string];
+  const [, century, yymmdd = '', separator, last4 = ''] = match;
   // The birth number 000 is never issued (SKV 704), so such a number is a typing error.
   if (last4.startsWith('000')) return { valid: false, reason: 'format' };
   const yy = Number(yymmdd.slice(0, 2));

@@ -9,6 +9,7 @@ import { OCDS_EXTENSIONS } from './ocds-extensions.js';
 // Both packages ship CommonJS with an ES-style default in their types; Node hands us the export
 // itself, TypeScript expects it under `.default`. Accept both.
 type AjvClass = typeof AjvModule.default;
+// CommonJS packages with an ES-style default in their types: Node hands over the export itself, TypeScript expects `.default`.
 const Ajv = ((AjvModule as unknown as { default?: AjvClass }).default ?? AjvModule) as AjvClass;
 type AddFormats = typeof addFormatsModule.default;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;

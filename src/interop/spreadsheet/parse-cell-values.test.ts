@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatOreAsPlainSek } from '../../domain/shared/format.js';
 import {
   excelSerialToIsoDate,
-  formatOreAsSek,
   isoDateToExcelSerial,
   neutraliseFormula,
   oreToSekNumber,
@@ -54,7 +54,7 @@ describe('parseSekToOre', () => {
 
   it('formats öre back the way it reads them', () => {
     for (const ore of [0, 1, 50, 123_456_789, 1_200_000_000]) {
-      expect(parseSekToOre(formatOreAsSek(ore))).toEqual({ ok: true, value: ore });
+      expect(parseSekToOre(formatOreAsPlainSek(ore))).toEqual({ ok: true, value: ore });
       expect(parseSekToOre(oreToSekNumber(ore))).toEqual({ ok: true, value: ore });
     }
   });

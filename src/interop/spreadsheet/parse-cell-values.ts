@@ -63,12 +63,9 @@ export function parseSekToOre(value: CellValue): Parsed<number> {
   return ok(Number(ore));
 }
 
-/** Öre → the SEK amount as Swedish Excel reads it in a CSV file: `1234567,89`, `12000000`. */
-export const formatOreAsSek = (ore: number): string => formatOreAsPlainSek(ore);
-
 /** Öre → a number of kronor for a numeric spreadsheet cell (exact for every öre below 2^53/100 SEK). */
 export function oreToSekNumber(ore: number): number {
-  return Number(formatOreAsSek(ore).replace(',', '.'));
+  return Number(formatOreAsPlainSek(ore).replace(',', '.'));
 }
 
 /** Days between Excel's day zero (1899-12-30, 1900 date system) and 1970-01-01. */

@@ -151,6 +151,7 @@ async function readXlsx(buffer: Buffer, limits: ReadLimits): Promise<SheetRow[]>
   const Excel = await loadExcelJs();
   const workbook = new Excel.Workbook();
   try {
+    // exceljs types its `Buffer` as an ArrayBuffer; Node's Buffer (a Uint8Array) is what it reads at run time.
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'picture', 'tableParts', 'extLst', 'sheetProtection', 'autoFilter'],
     });
@@ -192,6 +193,7 @@ export async function readXlsxWorkbook(buffer: Buffer, limits: ReadLimits): Prom
   const Excel = await loadExcelJs();
   const workbook = new Excel.Workbook();
   try {
+    // exceljs types its `Buffer` as an ArrayBuffer; Node's Buffer (a Uint8Array) is what it reads at run time.
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer, {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'legacyDrawing', 'picture', 'tableParts', 'extLst', 'sheetProtection', 'autoFilter'],
     });

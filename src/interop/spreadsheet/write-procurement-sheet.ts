@@ -5,13 +5,13 @@ import { loadExcelJs } from '../heavy-libraries.js';
 import {
   contractNatureLabel,
   formatDecimal,
-  formatOreAsSek,
   neutraliseFormula,
   oreToSekNumber,
   procedureTypeLabel,
 } from './parse-cell-values.js';
 import { EXPORT_ONLY_COLUMNS, PROCUREMENT_COLUMNS, type ColumnKey, type ExportRow, type ProcurementSheetRow } from './procurement-sheet.js';
 import { withXmlSafeText } from '../xml-text.js';
+import { formatOreAsPlainSek } from '../../domain/shared/format.js';
 
 /**
  * Writing the register in the columns of procurement-sheet.ts: the import template, and
@@ -37,7 +37,7 @@ function csvRecord(row: ProcurementSheetRow): string[] {
       case 'additionalCpv':
         return row.additionalCpv.join('; ');
       case 'estimatedValueOre':
-        return row.estimatedValueOre === null ? '' : formatOreAsSek(row.estimatedValueOre);
+        return row.estimatedValueOre === null ? '' : formatOreAsPlainSek(row.estimatedValueOre);
       case 'labourNeedFte':
         return row.labourNeedFte === null ? '' : formatDecimal(row.labourNeedFte);
       case 'durationMonths':

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../domain/access/can.js';
 import { enumOf, Uuid } from '../../schemas.js';
-import { MAX_PASSWORD_LENGTH } from './password-policy.js';
+import { MAX_PASSWORD_LENGTH } from '../../../domain/access/password-length.js';
 
 export const OrganisationRef = Type.Object({
   id: Uuid,

@@ -10,6 +10,12 @@ import * as repo from './auth-repository.js';
 import { checkPassword } from './password-policy.js';
 
 /**
+ * Offered to other callers (decision 0502): members' invitation tokens (`randomToken`, `sha256`),
+ * the CLI's generated password and the demo seed's password hashes.
+ */
+export { generatePassword, hashPassword, randomToken, sha256 } from './auth-crypto.js';
+
+/**
  * Sign-in, sessions, the organisation a session acts in, personal API tokens and a person's own
  * account (name, password). The account is the person's: only they (here) and the operator
  * (`hansyn user …`, also here) change it; organisations manage memberships only (members feature).

@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import type { FieldError } from '../../errors.js';
 import { normaliseEmail } from '../../../domain/access/normalise-email.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../../domain/access/password-length.js';
 import { verifyPassword } from './auth-crypto.js';
 
 /**
@@ -15,8 +16,6 @@ import { verifyPassword } from './auth-crypto.js';
  *  - on a change, not the current password;
  *  - no composition rules (no "one digit, one capital"), which 800-63B forbids.
  */
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 1024;
 /** zxcvbn guesses (log10) below which a password counts as common. */
 const MIN_GUESSES_LOG10 = 8;
 

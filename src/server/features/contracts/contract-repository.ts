@@ -765,6 +765,7 @@ export async function findContractWith(db: Database, organisationId: string, id:
   const selected = Object.fromEntries(parts.map((part) => [part, partQueries[part]()])) as Partial<Record<ContractPart, SQL>>;
   const [row] = await contractQuery(db, selected).where(and(eq(contracts.organisationId, organisationId), eq(contracts.id, id))).limit(1);
   if (!row) return null;
+  // The parts are JSON built in SQL from the column maps above (jsonRows): the database is the boundary, so these casts name what it built.
   const json = row as unknown as Partial<Record<ContractPart, Array<Record<string, unknown>>>>;
   const list = <T>(part: ContractPart, map: (r: Record<string, unknown>) => T): T[] => (json[part] ?? []).map(map);
   const instant = (value: unknown) => new Date(value as string);

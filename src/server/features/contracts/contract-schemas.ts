@@ -9,6 +9,7 @@ import { enumOf, Paging, Uuid } from '../../schemas.js';
 
 /** `T | null` as `type: [T, "null"]`, so a wrong value gives one error for its field. */
 const nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> => {
+  // TypeBox's TSchema has no `type`/`enum` fields in its type; the literal and union schemas given here carry them.
   const { type, enum: values, ...rest } = schema as unknown as { type: string; enum?: unknown[] };
   return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'], ...(values ? { enum: [...values, null] } : {}) });
 };

@@ -12,7 +12,7 @@ import { EMPLOYMENT_FORM_OPTIONS } from '../../../domain/requirements/starter-te
 import { AppError, forbidden, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import { getDecision } from '../decisions/decision-service.js';
-import { normaliseOrganisationNumber } from '../organisations/organisation-number.js';
+import { normaliseOrganisationNumber } from '../../../domain/shared/organisation-number.js';
 import { getProcurement } from '../procurements/procurement-service.js';
 import { getTargetGroups } from '../requirements/requirement-service.js';
 import {
@@ -47,7 +47,7 @@ import {
   type SupplierRecord,
 } from './contract-repository.js';
 import type { ContractAmendment, ContractCreate, ContractListQuery, ContractView, FulfilmentView, PlacementCreate, PlacementPatch, PlacementTargetGroupConfirm } from './contract-schemas.js';
-import { ssykUnitGroup } from './ssyk-catalogue.js';
+import { ssykUnitGroup } from '../../../interop/reference/occupation-catalogue.js';
 import { cachedContractAnswer, type ContractAnswerCache } from './contract-answer-cache.js';
 import { assertCan, type Who } from '../../access.js';
 
@@ -190,15 +190,15 @@ export async function listContractsFor(db: Database, actor: Actor, query: Contra
 }
 
 /** The supplier's platform identity: a valid Swedish organisation number, or a country and national id. */
-export function supplierIdentity(input: ContractCreate['supplier'], path = '/body/supplier'): { country: string; nationalId: string; name: string } | FieldError {
+export function supplierIdentity(input: ContractCreate['supplier'], path: string, now: Date): { country: string; nationalId: string; name: string } | FieldError {
   if (input.organisationNumber !== undefined) {
-    const normalised = normaliseOrganisationNumber(input.organisationNumber);
+    const normalised = normaliseOrganisationNumber(input.organisationNumber, swedishDate(now));
     if (normalised === null) return { path: `${path}/organisationNumber`, code: 'invalid_organisation_number', message: 'Not a valid Swedish organisation number (NNNNNN-NNNN with a correct check digit).' };
     return { country: 'SE', nationalId: normalised, name: input.name.trim() };
   }
   if (input.country && input.nationalId) {
     if (input.country === 'SE') {
-      const normalised = normaliseOrganisationNumber(input.nationalId);
+      const normalised = normaliseOrganisationNumber(input.nationalId, swedishDate(now));
       if (normalised === null) return { path: `${path}/nationalId`, code: 'invalid_organisation_number', message: 'A Swedish supplier needs a valid organisation number.' };
       return { country: 'SE', nationalId: normalised, name: input.name.trim() };
     }
@@ -240,7 +240,7 @@ export async function checkContractDraft(db: Database, who: Who, body: ContractC
     if (!lots.has(n)) errors.push({ path: `${path}/lotNumbers/${i}`, code: 'unknown_lot', message: `The procurement has no lot ${n}.` });
   });
   errors.push(...dateErrors(body).map((e) => ({ ...e, path: e.path.replace('/body', path) })));
-  const supplier = supplierIdentity(body.supplier, `${path}/supplier`);
+  const supplier = supplierIdentity(body.supplier, `${path}/supplier`, now);
   if ('path' in supplier) errors.push(supplier);
   if (await isContractReferenceTaken(db, organisationId, body.referenceNumber.trim())) {
     errors.push({ path: `${path}/referenceNumber`, code: 'duplicate', message: 'Another contract of your organisation has this reference.' });

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
+import { queryRows } from '../../../db/raw-sql.js';
 import { jobs, organisations } from '../../../db/schema/index.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
@@ -71,7 +72,7 @@ export async function claimDueJobs(
 ): Promise<JobRecord[]> {
   if (names.length === 0) return [];
   const at = now.toISOString();
-  const result = await db.execute<{ id: string }>(sql`
+  const claimed = await queryRows<{ id: string }>(db, sql`
     update ${jobs} set status = 'running', attempts = attempts + 1, locked_by = ${workerId},
       locked_until = ${new Date(now.getTime() + leaseMs).toISOString()}::timestamptz, started_at = ${at}::timestamptz
     where id in (
@@ -84,7 +85,7 @@ export async function claimDueJobs(
       for update skip locked
     )
     returning id`);
-  const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  const ids = claimed.map((r) => r.id);
   if (ids.length === 0) return [];
   return db.select(columns).from(jobs).where(inArray(jobs.id, ids)).orderBy(jobs.runAt);
 }

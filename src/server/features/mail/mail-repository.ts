@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
+import { queryRows } from '../../../db/raw-sql.js';
 import { mailOutbox } from '../../../db/schema/index.js';
 
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
@@ -74,7 +75,7 @@ export async function insertOutboxMessage(db: Database, message: NewOutboxMessag
  */
 export async function claimDueMessages(db: Database, now: Date, leaseMs: number, limit: number): Promise<OutboxMessage[]> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
-  const result = await db.execute<{ id: string }>(sql`
+  const claimed = await queryRows<{ id: string }>(db, sql`
     update ${mailOutbox} set status = 'sending', locked_until = ${lockedUntil.toISOString()}::timestamptz,
       attempts = ${mailOutbox.attempts} + 1
     where ${mailOutbox.id} in (
@@ -86,7 +87,7 @@ export async function claimDueMessages(db: Database, now: Date, leaseMs: number,
       for update skip locked
     )
     returning id`);
-  const ids = (result as unknown as { rows: Array<{ id: string }> }).rows.map((r) => r.id);
+  const ids = claimed.map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await db.select(columns).from(mailOutbox).where(sql`${mailOutbox.id} in ${ids}`).orderBy(mailOutbox.nextAttemptAt);
   return rows;

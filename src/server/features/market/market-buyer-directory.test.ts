@@ -26,7 +26,7 @@ const variant = (n: number, options: VariantOptions): [string, string] => [`n${n
 const annan = { buyerNumber: '212000-0001', buyerName: 'Annan kommun' };
 
 async function importAll(items: ReadonlyArray<[string, string]>) {
-  return importNotices(ctx.db, sources(items), { by: { operator: 'test' }, source: 'test' });
+  return importNotices(ctx.db, sources(items), { now: () => new Date(), by: { operator: 'test' }, source: 'test' });
 }
 
 beforeAll(async () => {

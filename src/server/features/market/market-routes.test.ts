@@ -38,7 +38,7 @@ beforeAll(async () => {
       ['n3.xml', noticeVariant({ noticeId: id(3), procedureId: id(103), buyerNumber: 'DK12345678', buyerName: 'Dansk kommune', country: 'DNK', value: { amount: '500000', currency: 'EUR' } })],
       ['n4.xml', noticeVariant({ noticeId: id(4), procedureId: id(104), ...other, value: null })],
     ]),
-    { by: { operator: 'test' }, source: 'test' },
+    { now: () => new Date(), by: { operator: 'test' }, source: 'test' },
   );
   expect(summary).toMatchObject({ stored: 4, failed: [] });
 });
@@ -224,7 +224,7 @@ describe('GET /api/market/ocds/release-package', () => {
 describe('pre-aggregated market cells', () => {
   it('follow a newer version that moves a notice to another country (the old slice is refreshed too)', async () => {
     const moved = noticeVariant({ noticeId: id(3), procedureId: id(103), version: '02', buyerNumber: 'NO987654321', buyerName: 'Norsk kommune', country: 'NOR', value: { amount: '500000', currency: 'EUR' } });
-    const summary = await importNotices(ctx.db, sources([['n3-v2.xml', moved]]), { by: { operator: 'test' }, source: 'test' });
+    const summary = await importNotices(ctx.db, sources([['n3-v2.xml', moved]]), { now: () => new Date(), by: { operator: 'test' }, source: 'test' });
     expect(summary.updated).toBe(1);
     const byCountry = await get(viewer, '/api/market/social-considerations?groupBy=country');
     expect(byCountry.rows.map((r: { key: string; notices: number }) => [r.key, r.notices])).toEqual([

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit-service.js';
 import { addPlacement, addSupplierPlacement, getContract, swedishDate } from '../contracts/contract-service.js';
 import { verifiedTargetGroup } from '../../../domain/matching/verified-target-group.js';
 import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalView, SupplierContact, SupplierProposalAnswer } from './matching-schemas.js';
-import { occupationCatalogue, occupationLabel } from './occupation-catalogue.js';
+import { occupationCatalogue, occupationLabel } from '../../../interop/reference/occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
 import { listActiveConsents, listIdentities, listParticipantRows, listRankableRows, listShareConsents, logAccess, type ParticipantRecord } from './participant-repository.js';
 import { maskOf, type CandidatePoolCache, type LoadedPool } from './candidate-pool-cache.js';

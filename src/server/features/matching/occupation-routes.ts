@@ -1,6 +1,6 @@
 import type { App, AppDeps } from '../../deps.js';
 import { errorResponses } from '../../schemas.js';
-import { occupationCatalogue } from './occupation-catalogue.js';
+import { occupationCatalogue } from '../../../interop/reference/occupation-catalogue.js';
 import { OccupationSearchQuery, OccupationSearchResult, type OccupationHit } from './occupation-schemas.js';
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
+import { queryRows } from '../../../db/raw-sql.js';
 import { participantAccessLog, participantConsents, participantIdentities, participants, placements, proposals, suppliers } from '../../../db/schema/index.js';
 import type { Profile } from './matching-schemas.js';
 
@@ -233,7 +234,7 @@ export async function eraseParticipantRow(db: Database, organisationId: string, 
  * placement and nothing has changed for `months` (docs/privacy.md).
  */
 export async function listDueForRetention(db: Database, asOf: string, months: number): Promise<Array<{ id: string; organisationId: string }>> {
-  const result = await db.execute(sql`
+  return queryRows<{ id: string; organisationId: string }>(db, sql`
     select p.id, p.organisation_id as "organisationId"
     from participants p
     left join lateral (
@@ -245,7 +246,6 @@ export async function listDueForRetention(db: Database, asOf: string, months: nu
         (pl.n > 0 and pl.ongoing = 0 and pl.last_end < (${asOf}::date - make_interval(months => ${months})))
         or (pl.n = 0 and p.updated_at < (${asOf}::date - make_interval(months => ${months})))
       )`);
-  return (result as unknown as { rows: Array<{ id: string; organisationId: string }> }).rows;
 }
 
 export async function lastPlacementEnd(db: Database, organisationId: string, reference: string): Promise<string | null> {

@@ -35,6 +35,9 @@ import {
   type ParticipantRecord,
 } from './participant-repository.js';
 
+/** Offered to the demo seed, which seals its invented identities the same way (decision 0504). */
+export { encryptIdentity, lookupHash, type ParticipantKeyring } from './participant-crypto.js';
+
 export type Purpose = (typeof PURPOSES)[number] | 'erasure' | 'supplier_interview';
 
 /** Who the person is, as encrypted in `participant_identities`. */

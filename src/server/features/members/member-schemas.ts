@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../../domain/access/can.js';
 import { enumOf, Uuid } from '../../schemas.js';
-import { MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
+import { MAX_PASSWORD_LENGTH } from '../../../domain/access/password-length.js';
 
 export const RoleSchema = enumOf(ROLES);
 export const Grant = Type.Object({ role: RoleSchema, unitId: Type.Union([Uuid, Type.Null()]) }, { additionalProperties: false });

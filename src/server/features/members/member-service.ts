@@ -5,11 +5,14 @@ import { AppError, notFound, validationFailed } from '../../errors.js';
 import { recordAudit } from '../audit/audit-service.js';
 import type { AuthServiceDeps, Identity } from '../auth/auth-service.js';
 import * as accounts from '../auth/auth-service.js';
-import { randomToken, sha256 } from '../auth/auth-crypto.js';
+import { randomToken, sha256 } from '../auth/auth-service.js';
 import { existingUnitIds, findOrganisationById } from '../organisations/organisation-service.js';
 import * as repo from './member-repository.js';
 import type { Member, RoleGrant } from './member-repository.js';
 import { assertCan } from '../../access.js';
+
+/** Offered to the supplier portal, which invites a supplier's first user the same way (decision 0502). */
+export { sendInvitation } from './invitation-mail.js';
 
 /**
  * Memberships and invitations: what an organisation's admin controls. An admin never reads or

@@ -89,7 +89,7 @@ describe('memory stays bounded whatever the input', () => {
     }
     const flushedAt: number[] = [];
     const summary = await importNotices(database.db, sources(), {
-      by: { operator: 'test' },
+      now: () => new Date(), by: { operator: 'test' },
       source: 'padded',
       batchBytes: 4 * MiB,
       onProgress: (progress) => flushedAt.push(progress.read),
@@ -157,7 +157,7 @@ describe('import slots: one running upload per organisation, a cap per server, s
       yield { name: 'a.xml', bytes: new TextEncoder().encode(CONSTRUCTED_NOTICE) };
       throw new Error('disk went away');
     }
-    await expect(importNotices(database.db, sources(), { by: { operator: 'test' }, source: 'x', batchSize: 1 })).rejects.toThrow('disk went away');
+    await expect(importNotices(database.db, sources(), { now: () => new Date(), by: { operator: 'test' }, source: 'x', batchSize: 1 })).rejects.toThrow('disk went away');
     const [row] = await database.db.select().from(noticeImports);
     expect(row).toMatchObject({ status: 'failed', storedCount: 1, error: 'disk went away' });
     expect(row!.finishedAt).not.toBeNull();

@@ -22,7 +22,7 @@ import { importNotices, type ImportOptions } from './notice-import-service.js';
 let handle: DatabaseHandle;
 let db: Database;
 let dir: string;
-const OPERATOR: ImportOptions = { by: { operator: 'test' }, source: 'test' };
+const OPERATOR: ImportOptions = { now: () => new Date(), by: { operator: 'test' }, source: 'test' };
 
 async function* sources(...items: Array<[string, string]>): AsyncGenerator<NoticeSource> {
   for (const [name, xml] of items) yield { name, bytes: new TextEncoder().encode(xml) };
@@ -82,7 +82,7 @@ describe('importNotices: idempotency and versions', () => {
   });
 
   it('records the import with its counts and failures', async () => {
-    const summary = await importNotices(db, sources(['ok.xml', CONSTRUCTED_NOTICE], ['bad.xml', '<nope']), { by: { operator: 'hansyn import eforms' }, source: 'x' });
+    const summary = await importNotices(db, sources(['ok.xml', CONSTRUCTED_NOTICE], ['bad.xml', '<nope']), { now: () => new Date(), by: { operator: 'hansyn import eforms' }, source: 'x' });
     const [row] = await db.select().from(noticeImports).where(eq(noticeImports.id, summary.importId));
     expect(row).toMatchObject({ actorLabel: 'hansyn import eforms', organisationId: null, readCount: 2, storedCount: 1, failedCount: 1 });
     expect(row!.finishedAt).not.toBeNull();
@@ -223,7 +223,7 @@ describe('importNotices: matching buyers to organisations (BT-501)', () => {
     const uploader = await createOrganisation(db, { organisationNumber: '212000-0001' });
     const user = await createUser(db, uploader.id, ['coordinator']);
     const summary = await importNotices(db, sources(['cn.xml', CONSTRUCTED_NOTICE]), {
-      by: { organisationId: uploader.id, userId: user.id, label: user.email },
+      now: () => new Date(), by: { organisationId: uploader.id, userId: user.id, label: user.email },
       source: 'cn.xml',
     });
     expect(summary.stored).toBe(1);

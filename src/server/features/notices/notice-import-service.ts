@@ -78,7 +78,8 @@ export interface ImportOptions {
   by: { organisationId: string; userId: string | null; label: string } | { operator: string };
   /** Short description of what was read, for the list of imports. */
   source: string;
-  now?: () => Date;
+  /** The caller's clock (`deps.now`, the CLI's, the seed's): the import reads no other (decision 0503). */
+  now: () => Date;
   /** Notices per transaction (default 200). */
   batchSize?: number;
   /**
@@ -260,7 +261,7 @@ function dedupe(batch: readonly PreparedNotice[]): { kept: PreparedNotice[]; ski
  * every batch, so one cut short by a crash is found and marked failed (decision 0312).
  */
 export async function importNotices(db: Database, sources: AsyncIterable<NoticeSource>, options: ImportOptions): Promise<ImportSummary> {
-  const now = options.now ?? (() => new Date());
+  const { now } = options;
   const batchSize = options.batchSize ?? 200;
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const byUser = 'organisationId' in options.by ? options.by : null;

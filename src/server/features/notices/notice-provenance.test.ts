@@ -47,7 +47,7 @@ beforeAll(async () => {
   const imported = await importNotices(
     ctx.db,
     sources([['ted/linked.xml', noticeVariant({ noticeId: LINKED_ID, procedureId: LINKED_PROCEDURE, buyerNumber: GOTEBORG_NUMBER, title: 'Lokalvård i Göteborg' })]]),
-    { by: { operator: 'hansyn import eforms' }, source: 'ted' },
+    { now: () => new Date(), by: { operator: 'hansyn import eforms' }, source: 'ted' },
   );
   expect(imported).toMatchObject({ stored: 1, procurements: { created: 1 } });
 });
@@ -112,7 +112,7 @@ describe('an unverified upload stays with its uploader until TED has it', () => 
 
   it('reaches everyone once the same notice arrives from TED, which replaces the uploaded copy', async () => {
     const real = noticeVariant({ noticeId: FORGED_BUYER_ID, procedureId: '00000000-0000-4000-8000-00000000b002', buyerNumber: BORAS_NUMBER, buyerName: 'Borås Stad', title: 'Riktig Boråsannons' });
-    const imported = await importNotices(ctx.db, sources([['ted/boras.xml', real]]), { by: { operator: 'hansyn import eforms' }, source: 'ted' });
+    const imported = await importNotices(ctx.db, sources([['ted/boras.xml', real]]), { now: () => new Date(), by: { operator: 'hansyn import eforms' }, source: 'ted' });
     expect(imported).toMatchObject({ updated: 1, procurements: { created: 1 } });
     const [row] = await ctx.db.select().from(notices).where(eq(notices.noticeId, FORGED_BUYER_ID));
     expect(row).toMatchObject({ provenance: 'ted', uploadedByOrganisationId: null, title: 'Riktig Boråsannons' });

@@ -229,7 +229,7 @@ describe('includeNotices=true', () => {
     // The factory gives every organisation the same number; B gets its own here.
     await ctx.db.update(organisations).set({ organisationNumber: '212000-0142' }).where(eq(organisations.id, orgB.id));
     orgB = { ...orgB, organisationNumber: '212000-0142' };
-    const imported = await importNotices(ctx.db, sources(), { by: { operator: 'test' }, source: 'test' });
+    const imported = await importNotices(ctx.db, sources(), { now: () => new Date(), by: { operator: 'test' }, source: 'test' });
     expect(imported).toMatchObject({ stored: 2, failed: [] });
 
     const releaseIds = async (session: Session, query: string) => {

@@ -60,7 +60,7 @@ beforeAll(async () => {
       ['n3.xml', noticeVariant({ noticeId: id(3), procedureId: id(103), buyerNumber: '556016-0680', buyerName: 'Kommunens bolag AB', issueDate: '2024-05-02' })],
       ['n4.xml', noticeVariant({ noticeId: id(4), procedureId: id(104), buyerNumber: 'DK12345678', buyerName: 'Dansk kommune', country: 'DNK' })],
     ]),
-    { by: { operator: 'test' }, source: 'test' },
+    { now: () => new Date(), by: { operator: 'test' }, source: 'test' },
   );
   expect(summary).toMatchObject({ stored: 4, failed: [] });
   const [link] = await db.select().from(noticeProcurementLinks).where(eq(noticeProcurementLinks.noticeId, CONSTRUCTED_NOTICE_ID));

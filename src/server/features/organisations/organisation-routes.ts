@@ -6,7 +6,8 @@ import { Organisation, OrganisationChange, Unit, UnitInput } from './organisatio
 import * as organisations from './organisation-service.js';
 
 /** The tenant itself (settings) and its unit tree; administered by admins. */
-export async function organisationRoutes(app: App, { db }: AppDeps): Promise<void> {
+export async function organisationRoutes(app: App, deps: AppDeps): Promise<void> {
+  const { db } = deps;
   app.get(
     '/api/organisation',
     { schema: { tags: ['organisation'], summary: 'My organisation', response: { 200: Organisation, ...errorResponses } } },
@@ -35,7 +36,7 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
   app.post(
     '/api/units',
     { schema: { tags: ['organisation'], summary: 'Add a unit (admins)', body: UnitInput, response: { 201: Unit, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await organisations.createUnit(db, auditActorOf(request), request.body)),
+    async (request, reply) => reply.status(201).send(await organisations.createUnit(db, auditActorOf(request), request.body, deps.now())),
   );
 
   app.patch(
@@ -43,7 +44,7 @@ export async function organisationRoutes(app: App, { db }: AppDeps): Promise<voi
     {
       schema: { tags: ['organisation'], summary: 'Rename or move a unit (admins)', params: IdParams, body: Type.Partial(UnitInput), response: { 200: Unit, ...errorResponses } },
     },
-    async (request) => organisations.updateUnit(db, auditActorOf(request), request.params.id, request.body),
+    async (request) => organisations.updateUnit(db, auditActorOf(request), request.params.id, request.body, deps.now()),
   );
 
   app.delete(

@@ -2,7 +2,8 @@ import type { Database } from '../../../db/client.js';
 import { type Actor } from '../../../domain/access/can.js';
 import { AppError, notFound, validationFailed, type FieldError } from '../../errors.js';
 import { recordAudit, type AuditActor } from '../audit/audit-service.js';
-import { normaliseOrganisationNumber } from './organisation-number.js';
+import { normaliseOrganisationNumber } from '../../../domain/shared/organisation-number.js';
+import { swedishDate } from '../contracts/contract-service.js';
 import * as repo from './organisation-repository.js';
 import { assertCan } from '../../access.js';
 
@@ -43,11 +44,11 @@ export const findOrganisationBySlug = repo.findOrganisationBySlug;
 export const findOrganisationById = repo.findOrganisation;
 export const findUnitByCode = repo.findUnitByCode;
 
-async function checkUnit(db: Database, organisationId: string, body: { parentId?: string | null | undefined; organisationNumber?: string | null | undefined }, selfId?: string) {
+async function checkUnit(db: Database, organisationId: string, body: { parentId?: string | null | undefined; organisationNumber?: string | null | undefined }, now: Date, selfId?: string) {
   const errors: FieldError[] = [];
   let organisationNumber: string | null | undefined = body.organisationNumber;
   if (body.organisationNumber) {
-    organisationNumber = normaliseOrganisationNumber(body.organisationNumber);
+    organisationNumber = normaliseOrganisationNumber(body.organisationNumber, swedishDate(now));
     if (organisationNumber === null) errors.push({ path: '/body/organisationNumber', code: 'invalid_organisation_number', message: 'Not a valid Swedish organisation number.' });
   }
   if (body.parentId) {
@@ -69,10 +70,11 @@ export async function createUnit(
   db: Database,
   who: SignedIn,
   body: { code: string; name: string; parentId?: string | null | undefined; organisationNumber?: string | null | undefined },
+  now: Date,
 ) {
   const organisationId = who.actor.organisationId;
   assertCan(who.actor, 'unit:manage', { organisationId });
-  const organisationNumber = await checkUnit(db, organisationId, body);
+  const organisationNumber = await checkUnit(db, organisationId, body, now);
   return db.transaction(async (tx) => {
     if (await repo.findUnitByCode(tx, organisationId, body.code)) throw validationFailed([{ path: '/body/code', code: 'duplicate', message: 'That code is already used.' }]);
     const row = await repo.insertUnit(tx, { organisationId, code: body.code, name: body.name, parentId: body.parentId ?? null, organisationNumber: organisationNumber ?? null });
@@ -86,10 +88,11 @@ export async function updateUnit(
   who: SignedIn,
   id: string,
   body: { code?: string | undefined; name?: string | undefined; parentId?: string | null | undefined; organisationNumber?: string | null | undefined },
+  now: Date,
 ) {
   const organisationId = who.actor.organisationId;
   assertCan(who.actor, 'unit:manage', { organisationId });
-  const organisationNumber = await checkUnit(db, organisationId, body, id);
+  const organisationNumber = await checkUnit(db, organisationId, body, now, id);
   return db.transaction(async (tx) => {
     const before = await repo.findUnit(tx, organisationId, id);
     if (!before) throw notFound('The unit');

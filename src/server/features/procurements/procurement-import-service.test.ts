@@ -18,7 +18,7 @@ beforeAll(async () => {
   async function* sources() {
     yield { name: 'cn.xml', bytes: new TextEncoder().encode(CONSTRUCTED_NOTICE) };
   }
-  expect(await importNotices(ctx.db, sources(), { by: { operator: 'test' }, source: 'test' })).toMatchObject({ procurements: { created: 1 } });
+  expect(await importNotices(ctx.db, sources(), { now: () => new Date(), by: { operator: 'test' }, source: 'test' })).toMatchObject({ procurements: { created: 1 } });
 });
 afterAll(() => ctx.close());
 

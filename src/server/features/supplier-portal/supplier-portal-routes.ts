@@ -9,7 +9,7 @@ import { AppError, validationFailed } from '../../errors.js';
 import { findForbiddenXmlCharacter } from '../../../interop/xml-text.js';
 import { authOf } from '../../plugins/authenticate.js';
 import { errorResponses, problem, Uuid } from '../../schemas.js';
-import { sendInvitation } from '../members/invitation-mail.js';
+import { sendInvitation } from '../members/member-service.js';
 import { SupplierNeedCreate, SupplierNeedView, SupplierProposalAnswer } from '../matching/matching-service.js';
 import { findOrganisationById } from '../organisations/organisation-service.js';
 import {

@@ -15,7 +15,7 @@ import { takesPlacements } from '../../../domain/follow-up/commitment-terms.js';
 import { findContract, recordReport } from '../contracts/follow-up-service.js';
 import { outcomesOfPlacements, recordSupplierOutcomes } from '../contracts/placement-outcome-service.js';
 import { addMonths } from '../../../domain/follow-up/calendar.js';
-import { ssykUnitGroup } from '../contracts/ssyk-catalogue.js';
+import { ssykUnitGroup } from '../../../interop/reference/occupation-catalogue.js';
 import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
 import {
   parseSupplierReportSheet,

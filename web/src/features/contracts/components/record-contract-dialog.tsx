@@ -10,6 +10,8 @@ import type { FieldErrors } from '../../../lib/problems';
 import { useCreateContract, type ContractInput } from '../api/contracts-api';
 import { useContractForm } from './contract-problems';
 import { isIsoDate } from './placement-form-state';
+import { todayIso } from './today';
+import { normaliseOrganisationNumber } from '../../../../../src/domain/shared/organisation-number.js';
 
 /** What the contracts section needs of a procurement (given by the procurement page). */
 export interface ProcurementForContracts {
@@ -40,7 +42,7 @@ export function toContractInput(procurement: ProcurementForContracts, s: State, 
   if (procurement.lots.length > 0 && s.lots.length === 0) errors.lotNumbers = t('contracts.recordForm.errors.lots');
   const orgNo = s.organisationNumber.replace(/\s/g, '');
   if (orgNo === '') errors['supplier.organisationNumber'] = required;
-  else if (!/^\d{6}-?\d{4}$/.test(orgNo)) errors['supplier.organisationNumber'] = t('contracts.recordForm.errors.organisationNumber');
+  else if (normaliseOrganisationNumber(orgNo, todayIso()) === null) errors['supplier.organisationNumber'] = t('contracts.recordForm.errors.organisationNumber');
   if (s.name.trim() === '') errors['supplier.name'] = required;
   if (s.referenceNumber.trim() === '') errors.referenceNumber = required;
   for (const key of ['signedOn', 'startsOn', 'endsOn'] as const) {

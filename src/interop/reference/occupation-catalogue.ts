@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { REFERENCE_DIR } from '../../../paths.js';
+import { REFERENCE_DIR } from '../../paths.js';
 
 /**
- * SSYK 2012 on every level (Källa: SCB, SSYK 2012) and JobTech Taxonomy occupation names
+ * The one occupation reference of the service (contracts' placements, matching's needs and
+ * profiles, the supplier portal). SSYK 2012 on every level (Källa: SCB, SSYK 2012) and JobTech Taxonomy occupation names
  * (Arbetsförmedlingen JobTech), loaded once from src/reference/se (sources and licences in its
  * README). A need names a four-digit group or an occupation name; participants may name any level.
  */
@@ -35,4 +36,17 @@ export function occupationLabel(ssykCode: string | null, occupationNameId: strin
     if (name) return name.sv;
   }
   return ssykCode ? (catalogue.ssyk.get(ssykCode)?.sv ?? null) : null;
+}
+
+export interface SsykEntry {
+  code: string;
+  level: number;
+  sv: string;
+  en: string;
+}
+
+/** A four-digit SSYK 2012 unit group (one of the 429), or undefined: a placement's occupation is one. */
+export function ssykUnitGroup(code: string): SsykEntry | undefined {
+  const entry = occupationCatalogue().ssyk.get(code);
+  return entry && entry.level === 4 ? { code, level: 4, sv: entry.sv, en: entry.en } : undefined;
 }
