@@ -15,8 +15,7 @@ const ASKED_AFTER_MONTHS = [12, 6, 3] as const;
  * show the figure from the first start: of the ended placements that were asked about (3, 6 or
  * 12 months after the end, whichever is the latest that has passed by `now`), about two in three
  * have an answer — of those about half still employed, by the supplier or elsewhere — about one in
- * ten "unknown" (asked, no answer), and the rest not asked. Also one supplier hire that waits for
- * the labour-market unit to confirm its target group (decision 0604). Deterministic: a seeded
+ * ten "unknown" (asked, no answer), and the rest not asked. Deterministic: a seeded
  * random over the placements in participant order; `now` is the caller's clock.
  */
 export async function seedDemoOutcomes(db: Database, now: Date): Promise<{ outcomes: number }> {
@@ -44,16 +43,20 @@ export async function seedDemoOutcomes(db: Database, now: Date): Promise<{ outco
     rows.push({ organisationId: p.organisationId, placementId: p.id, monthsAfterEnd: months, status, source: 'officer', recordedOn: recordedOn > today ? today : recordedOn, updatedAt: now });
   }
   for (let i = 0; i < rows.length; i += 500) await db.insert(placementOutcomes).values(rows.slice(i, i + 500));
-  await seedPendingHire(db, orgs.find((o) => o.slug === 'goteborg')?.id ?? null, today, now);
   return { outcomes: rows.length };
 }
 
 /**
  * One hire that Göteborg's demo supplier recorded itself in the last fortnight without a verified
  * target group: it counts toward nothing until the officer confirms the group (decision 0604).
+ * Seeded before the demo participants, which give its reference a participant with no verified
+ * target group and the hired proposal the supplier answered, as for every demo placement.
  */
-async function seedPendingHire(db: Database, organisationId: string | null, today: string, now: Date): Promise<void> {
-  if (organisationId === null) return;
+export async function seedDemoPendingHire(db: Database, now: Date): Promise<void> {
+  const today = swedishDate(now);
+  const [goteborg] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'goteborg'));
+  if (!goteborg) return;
+  const organisationId = goteborg.id;
   // The first running contract (by reference) with placements, and one of its commitments that takes them.
   const [like] = await db
     .select({ contractId: placements.contractId, commitmentId: placements.commitmentId, employmentForm: placements.employmentForm, ssykCode: placements.ssykCode })

@@ -61,6 +61,7 @@ interface DemoPlacement {
   supplierId: string;
   participantRef: string;
   targetGroup: string;
+  targetGroupPending: boolean;
   offeredOn: string | null;
   startedOn: string;
   endedOn: string | null;
@@ -82,12 +83,12 @@ export async function seedDemoParticipants(db: Database, keys: ParticipantKeyrin
     if (!org) continue;
     const [officer] = await db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.organisationId, org.id), eq(memberships.role, 'labour_market')));
     const hires = (await db
-      .select({ id: placements.id, contractId: placements.contractId, supplierId: contracts.supplierId, participantRef: placements.participantRef, targetGroup: placements.targetGroup, offeredOn: placements.offeredOn, startedOn: placements.startedOn, endedOn: placements.endedOn, ssykCode: placements.ssykCode, extentPercent: placements.extentPercent })
+      .select({ id: placements.id, contractId: placements.contractId, supplierId: contracts.supplierId, participantRef: placements.participantRef, targetGroup: placements.targetGroup, targetGroupPending: placements.targetGroupPending, offeredOn: placements.offeredOn, startedOn: placements.startedOn, endedOn: placements.endedOn, ssykCode: placements.ssykCode, extentPercent: placements.extentPercent })
       .from(placements)
       .innerJoin(contracts, eq(contracts.id, placements.contractId))
       .where(and(eq(placements.organisationId, org.id), like(placements.participantRef, 'DEMO-%')))
       .orderBy(asc(placements.participantRef))) as DemoPlacement[];
-    for (const h of hires) refCounter = Math.max(refCounter, Number(h.participantRef.slice(5)));
+    for (const h of hires) if (!h.targetGroupPending) refCounter = Math.max(refCounter, Number(h.participantRef.slice(5)));
     const participantRows: Array<typeof participants.$inferInsert> = [];
     const identityRows: Array<typeof participantIdentities.$inferInsert> = [];
     const consentRows: Array<typeof participantConsents.$inferInsert> = [];
@@ -133,7 +134,7 @@ export async function seedDemoParticipants(db: Database, keys: ParticipantKeyrin
       const offered = h.offeredOn ?? h.startedOn;
       const since = addMonths(offered, -(3 + Math.floor(random() * 24)));
       const available = h.endedOn ? addDays(h.endedOn, 1) : null;
-      byRef.set(h.participantRef, make(h.participantRef, profileFor(h.ssykCode ?? '9111', h.targetGroup, since, available, random() < 0.5), addDays(offered, -60)));
+      byRef.set(h.participantRef, make(h.participantRef, profileFor(h.ssykCode ?? '9111', h.targetGroupPending ? null : h.targetGroup, since, available, random() < 0.5), addDays(offered, -60)));
     }
     // The rest of the caseload, waiting: Göteborg's unit has a few hundred.
     const waiting: string[] = [];

@@ -181,6 +181,7 @@ export async function seedDemo(
   }
   if (options.scale === 'demo') await (await import('./seed-demo-contracts.js')).seedDemoContracts(db, options.now);
   if (options.scale === 'demo') await (await import('./seed-demo-suppliers.js')).seedDemoSuppliers(db, options.now);
+  if (options.scale === 'demo') await (await import('./seed-demo-outcomes.js')).seedDemoPendingHire(db, options.now);
   if (options.scale === 'demo') await (await import('./seed-demo-participants.js')).seedDemoParticipants(db, options.participantKeys ?? null, options.now);
   if (options.scale === 'demo') await (await import('./seed-demo-results.js')).seedDemoResults(db, options.now);
   if (options.scale === 'demo') await (await import('./seed-demo-outcomes.js')).seedDemoOutcomes(db, options.now);
