@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Browser tests: the real server (built dist/, embedded database with demo data) and
- * Chromium through playwright-core. One worker, one file at a time, generous timeouts.
+ * Chromium through playwright-core. The demo data is seeded once; each file gets its own server
+ * on a copy of it. One worker, one file at a time, generous timeouts.
  */
 export default defineConfig({
   test: {

@@ -1,6 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
+import { fileServerUrl } from './file-server.js';
 
 export const DEMO_PASSWORD = 'hansyn-demo-2026';
 
@@ -16,7 +17,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function baseUrl(): string {
-  return inject('baseUrl');
+  return fileServerUrl();
 }
 
 export function launchBrowser(): Promise<Browser> {

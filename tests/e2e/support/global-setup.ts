@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    templateDir: string;
   }
 }
 
@@ -41,21 +42,8 @@ async function waitUntilReady(url: string, child: ChildProcess, log: () => strin
   throw new Error(`The server did not become ready:\n${log()}`);
 }
 
-/**
- * Starts `hansyn serve` from the build on a free port with a fresh data directory (the demo
- * data is seeded on first start) and hands its URL to the tests.
- */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  // For working on the tests: point them at a server you already run.
-  const external = process.env.E2E_BASE_URL;
-  if (external) {
-    project.provide('baseUrl', external);
-    return async () => {};
-  }
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html')) || !fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('Build first: npm run build (npm run test:e2e does it for you).');
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hansyn-e2e-'));
+/** Starts `hansyn serve` from the build on a free port over `dataDir` and waits until it is ready. */
+export async function startServer(dataDir: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -75,23 +63,53 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntilReady(baseUrl, child, () => output);
-  project.provide('baseUrl', baseUrl);
-
-  return async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve(undefined);
-        }, 10_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve();
+      }, 10_000);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
       });
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitUntilReady(baseUrl, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+/**
+ * Seeds the demo data once: starts `hansyn serve` on a fresh data directory (the demo data is
+ * seeded on first start), stops it cleanly, and hands the directory to the test files. Each file
+ * then runs its own server on a copy of it (`file-server.ts`), so no file sees what another one
+ * changed and the files pass in any order, alone or together.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // For working on the tests: point them at a server you already run (shared by every file).
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    project.provide('baseUrl', external);
+    project.provide('templateDir', '');
+    return async () => {};
+  }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html')) || !fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) {
+    throw new Error('Build first: npm run build (npm run test:e2e does it for you).');
+  }
+  const templateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hansyn-e2e-template-'));
+  const seeding = await startServer(templateDir);
+  await seeding.stop();
+  project.provide('baseUrl', '');
+  project.provide('templateDir', templateDir);
+  return async () => {
+    fs.rmSync(templateDir, { recursive: true, force: true });
   };
 }
