@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, expectNoAxeViolations, launchBrowser, logIn, newPage } from './support/browser.js';
 import { waitForSettled } from './support/ui.js';
+import { participantBody } from '../support/participants.js';
 
 /*
  * Recruitment needs on the supplier's contract page (demo data): Lokalvård Väst posts a need at
@@ -136,25 +137,14 @@ describe('supplier recruitment needs', () => {
     // The labour-market officer proposes a participant whose target group is only self-declared.
     const officerSide = await newPage(browser);
     await logIn(officerSide.page, 'labour-market@goteborg.example');
-    const participant = await postAs(officerSide.page, '/api/participants', {
-      identity: { givenName: 'Testa', familyName: 'Helgsdotter', personalIdentityNumber: '198002242389', email: null, phone: null, address: null },
-      profile: {
-        targetGroups: [{ code: 'newly_arrived', basis: 'self_declared', assessedOn: today }],
-        unemployedSince: '2024-06-01',
-        incomeSupport: false,
-        newlyArrived: true,
-        ageBand: '30-49',
-        municipalityCode: '1480',
-        districtCode: 'gbg-angered',
-        occupations: [{ ssykCode: '9111', occupationNameId: null, experienced: true }],
-        skills: ['Städning'],
-        languages: ['sv'],
-        drivingLicences: [],
-        availableFrom: today,
-        extentWantedPercent: 100,
-        training: [],
-      },
-    });
+    const participant = await postAs(
+      officerSide.page,
+      '/api/participants',
+      participantBody('198002242389', {
+        identity: { familyName: 'Helgsdotter', phone: null },
+        profile: { targetGroups: [{ code: 'newly_arrived', basis: 'self_declared', assessedOn: today }], incomeSupport: false, languages: ['sv'], drivingLicences: [], availableFrom: today, training: [] },
+      }),
+    );
     await postAs(officerSide.page, `/api/participants/${String(participant.id)}/consents`, { scope: 'share_profile', supplierId: null, givenOn: today });
     const proposal = await postAs(officerSide.page, `/api/recruitment-needs/${String(need.id)}/proposals`, { participantId: participant.id });
     await officerSide.context.close();
