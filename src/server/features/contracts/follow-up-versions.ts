@@ -2,13 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database, DatabaseNotifications } from '../../../db/client.js';
 import { followUpVersions, registerVersions } from '../../../db/schema/index.js';
 import { createOrganisationVersions, type OrganisationVersions } from '../../organisation-versions.js';
+import { createRegisterVersions } from '../procurements/procurement-service.js';
 
 /** Where the follow-up answer cache (decision 0911) learns an organisation's current version (src/server/organisation-versions.ts). */
 export type FollowUpVersions = OrganisationVersions;
 
 export const FOLLOW_UP_VERSIONS_CHANNEL = 'follow_up_versions';
-/** The channel the register's version triggers notify on (migration 0004, decision 0202). */
-const REGISTER_VERSIONS_CHANNEL = 'register_versions';
 
 async function readFollowUpVersion(db: Database, organisationId: string): Promise<number> {
   const [row] = await db.select({ version: followUpVersions.version }).from(followUpVersions).where(eq(followUpVersions.organisationId, organisationId));
@@ -54,10 +53,7 @@ export async function createContractPageVersions(db: Database, notifications: Da
     };
   }
   const followUp = await createFollowUpVersions(db, notifications);
-  const register = await createOrganisationVersions(notifications, REGISTER_VERSIONS_CHANNEL, async (organisationId) => {
-    const [row] = await db.select({ version: registerVersions.version }).from(registerVersions).where(eq(registerVersions.organisationId, organisationId));
-    return Number(row?.version ?? 0);
-  });
+  const register = await createRegisterVersions(db, notifications);
   return {
     async current(organisationId) {
       const [f, r] = await Promise.all([followUp.current(organisationId), register.current(organisationId)]);

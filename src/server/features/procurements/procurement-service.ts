@@ -28,6 +28,7 @@ import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPa
 export { getProcurement };
 /** The versioned answer cache of decision 0202, also used by the follow-up queue (decision 0911). */
 export { createListCache, type ListCache } from './list-cache.js';
+export { createRegisterVersions } from './register-versions.js';
 
 function cpvRef(code: string) {
   const entry = loadCpvCatalogue().get(code);
