@@ -197,7 +197,9 @@ export async function buildApp({
   }
   if (runJobs) {
     const runner = createJobRunner({ db: database.db, registry: jobs, now, log: app.log, ...(jobPollMs ? { pollMs: jobPollMs } : {}) });
-    app.addHook('onReady', async () => runner.start());
+    // After the port is bound (not on ready): the first poll may have a day of catching up to do,
+    // and the server must answer while it runs (the runner yields between runs).
+    app.addHook('onListen', async () => runner.start());
     // Before the database closes (main.ts closes the app first): finish the runs in hand.
     app.addHook('onClose', async () => runner.stop());
   }

@@ -57,7 +57,7 @@ export async function listActiveOrganisations(db: Database, userId: string): Pro
  * suspended: each membership limited to a unit is expanded to that unit and all units below it.
  * Null when the person holds no active membership there.
  */
-/** A person's active memberships in one organisation: on every request (decision 0303), so prepared by name (0912). */
+/** A person's active memberships in one organisation: on every API-token request and sign-in, so prepared by name (0912). */
 const membershipStatement = preparedStatement('auth_memberships', (db) =>
   db
     .select({ role: memberships.role, unitId: memberships.unitId, kind: organisations.kind })
@@ -67,7 +67,16 @@ const membershipStatement = preparedStatement('auth_memberships', (db) =>
 );
 
 export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
-  const rows = await membershipStatement(db).execute({ userId, organisationId });
+  return actorFromMemberships(db, userId, organisationId, await membershipStatement(db).execute({ userId, organisationId }));
+}
+
+/** The actor of a person's active membership rows in one organisation (none: no actor). */
+async function actorFromMemberships(
+  db: Database,
+  userId: string,
+  organisationId: string,
+  rows: ReadonlyArray<{ role: Role; unitId: string | null; kind: string }>,
+): Promise<Actor | null> {
   if (rows.length === 0) return null;
   const needsTree = rows.some((r) => r.unitId !== null);
   const tree = needsTree
@@ -108,9 +117,13 @@ export async function insertSession(
   await db.insert(sessions).values(session);
 }
 
-/** A live session of an account that is not disabled. */
-/** A session and its person, on every cookie request (decision 0303): prepared by name (0912). */
-const sessionStatement = preparedStatement('auth_session', (db) =>
+/**
+ * A session, its person and their active memberships in the session's organisation in one
+ * statement: every cookie request on PostgreSQL resolves its caller with this (decision 0303),
+ * so one round trip instead of two. One row per membership, or one row with no role when the
+ * session has no organisation or no active membership there.
+ */
+const sessionWithMembershipsStatement = preparedStatement('auth_session_memberships', (db) =>
   db
     .select({
       userId: sessions.userId,
@@ -119,16 +132,26 @@ const sessionStatement = preparedStatement('auth_session', (db) =>
       expiresAt: sessions.expiresAt,
       email: users.email,
       displayName: users.displayName,
+      role: memberships.role,
+      unitId: memberships.unitId,
+      kind: organisations.kind,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)))
-    .limit(1),
+    .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId), isNull(memberships.suspendedAt)))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt))),
 );
 
-export async function findSession(db: Database, tokenHash: string, now: Date) {
-  const rows = await sessionStatement(db).execute({ tokenHash, now });
-  return rows[0] ?? null;
+/** A live session of an account that is not disabled, with its person and actor (null without an organisation or an active membership). */
+export async function findSessionWithActor(db: Database, tokenHash: string, now: Date) {
+  const rows = await sessionWithMembershipsStatement(db).execute({ tokenHash, now });
+  const first = rows[0];
+  if (first === undefined) return null;
+  const { role: _role, unitId: _unitId, kind: _kind, ...session } = first;
+  const held = rows.flatMap((r) => (r.role === null || r.kind === null ? [] : [{ role: r.role, unitId: r.unitId, kind: r.kind }]));
+  const actor = session.organisationId === null ? null : await actorFromMemberships(db, session.userId, session.organisationId, held);
+  return { session, actor };
 }
 
 export async function setSessionOrganisation(db: Database, tokenHash: string, organisationId: string): Promise<void> {

@@ -87,9 +87,9 @@ export async function resolveCaller(
   const tokenHash = sha256(credentials.cookie);
   const cached = deps.sessionCache.get(tokenHash, now.getTime());
   if (cached !== null) return cached;
-  const session = await repo.findSession(db, tokenHash, now);
-  if (session === null) return null;
-  const actor = session.organisationId === null ? null : await repo.loadActor(db, session.userId, session.organisationId);
+  const found = await repo.findSessionWithActor(db, tokenHash, now);
+  if (found === null) return null;
+  const { session, actor } = found;
   const caller = {
     actor,
     user: { id: session.userId, email: session.email, displayName: session.displayName },

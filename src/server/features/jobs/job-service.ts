@@ -180,6 +180,8 @@ export interface JobRunner {
   runOnce(): Promise<number>;
 }
 
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
 
 export function createJobRunner({ db, registry, now, log, pollMs = 5000, batchSize = 5 }: JobRunnerOptions): JobRunner {
@@ -240,6 +242,10 @@ export function createJobRunner({ db, registry, now, log, pollMs = 5000, batchSi
           for (const record of claimed) {
             await runJob(registry.definitions.get(record.name)!, record);
             inPass++;
+            // On the embedded database every statement settles without I/O, so a chain of runs
+            // would never let the event loop accept a connection or answer a request: give way
+            // between runs.
+            await yieldToEventLoop();
           }
           if (claimed.length < batchSize || stopping) break;
         }
