@@ -4,8 +4,10 @@
  *   READY <address>            listening, job worker started
  *   RAN <job id> <attempt>     `test.restart` finished
  *   STARTED <job id> <attempt> `test.slow` began (its first attempt never ends by itself)
+ *   BUSY <job id>              `test.busy` finished (2,000 statements one after the other)
  * Environment: HANSYN_DATA_DIR or DATABASE_URL, as for `hansyn serve`.
  */
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
@@ -36,6 +38,13 @@ jobs.defineJob(
   },
   { transactional: true, leaseMs: 1500 },
 );
+
+// Many small statements and nothing else: on the embedded database they settle without any I/O,
+// so only the worker giving way between runs lets the server answer meanwhile.
+jobs.defineJob('test.busy', async ({ db, job }) => {
+  for (let i = 0; i < 2000; i++) await db.execute(sql`select ${i}::int as n`);
+  process.stdout.write(`BUSY ${job.id}\n`);
+});
 
 const app = await buildApp({ config, database, jobs, runJobs: true, jobPollMs: 200 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 });

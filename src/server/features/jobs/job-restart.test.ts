@@ -158,4 +158,25 @@ describe('jobs across a killed server', () => {
       ]);
     });
   }, 240_000);
+
+  it('listens and answers while the worker works through a backlog of runs', async () => {
+    const first = startServer();
+    await first.waitFor(/^READY /);
+    await stop(first);
+    const busy = await withDatabase(async (db) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 8; i++) ids.push((await enqueue(db, 'test.busy', { i }, new Date(Date.now() - 60_000)))!.id);
+      return ids;
+    });
+
+    const server = startServer();
+    const [, address] = (await server.waitFor(/^READY (\S+)$/)) as unknown as [string, string];
+    const health = await fetch(`${address}/api/health`);
+    const doneWhenAnswered = server.lines.filter((l) => l.startsWith('BUSY ')).length;
+    expect(health.status).toBe(200);
+    // Answered with most of the backlog still to run (before the fix it listened only after the last).
+    expect(doneWhenAnswered).toBeLessThan(busy.length);
+    for (const id of busy) await server.waitFor(new RegExp(`^BUSY ${id}$`));
+    await stop(server);
+  }, 240_000);
 });
