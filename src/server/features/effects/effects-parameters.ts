@@ -72,10 +72,11 @@ export function loadParameterSets(dir = EFFECTS_DIR): Map<number, EffectParamete
     const year = Number(row.year);
     const municipal = Number(row.municipal_percent);
     const regional = Number(row.regional_percent);
-    if (!Number.isInteger(year) || !/^\d{4}$/.test(row.municipality_code ?? '') || !(municipal > 0 && municipal < 40) || !(regional > 0 && regional < 20) || !row.source || !row.date) {
+    if (!Number.isInteger(year) || !/^\d{4}$/.test(row.municipality_code ?? '') || !(municipal > 0 && municipal < 40) || !(regional >= 0 && regional < 20) || !row.source || !row.date) {
       throw new Error(`municipal-tax-rates.csv row ${i + 2} is invalid`);
     }
     const forYear = rates.get(year) ?? {};
+    if (forYear[row.municipality_code!]) throw new Error(`municipal-tax-rates.csv row ${i + 2} repeats ${row.municipality_code} ${year}`);
     forYear[row.municipality_code!] = { municipalityCode: row.municipality_code!, municipalPercent: municipal, regionalPercent: regional, source: row.source, date: row.date };
     rates.set(year, forYear);
   }
