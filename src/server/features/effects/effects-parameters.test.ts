@@ -107,3 +107,33 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
     }
   });
 });
+
+describe('nystartsjobb rules by year (parameters-<year>.json)', () => {
+  it('uses the levels of the 2024 wording from 2024 on, and one (unconfirmed) level before', () => {
+    for (const year of [2024, 2025, 2026]) {
+      const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
+      expect(rule.contributionMultiple.value, String(year)).toBe(1);
+      expect(rule.contributionMultipleBands, String(year)).toEqual([{ fromMonths: 0, multiple: 1 }, { fromMonths: 24, multiple: 2 }, { fromMonths: 37, multiple: 2.5 }]);
+      expect(rule.newlyArrivedContributionMultiple, String(year)).toBe(2.5);
+    }
+    for (const year of [2019, 2020, 2021, 2022, 2023]) {
+      const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
+      expect(rule.contributionMultipleBands, String(year)).toBeUndefined();
+      expect(rule.contributionMultiple.note, String(year)).toMatch(/NOT (read|found)/);
+    }
+    for (const year of [2019, ...FULL_YEARS]) expect(sets.get(year)!.wageSubsidies.nystartsjobb.payCeilingOre.value).toBe(20_000_00);
+  });
+
+  it('refuses bands that do not rise', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hansyn-bands-'));
+    try {
+      const file = JSON.parse(fs.readFileSync(path.join(EFFECTS_DIR, 'parameters-2024.json'), 'utf8')) as { wageSubsidies: { nystartsjobb: { contributionMultipleBands: unknown } } };
+      file.wageSubsidies.nystartsjobb.contributionMultipleBands = [{ fromMonths: 24, multiple: 2 }, { fromMonths: 0, multiple: 1 }];
+      fs.writeFileSync(path.join(dir, 'parameters-2024.json'), JSON.stringify(file));
+      fs.writeFileSync(path.join(dir, 'municipal-tax-rates.csv'), 'year,municipality_code,municipal_percent,regional_percent,source,date,checked\n');
+      expect(() => loadParameterSets(dir)).toThrow(/must rise/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -35,6 +35,8 @@ export const ParameterFile = Type.Object(
         nystartsjobb: Type.Object(
           {
             contributionMultiple: Sourced,
+            contributionMultipleBands: Type.Optional(Type.Array(Type.Object({ fromMonths: Type.Integer({ minimum: 0 }), multiple: Type.Number({ exclusiveMinimum: 0, maximum: 5 }) }, { additionalProperties: false }), { minItems: 1 })),
+            newlyArrivedContributionMultiple: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 5 })),
             payCeilingOre: Sourced,
             qualifyingMonths: ByAge,
             maxMonths: ByAge,
@@ -89,6 +91,8 @@ export function loadParameterSets(dir = EFFECTS_DIR): Map<number, EffectParamete
     }
     const file = data as ParameterFileData;
     if (name !== `parameters-${file.year}.json`) throw new Error(`${name} holds year ${file.year}`);
+    const bands = file.wageSubsidies.nystartsjobb.contributionMultipleBands ?? [];
+    if (bands.some((band, i) => i > 0 && band.fromMonths <= bands[i - 1]!.fromMonths)) throw new Error(`${name}: nystartsjobb contributionMultipleBands must rise in fromMonths`);
     sets.set(file.year, { ...file, municipalTaxRates: rates.get(file.year) ?? {} });
   }
   cached = { dir, sets };
