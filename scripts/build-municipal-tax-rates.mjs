@@ -52,7 +52,7 @@ const SECOND_SOURCES = [
   ...[2020, 2021, 2022, 2023].map((year) => [year, '0180', 17.74, 12.08, `Stockholms stad, "Kommunalskatten" (start.stockholm), table since 2000, read ${READ}`]),
   [2024, '0180', 17.98, 12.38, `Stockholms stad, "Kommunalskatten" (start.stockholm), the 2024 rates, read ${READ}`],
   [2022, '1480', 21.12, 11.48, `Göteborgs Stad, "Kommunalskatten" (goteborg.se), 2022 rates, read ${READ}`],
-  ...[['1440', 21.87, 11.48], ['1489', 21.36, 11.48], ['0764', 21.42, 12], ['0604', 22.09, 11.76], ['1984', 22.41, 10.88], ['2506', 23.5, 11.34]].map(([code, m, r]) => [2021, code, m, r, `statsskuld.se, "Skattesatser 2021 i kommuner, län & hela riket" (table on its gross-pay pages, e.g. /jobb/berakna-bruttolon-i-trosa-…), read ${READ}`]),
+  ...[['1440', 21.87, 11.48], ['1489', 21.36, 11.48], ['0764', 21.42, 12], ['0604', 22.09, 11.76], ['1984', 22.41, 10.88], ['2506', 23.5, 11.34]].map(([code, m, r]) => [2021, code, m, r, `statsskuld.se, "Skattesatser 2021 i kommuner, län & hela riket" (table on statsskuld.se/jobb/berakna-bruttolon-i-trosa-48758-med-31400-kr-i-m%C3%A5nadsl%C3%B6n), read ${READ}`]),
 ];
 
 // ---- helpers ----
