@@ -107,6 +107,31 @@ describe('calculateSocioEconomicValue (UHM static effects)', () => {
     expect(step(r, 'state.wageSubsidy')).toBe(-Math.round(expected));
   });
 
+  it.each([
+    ['under 24 months without work: the first level', { unemploymentMonths: 12 }, 1],
+    ['24 months: the second band starts', { unemploymentMonths: 24 }, 2],
+    ['36 months is still the second band', { unemploymentMonths: 36 }, 2],
+    ['37 months: the third band', { unemploymentMonths: 37 }, 2.5],
+    ['newly arrived: their own level whatever the months', { newlyArrived: true, unemploymentMonths: 0 }, 2.5],
+  ])('nystartsjobb levels by months without work (the 2024 rules): %s', (_name, over, multiple) => {
+    const banded: EffectParameterSet = {
+      ...P,
+      wageSubsidies: {
+        ...P.wageSubsidies,
+        nystartsjobb: {
+          ...P.wageSubsidies.nystartsjobb,
+          contributionMultiple: s(1),
+          contributionMultipleBands: [{ fromMonths: 0, multiple: 1 }, { fromMonths: 24, multiple: 2 }, { fromMonths: 37, multiple: 2.5 }],
+          newlyArrivedContributionMultiple: 2.5,
+          maxMonths: { '18-25': 12, '26-65': 48, '66+': 0 },
+        },
+      },
+    };
+    const r = calculateSocioEconomicValue({ ...BASE, wageSubsidy: 'nystartsjobb', ...over }, banded);
+    expect(step(r, 'employer.wageSubsidy')).toBe(Math.round(multiple * 0.3 * 20_000_00 * 12));
+    expect(r.steps.find((x) => x.key === 'employer.wageSubsidy')!.formula).toContain(`${multiple} × `);
+  });
+
   it('lönebidrag and introduktionsjobb pay a share of the wage cost up to the ceiling', () => {
     expect(step(run({ wageSubsidy: 'lonebidrag' }), 'employer.wageSubsidy')).toBe(0.8 * 20_000_00 * 12);
     expect(step(run({ wageSubsidy: 'introduktionsjobb', grossMonthlyPayOre: 10_000_00 }), 'employer.wageSubsidy')).toBe(0.85 * 13_000_00 * 12);

@@ -1,4 +1,4 @@
-import type { AgeBand, EffectParameterSet, SourcedValue } from './parameter-set.js';
+import type { AgeBand, EffectParameterSet, NystartsjobbRule, SourcedValue } from './parameter-set.js';
 
 export type EffectActor = 'individual' | 'municipality' | 'region' | 'state' | 'employer';
 export const EFFECT_ACTORS: readonly EffectActor[] = ['individual', 'municipality', 'region', 'state', 'employer'];
@@ -103,6 +103,14 @@ function scenarioOf(
   return { municipalTax, regionalTax, jobTaxCredit, stateBenefits, incomeSupport, disposable: net + incomeSupport };
 }
 
+/** The nystartsjobb level for this person: newly arrived level, else the band of the months without work. */
+export function nystartsjobbMultiple(rule: NystartsjobbRule, input: Pick<EffectInput, 'newlyArrived' | 'unemploymentMonths'>): number {
+  if (input.newlyArrived && rule.newlyArrivedContributionMultiple !== undefined) return rule.newlyArrivedContributionMultiple;
+  let multiple = rule.contributionMultiple.value;
+  for (const band of rule.contributionMultipleBands ?? []) if (input.unemploymentMonths >= band.fromMonths) multiple = band.multiple;
+  return multiple;
+}
+
 function subsidyMonthly(input: EffectInput, p: EffectParameterSet, contributionPercent: number, pay: number, wageCost: number): { monthly: number; months: number; parameters: string[]; formula: string } {
   const extent = input.extentPercent / 100;
   switch (input.wageSubsidy) {
@@ -114,13 +122,14 @@ function subsidyMonthly(input: EffectInput, p: EffectParameterSet, contributionP
       const limit = input.newlyArrived ? rule.newlyArrivedMaxMonths : Math.min(input.unemploymentMonths, rule.maxMonths[input.ageBand]);
       const months = qualifies ? Math.min(input.months, limit) : 0;
       const supported = Math.min(pay, rule.payCeilingOre.value * extent);
-      const monthly = (rule.contributionMultiple.value * contributionPercent * supported) / 100;
+      const multiple = nystartsjobbMultiple(rule, input);
+      const monthly = (multiple * contributionPercent * supported) / 100;
       return {
         monthly,
         months,
         parameters: ['wageSubsidies.nystartsjobb.contributionMultiple', 'wageSubsidies.nystartsjobb.payCeilingOre', 'employerContributionPercent'],
         formula: qualifies
-          ? `${rule.contributionMultiple.value} × ${pct(contributionPercent)} × min(${sek(pay)}, ${sek(rule.payCeilingOre.value * extent)}) × ${months} months`
+          ? `${multiple} × ${pct(contributionPercent)} × min(${sek(pay)}, ${sek(rule.payCeilingOre.value * extent)}) × ${months} months`
           : 'not eligible: too short unemployment for the age band, and not newly arrived',
       };
     }

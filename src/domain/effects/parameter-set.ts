@@ -24,9 +24,23 @@ export interface MunicipalTaxRate {
   date: string;
 }
 
+/** From this many months without work (inclusive), the support is `multiple` employer contributions. */
+export interface ContributionBand {
+  fromMonths: number;
+  multiple: number;
+}
+
 export interface NystartsjobbRule {
-  /** The support equals this many employer contributions on the supported pay. */
+  /**
+   * The support equals this many employer contributions on the supported pay. Where
+   * `contributionMultipleBands` is given, this is the level below the first band; its source and
+   * note cover the bands and the newly arrived level too.
+   */
   contributionMultiple: SourcedValue;
+  /** Levels by months without work (ascending `fromMonths`), when the rules of the year differ by it. */
+  contributionMultipleBands?: readonly ContributionBand[];
+  /** The level for newly arrived persons, when the rules of the year give them their own. */
+  newlyArrivedContributionMultiple?: number;
   /** Full-time monthly pay the support is computed on at most (öre); scaled by extent. */
   payCeilingOre: SourcedValue;
   /** Unemployment months needed to qualify, by age band (0 = not eligible). */

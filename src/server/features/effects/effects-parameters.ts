@@ -35,6 +35,8 @@ export const ParameterFile = Type.Object(
         nystartsjobb: Type.Object(
           {
             contributionMultiple: Sourced,
+            contributionMultipleBands: Type.Optional(Type.Array(Type.Object({ fromMonths: Type.Integer({ minimum: 0 }), multiple: Type.Number({ exclusiveMinimum: 0, maximum: 5 }) }, { additionalProperties: false }), { minItems: 1 })),
+            newlyArrivedContributionMultiple: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 5 })),
             payCeilingOre: Sourced,
             qualifyingMonths: ByAge,
             maxMonths: ByAge,
@@ -72,10 +74,11 @@ export function loadParameterSets(dir = EFFECTS_DIR): Map<number, EffectParamete
     const year = Number(row.year);
     const municipal = Number(row.municipal_percent);
     const regional = Number(row.regional_percent);
-    if (!Number.isInteger(year) || !/^\d{4}$/.test(row.municipality_code ?? '') || !(municipal > 0 && municipal < 40) || !(regional > 0 && regional < 20) || !row.source || !row.date) {
+    if (!Number.isInteger(year) || !/^\d{4}$/.test(row.municipality_code ?? '') || !(municipal > 0 && municipal < 40) || !(regional >= 0 && regional < 20) || !row.source || !row.date) {
       throw new Error(`municipal-tax-rates.csv row ${i + 2} is invalid`);
     }
     const forYear = rates.get(year) ?? {};
+    if (forYear[row.municipality_code!]) throw new Error(`municipal-tax-rates.csv row ${i + 2} repeats ${row.municipality_code} ${year}`);
     forYear[row.municipality_code!] = { municipalityCode: row.municipality_code!, municipalPercent: municipal, regionalPercent: regional, source: row.source, date: row.date };
     rates.set(year, forYear);
   }
@@ -88,6 +91,8 @@ export function loadParameterSets(dir = EFFECTS_DIR): Map<number, EffectParamete
     }
     const file = data as ParameterFileData;
     if (name !== `parameters-${file.year}.json`) throw new Error(`${name} holds year ${file.year}`);
+    const bands = file.wageSubsidies.nystartsjobb.contributionMultipleBands ?? [];
+    if (bands.some((band, i) => i > 0 && band.fromMonths <= bands[i - 1]!.fromMonths)) throw new Error(`${name}: nystartsjobb contributionMultipleBands must rise in fromMonths`);
     sets.set(file.year, { ...file, municipalTaxRates: rates.get(file.year) ?? {} });
   }
   cached = { dir, sets };
