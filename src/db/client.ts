@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, parse as pgliteParse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
@@ -88,7 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     /* idle client errors are reported on the next query */
   });
   const db = drizzlePg(pool, { schema }) as unknown as Database;
-  readExecutors.set(db, db);
+  readExecutors.set(db, drizzlePg(namedStatementPool(pool), { schema }) as unknown as Database);
   const migrationsSchema = 'drizzle';
   return {
     db,
@@ -104,6 +105,47 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
  * Where the hot reads run (decision 0912): for an open database, an executor whose statements are
  * parsed and planned once; for a transaction, the transaction itself.
  */
+
+/** Named statements per pooled connection on a PostgreSQL server; a connection past this many closes them all. */
+const MAX_NAMED_STATEMENTS_PER_CONNECTION = 500;
+
+/**
+ * The pool as the hot reads see it on a PostgreSQL server (decision 0912): every statement
+ * without a name gets one from its SQL text, so node-postgres parses it once per pooled
+ * connection and afterwards only binds and executes it, and PostgreSQL's plan cache applies —
+ * as the embedded database's named statements do. Same SQL text, same name, so a name never
+ * meets a different text. A connection that has prepared many texts forgets them (DEALLOCATE ALL)
+ * before the next, so the statements a connection holds stay bounded.
+ */
+function namedStatementPool(pool: pg.Pool): pg.Pool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string): string => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `hansyn_${createHash('sha1').update(text).digest('hex')}`;
+      if (names.size >= 10_000) names.clear();
+      names.set(text, name);
+    }
+    return name;
+  };
+  const named = Object.create(pool) as pg.Pool;
+  named.query = (async (config: pg.QueryConfig, values?: unknown[]) => {
+    if (typeof config !== 'object' || config.name !== undefined) return pool.query(config as never, values as never);
+    const client = await pool.connect();
+    try {
+      const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+      if (Object.keys(parsed).length >= MAX_NAMED_STATEMENTS_PER_CONNECTION) {
+        await client.query('deallocate all');
+        for (const key of Object.keys(parsed)) delete parsed[key];
+      }
+      return await client.query({ ...config, name: nameOf(config.text) }, values as never);
+    } finally {
+      client.release();
+    }
+  }) as never;
+  return named;
+}
+
 const readExecutors = new WeakMap<Database, Database>();
 
 /**

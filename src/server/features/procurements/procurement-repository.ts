@@ -199,8 +199,13 @@ export async function listProcurements(db: Database, organisationId: string, opt
 }
 
 /** The organisation's register version (0 before its first write); see list-cache.ts. */
+/** Read before every cached list answer on a PostgreSQL server: prepared by name (decision 0912). */
+const registerVersionStatement = preparedStatement('register_version', (db) =>
+  db.select({ version: registerVersions.version }).from(registerVersions).where(eq(registerVersions.organisationId, sql.placeholder('organisationId'))),
+);
+
 export async function registerVersion(db: Database, organisationId: string): Promise<number> {
-  const [row] = await db.select({ version: registerVersions.version }).from(registerVersions).where(eq(registerVersions.organisationId, organisationId));
+  const [row] = await registerVersionStatement(db).execute({ organisationId });
   return row?.version ?? 0;
 }
 

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../tests/support/test-database.js';
+import { readExecutor, type DatabaseHandle } from './client.js';
+
+/**
+ * The hot-read executor (decision 0912) on either database: the answers are the plain executor's,
+ * and on a PostgreSQL server each SQL text becomes a named statement of its pooled connection, a
+ * bounded number of them.
+ */
+let handle: DatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabase();
+});
+afterAll(() => handle.close());
+
+type Rows<T> = { rows: T[] };
+const rowsOf = <T>(result: unknown): T[] => (result as Rows<T>).rows;
+
+describe('readExecutor', () => {
+  it('answers what the plain executor answers, parameters and types included', async () => {
+    const reader = readExecutor(handle.db);
+    for (let i = 0; i < 3; i++) {
+      const query = sql`select ${i}::int as n, ${`text ${i}`}::text as t, now() is not null as ok`;
+      expect(rowsOf(await reader.execute(query))).toEqual(rowsOf(await handle.db.execute(query)));
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('names each SQL text on PostgreSQL, and keeps a connection to a bounded number of them', async () => {
+    const reader = readExecutor(handle.db);
+    // One after the other, so the pool hands out the connection just released each time.
+    for (let i = 0; i < 3; i++) await reader.execute(sql`select 41 + ${i}::int as answer_of_this_test`);
+    const prepared = rowsOf<{ name: string; statement: string }>(await reader.execute(sql`select name, statement from pg_prepared_statements`));
+    expect(prepared.find((p) => p.statement.includes('answer_of_this_test'))?.name).toMatch(/^hansyn_[0-9a-f]{40}$/);
+
+    for (let i = 0; i < 620; i++) {
+      const [row] = rowsOf<{ n: number }>(await reader.execute(sql.raw(`select ${i}::int as n, 'distinct text ${i}' as t`)));
+      expect(row!.n).toBe(i);
+    }
+    const [count] = rowsOf<{ n: number }>(await reader.execute(sql`select count(*)::int as n from pg_prepared_statements`));
+    expect(count!.n).toBeLessThanOrEqual(501);
+    expect(count!.n).toBeGreaterThan(0);
+  });
+});
