@@ -121,19 +121,22 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
 });
 
 describe('nystartsjobb rules by year (parameters-<year>.json)', () => {
-  it('uses the levels of the 2024 wording from 2024 on, and one (unconfirmed) level before', () => {
-    for (const year of [2024, 2025, 2026]) {
+  it('uses the levels of the 2024 wording from 2024 on and before the 2022 rise, and one (unconfirmed) level during it', () => {
+    // 2019–2021: inferred from Regeringskansliet's statement that SFS 2023:701 restored the levels in
+    // force before the temporary rise of 2022-04-01 (the note of each file says so).
+    for (const year of [2019, 2020, 2021, 2024, 2025, 2026]) {
       const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
       expect(rule.contributionMultiple.value, String(year)).toBe(1);
       expect(rule.contributionMultipleBands, String(year)).toEqual([{ fromMonths: 0, multiple: 1 }, { fromMonths: 24, multiple: 2 }, { fromMonths: 37, multiple: 2.5 }]);
       expect(rule.newlyArrivedContributionMultiple, String(year)).toBe(2.5);
     }
-    for (const year of [2019, 2020, 2021, 2022, 2023]) {
+    for (const year of [2019, 2020, 2021]) expect(sets.get(year)!.wageSubsidies.nystartsjobb.contributionMultiple.note, String(year)).toMatch(/^INFERRED/);
+    for (const year of [2022, 2023]) {
       const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
       expect(rule.contributionMultipleBands, String(year)).toBeUndefined();
       expect(rule.contributionMultiple.note, String(year)).toMatch(/NOT (read|found)/);
     }
-    for (const year of [2019, ...FULL_YEARS]) expect(sets.get(year)!.wageSubsidies.nystartsjobb.payCeilingOre.value).toBe(20_000_00);
+    for (const year of FULL_YEARS) expect(sets.get(year)!.wageSubsidies.nystartsjobb.payCeilingOre.value).toBe(20_000_00);
   });
 
   it('refuses bands that do not rise', () => {
