@@ -188,10 +188,17 @@ const split2019 = new Map();
   const head = lines[0].split(';');
   const col = (name) => (head.indexOf(name) >= 0 ? head.indexOf(name) : fail(`split2019: no column "${name}"`));
   const [cYear, cCode, cMun, cReg] = [col('År'), col('Församlings-kod'), col('Kommunal-skatt'), col('Landstings-skatt')];
+  const [cExcl, cBurial] = [col('Summa, exkl. kyrkoavgift'), col('Begravnings-avgift')];
+  // The copy's own sum (kommun + region + burial fee) must agree with its rates, except in Tierp
+  // (0360), whose five parishes carry a sum 0.30 lower than 21.29 + 11.71 + fee: the rates, not the
+  // sum, agree with the later edition's total (33.00) and with 2020's, so the rates are kept.
+  const SUM_EXCEPTIONS = ['0360'];
   for (const line of lines.slice(1)) {
     const f = line.split(';');
     if (Number(f[cYear]) !== DIRECT_YEAR) fail(`split2019: a row of year ${f[cYear]}`);
     const code = f[cCode].replace(/\s/g, '');
+    const sumOff = Math.abs(Number(f[cMun]) + Number(f[cReg]) + Number(f[cBurial]) - Number(f[cExcl])) > 0.0005;
+    if (sumOff !== SUM_EXCEPTIONS.includes(code)) fail(`split2019: ${code}'s own sum ${sumOff ? 'disagrees with' : 'now agrees with'} its rates`);
     if (!allCodes.includes(code)) fail(`split2019: unknown municipality code ${f[cCode]}`);
     const pair = [Number(f[cMun]), Number(f[cReg])];
     const seen = split2019.get(code);
