@@ -15,10 +15,8 @@ const sets = loadParameterSets();
 const GOTLAND = '0980';
 
 /** Years with a row for every municipality, and the documented holes in them (docs/results.md). */
-const FULL_YEARS = [2020, 2021, 2022, 2023, 2024, 2025, 2026];
+const FULL_YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 const KNOWN_GAPS = ['2022 1762'];
-/** 2019 has only these rows: Stockholm, Göteborg and the six Halland municipalities. */
-const ROWS_2019 = ['0180', '1315', '1380', '1381', '1382', '1383', '1384', '1480'];
 
 const rates = (year: number) => sets.get(year)?.municipalTaxRates ?? {};
 
@@ -26,13 +24,12 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
   it('has a row for every municipality in every built year, except the documented gaps', () => {
     const missing = FULL_YEARS.flatMap((year) => municipalities.filter((m) => !rates(year)[m.code]).map((m) => `${year} ${m.code}`));
     expect(missing).toEqual(KNOWN_GAPS);
-    expect(Object.keys(rates(2019)).sort()).toEqual(ROWS_2019);
-    expect(new Set(csvRows.map((r) => Number(r.year)))).toEqual(new Set([2019, ...FULL_YEARS]));
+    expect(new Set(csvRows.map((r) => Number(r.year)))).toEqual(new Set(FULL_YEARS));
     for (const row of csvRows) expect(municipalities.some((m) => m.code === row.municipality_code), row.municipality_code).toBe(true);
   });
 
   it('keeps every rate within sane bounds and one regional rate per county and year', () => {
-    for (const year of [2019, ...FULL_YEARS]) {
+    for (const year of FULL_YEARS) {
       const byCounty = new Map<string, Set<number>>();
       for (const rate of Object.values(rates(year))) {
         const total = rate.municipalPercent + rate.regionalPercent;
@@ -55,11 +52,26 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
 
   it('agrees with the figures read from the municipalities and Skatteverket', () => {
     expect(rates(2019)['0180']).toMatchObject({ municipalPercent: 17.74, regionalPercent: 12.08 });
+    expect(rates(2019)['1380']).toMatchObject({ municipalPercent: 20.98, regionalPercent: 10.82 });
+    expect(rates(2019)['1480']).toMatchObject({ municipalPercent: 21.12, regionalPercent: 11.48 });
+    expect(rates(2019)[GOTLAND]).toMatchObject({ municipalPercent: 33.6, regionalPercent: 0 });
     expect(rates(2023)['0180']).toMatchObject({ municipalPercent: 17.74, regionalPercent: 12.08 });
     expect(rates(2024)['0180']).toMatchObject({ municipalPercent: 17.98, regionalPercent: 12.38 });
     expect(rates(2022)['1480']).toMatchObject({ municipalPercent: 21.12, regionalPercent: 11.48 });
     expect(rates(2025)[GOTLAND]).toMatchObject({ municipalPercent: 33.6, regionalPercent: 0 });
     expect(rates(2026)['0180']).toMatchObject({ municipalPercent: 18.22, regionalPercent: 12.33 });
+  });
+
+  it('keeps the 2019 regional rates (Skatteverket, direct) where the derived 2020 ones say no region changed', () => {
+    // Only Östergötland, Kalmar, Halland and Jämtland raised their rate for 2020, and Västerbotten
+    // took 5 öre from its municipalities (a tax swap): the header of municipal-tax-rates.csv.
+    const steps = new Map<string, number>();
+    for (const m of municipalities) {
+      const before = rates(2019)[m.code]!.regionalPercent;
+      const after = rates(2020)[m.code]!.regionalPercent;
+      steps.set(m.county, Math.round((after - before) * 100) / 100);
+    }
+    expect(Object.fromEntries([...steps].filter(([, step]) => step !== 0))).toEqual({ '05': 0.85, '08': 0.49, '13': 0.58, '23': 0.5, '24': 0.05 });
   });
 
   it('marks every row checked or not, and every 2025 row as checked against a second copy', () => {
@@ -74,7 +86,7 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
   it("moves with the parameter files' national averages from year to year", () => {
     // SCB's national average is weighted by each municipality's tax base, and no weights ship with
     // Hänsyn, so the plain mean of the rows runs higher (small municipalities tax more): measured
-    // 0.87–0.93 points for 2020–2026. Its change from one year to the next must still follow SCB's
+    // 0.84–0.93 points for 2019–2026. Its change from one year to the next must still follow SCB's
     // average within 0.1 point.
     const plainMean = (year: number) => {
       const all = Object.values(rates(year));
@@ -109,19 +121,22 @@ describe('municipal tax rates (municipal-tax-rates.csv)', () => {
 });
 
 describe('nystartsjobb rules by year (parameters-<year>.json)', () => {
-  it('uses the levels of the 2024 wording from 2024 on, and one (unconfirmed) level before', () => {
-    for (const year of [2024, 2025, 2026]) {
+  it('uses the levels of the 2024 wording from 2024 on and before the 2022 rise, and one (unconfirmed) level during it', () => {
+    // 2019–2021: inferred from Regeringskansliet's statement that SFS 2023:701 restored the levels in
+    // force before the temporary rise of 2022-04-01 (the note of each file says so).
+    for (const year of [2019, 2020, 2021, 2024, 2025, 2026]) {
       const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
       expect(rule.contributionMultiple.value, String(year)).toBe(1);
       expect(rule.contributionMultipleBands, String(year)).toEqual([{ fromMonths: 0, multiple: 1 }, { fromMonths: 24, multiple: 2 }, { fromMonths: 37, multiple: 2.5 }]);
       expect(rule.newlyArrivedContributionMultiple, String(year)).toBe(2.5);
     }
-    for (const year of [2019, 2020, 2021, 2022, 2023]) {
+    for (const year of [2019, 2020, 2021]) expect(sets.get(year)!.wageSubsidies.nystartsjobb.contributionMultiple.note, String(year)).toMatch(/^INFERRED/);
+    for (const year of [2022, 2023]) {
       const rule = sets.get(year)!.wageSubsidies.nystartsjobb;
       expect(rule.contributionMultipleBands, String(year)).toBeUndefined();
       expect(rule.contributionMultiple.note, String(year)).toMatch(/NOT (read|found)/);
     }
-    for (const year of [2019, ...FULL_YEARS]) expect(sets.get(year)!.wageSubsidies.nystartsjobb.payCeilingOre.value).toBe(20_000_00);
+    for (const year of FULL_YEARS) expect(sets.get(year)!.wageSubsidies.nystartsjobb.payCeilingOre.value).toBe(20_000_00);
   });
 
   it('refuses bands that do not rise', () => {

@@ -13,6 +13,9 @@ let supplier: Session;
  * procurement cost 40 000 kr; no bonus. UHM states that every actor gains and that society
  * gains over 200 000 kr. The per-actor amounts of the example were not found (docs/results.md).
  */
+/** The state's figure in UHM's example with the shipped 2019 parameter set (öre). */
+const STATE_2019_ORE = -2_573_258;
+
 const UHM_2019 = {
   buyerType: 'municipality',
   requirementType: 'employment',
@@ -48,15 +51,27 @@ describe('POST /api/effects/calculate', () => {
     const response = await viewer.post('/api/effects/calculate', UHM_2019);
     expect(response.statusCode, response.body).toBe(200);
     const r = response.json();
-    for (const actor of ['individual', 'municipality', 'region', 'state', 'employer']) expect(r.actors[actor], actor).toBeGreaterThan(0);
+    for (const actor of ['individual', 'municipality', 'region', 'employer']) expect(r.actors[actor], actor).toBeGreaterThan(0);
     expect(r.totalOre).toBe(Object.values(r.actors as Record<string, number>).reduce((a, b) => a + b, 0));
     // Hänsyn's figure with the shipped 2019 parameter set (pinned so a parameter change shows here).
     expect(r.totalOre).toBe(16_132_336);
+    // The state loses: a newly arrived person brings two and a half employer contributions of
+    // nystartsjobb under the 2019 rules (parameters-2019.json, inferred), not two (next test).
+    expect(r.actors.state).toBe(STATE_2019_ORE);
     expect(r.parameterSet.year).toBe(2019);
     expect(r.parameterSet.sources.map((s: { parameter: string }) => s.parameter)).toEqual(expect.arrayContaining(['employerContributionPercent', 'establishmentAllowanceMonthlyOre', 'wageSubsidies.nystartsjobb.contributionMultiple']));
     for (const s of r.parameterSet.sources) expect(s.source.length, s.parameter).toBeGreaterThan(0);
-    expect(r.steps.find((s: { key: string }) => s.key === 'state.wageSubsidy').amountOre).toBe(-150_816_00);
+    expect(r.steps.find((s: { key: string }) => s.key === 'state.wageSubsidy').amountOre).toBe(-188_520_00);
     expect(r.steps.find((s: { key: string }) => s.key === 'municipality.procurementCost').amountOre).toBe(-40_000_00);
+  });
+
+  // Known divergence, kept visible: UHM states that every actor gains, the state too. With the
+  // 2019 level for newly arrived persons (two and a half contributions, 188 520 kr a year on the
+  // 20 000 kr ceiling) the state's gains do not cover the subsidy; with two (the level the files
+  // used before) they did (docs/results.md, "UHM's worked example").
+  it.fails('UHM’s 2019 worked example: the state gains too, as UHM states (not reproduced)', async () => {
+    const r = (await viewer.post('/api/effects/calculate', UHM_2019)).json();
+    expect(r.actors.state).toBeGreaterThan(0);
   });
 
   // Known divergence, kept visible: UHM states a total above 200 000 kr; Hänsyn gives about
