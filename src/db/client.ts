@@ -101,10 +101,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   };
 }
 
-/**
- * Where the hot reads run (decision 0912): for an open database, an executor whose statements are
- * parsed and planned once; for a transaction, the transaction itself.
- */
 
 /** Named statements per pooled connection on a PostgreSQL server; a connection past this many closes them all. */
 const MAX_NAMED_STATEMENTS_PER_CONNECTION = 500;
@@ -133,12 +129,14 @@ function namedStatementPool(pool: pg.Pool): pg.Pool {
     if (typeof config !== 'object' || config.name !== undefined) return pool.query(config as never, values as never);
     const client = await pool.connect();
     try {
+      const name = nameOf(config.text);
       const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
-      if (Object.keys(parsed).length >= MAX_NAMED_STATEMENTS_PER_CONNECTION) {
+      // Counted only when a new text is about to be prepared: a statement seen before costs a lookup.
+      if (!(name in parsed) && Object.keys(parsed).length >= MAX_NAMED_STATEMENTS_PER_CONNECTION) {
         await client.query('deallocate all');
         for (const key of Object.keys(parsed)) delete parsed[key];
       }
-      return await client.query({ ...config, name: nameOf(config.text) }, values as never);
+      return await client.query({ ...config, name }, values as never);
     } finally {
       client.release();
     }
@@ -146,6 +144,10 @@ function namedStatementPool(pool: pg.Pool): pg.Pool {
   return named;
 }
 
+/**
+ * Where the hot reads run (decision 0912): for an open database, an executor whose statements are
+ * parsed and planned once; for a transaction, the transaction itself.
+ */
 const readExecutors = new WeakMap<Database, Database>();
 
 /**

@@ -104,7 +104,7 @@ function scenarioOf(
 }
 
 /** The nystartsjobb level for this person: newly arrived level, else the band of the months without work. */
-export function nystartsjobbMultiple(rule: NystartsjobbRule, input: Pick<EffectInput, 'newlyArrived' | 'unemploymentMonths'>): number {
+function nystartsjobbMultiple(rule: NystartsjobbRule, input: Pick<EffectInput, 'newlyArrived' | 'unemploymentMonths'>): number {
   if (input.newlyArrived && rule.newlyArrivedContributionMultiple !== undefined) return rule.newlyArrivedContributionMultiple;
   let multiple = rule.contributionMultiple.value;
   for (const band of rule.contributionMultipleBands ?? []) if (input.unemploymentMonths >= band.fromMonths) multiple = band.multiple;

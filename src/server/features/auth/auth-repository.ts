@@ -52,11 +52,6 @@ export async function listActiveOrganisations(db: Database, userId: string): Pro
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind === 'supplier' ? ('supplier' as const) : ('buyer' as const) }));
 }
 
-/**
- * Builds the actor for a person in an organisation from their memberships that are not
- * suspended: each membership limited to a unit is expanded to that unit and all units below it.
- * Null when the person holds no active membership there.
- */
 /** A person's active memberships in one organisation: on every API-token request and sign-in, so prepared by name (0912). */
 const membershipStatement = preparedStatement('auth_memberships', (db) =>
   db
@@ -66,11 +61,16 @@ const membershipStatement = preparedStatement('auth_memberships', (db) =>
     .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.organisationId, sql.placeholder('organisationId')), isNull(memberships.suspendedAt))),
 );
 
+/**
+ * Builds the actor for a person in an organisation from their memberships that are not
+ * suspended: each membership limited to a unit is expanded to that unit and all units below it.
+ * Null when the person holds no active membership there.
+ */
 export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
   return actorFromMemberships(db, userId, organisationId, await membershipStatement(db).execute({ userId, organisationId }));
 }
 
-/** The actor of a person's active membership rows in one organisation (none: no actor). */
+/** The actor built from a person's active membership rows in one organisation (as `loadActor`). */
 async function actorFromMemberships(
   db: Database,
   userId: string,

@@ -198,12 +198,12 @@ export async function listProcurements(db: Database, organisationId: string, opt
   };
 }
 
-/** The organisation's register version (0 before its first write); see list-cache.ts. */
 /** Read before every cached list answer on a PostgreSQL server: prepared by name (decision 0912). */
 const registerVersionStatement = preparedStatement('register_version', (db) =>
   db.select({ version: registerVersions.version }).from(registerVersions).where(eq(registerVersions.organisationId, sql.placeholder('organisationId'))),
 );
 
+/** The organisation's register version (0 before its first write); see list-cache.ts. */
 export async function registerVersion(db: Database, organisationId: string): Promise<number> {
   const [row] = await registerVersionStatement(db).execute({ organisationId });
   return row?.version ?? 0;
