@@ -95,9 +95,9 @@ export function registerAuthentication(
       if (isPublic) return;
       throw new AppError('unauthenticated', 'Sign in first.');
     }
-    const { actor, ...identity } = caller;
+    const { actor, registerVersion, ...identity } = caller;
     request.identity = identity;
-    request.auth = actor === null ? null : { ...identity, actor };
+    request.auth = actor === null ? null : { ...identity, actor, ...(registerVersion === undefined ? {} : { registerVersion }) };
     if (request.auth === null && !isPublic && config.withoutOrganisation !== true) {
       throw new AppError('organisation_required', 'Choose the organisation to work in first (POST /api/auth/organisation).');
     }

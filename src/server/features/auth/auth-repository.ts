@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { preparedStatement, type Database } from '../../../db/client.js';
-import { apiTokens, loginFailures, memberships, organisations, sessions, units, users } from '../../../db/schema/index.js';
+import { apiTokens, loginFailures, memberships, organisations, registerVersions, sessions, units, users } from '../../../db/schema/index.js';
 import type { Actor, Membership, Role } from '../../../domain/access/can.js';
 
 /** A person's global account. */
@@ -52,10 +52,18 @@ export async function listActiveOrganisations(db: Database, userId: string): Pro
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind === 'supplier' ? ('supplier' as const) : ('buyer' as const) }));
 }
 
+/**
+ * A unit membership's scope: the unit and every unit below it, as a JSON array of ids, computed in
+ * the statement that reads the membership (null for a membership of the whole organisation), so
+ * resolving a unit-limited caller costs no second round trip. `union` (not `union all`) stops at a
+ * unit already reached.
+ */
+const unitScope = sql<string[] | null>`(case when ${memberships.unitId} is null then null else (with recursive scope(id) as (select ${memberships.unitId} union select child.id from ${units} child join scope on child.parent_id = scope.id) select json_agg(scope.id) from scope) end)`;
+
 /** A person's active memberships in one organisation: on every API-token request and sign-in, so prepared by name (0912). */
 const membershipStatement = preparedStatement('auth_memberships', (db) =>
   db
-    .select({ role: memberships.role, unitId: memberships.unitId, kind: organisations.kind })
+    .select({ role: memberships.role, unitId: memberships.unitId, unitScope, kind: organisations.kind })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.organisationId, sql.placeholder('organisationId')), isNull(memberships.suspendedAt))),
@@ -67,40 +75,20 @@ const membershipStatement = preparedStatement('auth_memberships', (db) =>
  * Null when the person holds no active membership there.
  */
 export async function loadActor(db: Database, userId: string, organisationId: string): Promise<Actor | null> {
-  return actorFromMemberships(db, userId, organisationId, await membershipStatement(db).execute({ userId, organisationId }));
+  return actorFromMemberships(userId, organisationId, await membershipStatement(db).execute({ userId, organisationId }));
 }
 
-/** The actor built from a person's active membership rows in one organisation (as `loadActor`). */
-async function actorFromMemberships(
-  db: Database,
+/** The actor built from a person's active membership rows in one organisation, each with its unit scope (as `loadActor`). */
+function actorFromMemberships(
   userId: string,
   organisationId: string,
-  rows: ReadonlyArray<{ role: Role; unitId: string | null; kind: string }>,
-): Promise<Actor | null> {
+  rows: ReadonlyArray<{ role: Role; unitScope: string[] | null; kind: string }>,
+): Actor | null {
   if (rows.length === 0) return null;
-  const needsTree = rows.some((r) => r.unitId !== null);
-  const tree = needsTree
-    ? await db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.organisationId, organisationId))
-    : [];
-  const children = new Map<string, string[]>();
-  for (const u of tree) {
-    if (u.parentId === null) continue;
-    children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-  }
-  const subtree = (root: string): string[] => {
-    const out: string[] = [];
-    const stack = [root];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      out.push(id);
-      stack.push(...(children.get(id) ?? []));
-    }
-    return out;
-  };
   const byRole = new Map<Role, Membership>();
   for (const row of rows) {
     const existing = byRole.get(row.role);
-    const scope = row.unitId === null ? null : subtree(row.unitId);
+    const scope = row.unitScope;
     if (existing === undefined) byRole.set(row.role, { role: row.role, unitIds: scope });
     else if (existing.unitIds !== null) {
       byRole.set(row.role, { role: row.role, unitIds: scope === null ? null : [...new Set([...existing.unitIds, ...scope])] });
@@ -118,10 +106,12 @@ export async function insertSession(
 }
 
 /**
- * A session, its person and their active memberships in the session's organisation in one
- * statement: every cookie request on PostgreSQL resolves its caller with this (decision 0303),
- * so one round trip instead of two. One row per membership, or one row with no role when the
- * session has no organisation or no active membership there.
+ * A session, its person, their active memberships in the session's organisation (with each unit
+ * membership's scope) and that organisation's register version in one statement: every cookie
+ * request on PostgreSQL resolves its caller with this (decision 0303), so one round trip instead
+ * of two or three, and a register list answered from the cache needs no other (decision 0202,
+ * addendum 2026-12-07). One row per membership, or one row with no role when the session has no
+ * organisation or no active membership there.
  */
 const sessionWithMembershipsStatement = preparedStatement('auth_session_memberships', (db) =>
   db
@@ -133,8 +123,9 @@ const sessionWithMembershipsStatement = preparedStatement('auth_session_membersh
       email: users.email,
       displayName: users.displayName,
       role: memberships.role,
-      unitId: memberships.unitId,
+      unitScope,
       kind: organisations.kind,
+      registerVersion: sql<number | null>`(select ${registerVersions.version} from ${registerVersions} where ${registerVersions.organisationId} = ${sessions.organisationId})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -148,10 +139,11 @@ export async function findSessionWithActor(db: Database, tokenHash: string, now:
   const rows = await sessionWithMembershipsStatement(db).execute({ tokenHash, now });
   const first = rows[0];
   if (first === undefined) return null;
-  const { role: _role, unitId: _unitId, kind: _kind, ...session } = first;
-  const held = rows.flatMap((r) => (r.role === null || r.kind === null ? [] : [{ role: r.role, unitId: r.unitId, kind: r.kind }]));
-  const actor = session.organisationId === null ? null : await actorFromMemberships(db, session.userId, session.organisationId, held);
-  return { session, actor };
+  const { role: _role, unitScope: _unitScope, kind: _kind, registerVersion, ...session } = first;
+  const held = rows.flatMap((r) => (r.role === null || r.kind === null ? [] : [{ role: r.role, unitScope: r.unitScope, kind: r.kind }]));
+  const actor = session.organisationId === null ? null : actorFromMemberships(session.userId, session.organisationId, held);
+  // The version as read in this statement, for this request only (0 before the organisation's first write).
+  return { session, actor, registerVersion: session.organisationId === null ? null : Number(registerVersion ?? 0) };
 }
 
 export async function setSessionOrganisation(db: Database, tokenHash: string, organisationId: string): Promise<void> {

@@ -70,7 +70,7 @@ export async function buildMe(db: Database, identity: Identity, actor: AuthConte
 export async function resolveCaller(
   deps: AuthServiceDeps,
   credentials: { bearer: string | null; cookie: string | null },
-): Promise<(Identity & { actor: AuthContext['actor'] | null }) | null> {
+): Promise<(Identity & { actor: AuthContext['actor'] | null; registerVersion?: number }) | null> {
   const { db } = deps;
   const now = deps.now();
   if (credentials.bearer !== null) {
@@ -89,7 +89,7 @@ export async function resolveCaller(
   if (cached !== null) return cached;
   const found = await repo.findSessionWithActor(db, tokenHash, now);
   if (found === null) return null;
-  const { session, actor } = found;
+  const { session, actor, registerVersion } = found;
   const caller = {
     actor,
     user: { id: session.userId, email: session.email, displayName: session.displayName },
@@ -98,7 +98,7 @@ export async function resolveCaller(
     organisationId: actor === null ? null : session.organisationId,
   };
   deps.sessionCache.set(tokenHash, caller, session.expiresAt, now.getTime());
-  return caller;
+  return registerVersion === null ? caller : { ...caller, registerVersion };
 }
 
 function limitedError(retryAfterSeconds: number): AppError {

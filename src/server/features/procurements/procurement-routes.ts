@@ -51,7 +51,8 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
     },
     async (request) => {
       const q = request.query;
-      return listProcurementsFor(db, authOf(request).actor, {
+      const auth = authOf(request);
+      return listProcurementsFor(db, auth.actor, {
         sort: q.sort,
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
@@ -63,7 +64,7 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
         q: q.q,
         screening: q.screening,
         queue: q.queue,
-      }, listCache);
+      }, listCache, auth.registerVersion);
     },
   );
 

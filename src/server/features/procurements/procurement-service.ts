@@ -156,6 +156,8 @@ export async function listProcurementsFor(
   actor: Actor,
   options: ListOptions,
   cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions; onLookup?: (hit: boolean) => void } | null = null,
+  /** The register version already read in this request (with the caller), if any. */
+  knownVersion?: number,
 ): Promise<RegisterPage> {
   assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
   const compute = async (): Promise<RegisterPage> => {
@@ -163,7 +165,7 @@ export async function listProcurementsFor(
     return { total, items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })) };
   };
   if (cached === null) return compute();
-  const version = await cached.versions.current(actor.organisationId);
+  const version = knownVersion ?? (await cached.versions.current(actor.organisationId));
   const key = JSON.stringify(options);
   const hit = cached.cache.get(actor.organisationId, key, version);
   cached.onLookup?.(hit !== undefined);

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { units } from '../../../db/schema/index.js';
+import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../../../../tests/support/factories.js';
+
+/**
+ * The caller's statement (auth-repository.ts, decisions 0303 and 0202 addendum 2026-12-07): a
+ * cookie request resolves session, person, memberships with their unit scopes and the register
+ * version in one statement. The scope must be what the unit tree says; on a PostgreSQL server the
+ * round trips per request are counted on the driver itself.
+ */
+let ctx: TestContext;
+let org: Awaited<ReturnType<typeof createOrganisation>>;
+let parentProcurer: Session;
+let coordinator: Session;
+type Place = 'parent' | 'child' | 'grandchild' | 'sibling';
+/** Procurement ids and unit ids by place in the unit tree. */
+const ids: Record<Place, string> = { parent: '', child: '', grandchild: '', sibling: '' };
+const unitIds: Record<Place, string> = { parent: '', child: '', grandchild: '', sibling: '' };
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  org = await createOrganisation(ctx.db);
+  const [child] = await ctx.db.insert(units).values({ organisationId: org.id, parentId: org.unit.id, code: 'U1.1', name: 'Underenhet' }).returning();
+  const [grandchild] = await ctx.db.insert(units).values({ organisationId: org.id, parentId: child!.id, code: 'U1.1.1', name: 'Under-underenhet' }).returning();
+  coordinator = await login(ctx.app, (await createUser(ctx.db, org.id, ['coordinator'])).email);
+  parentProcurer = await login(ctx.app, (await createUser(ctx.db, org.id, [{ role: 'procurer', unitId: org.unit.id }])).email);
+  Object.assign(unitIds, { parent: org.unit.id, child: child!.id, grandchild: grandchild!.id, sibling: org.otherUnit.id });
+  for (const [name, unitId] of Object.entries(unitIds) as Array<[Place, string]>) {
+    const response = await coordinator.post('/api/procurements', validProcurement(unitId, { title: `Upphandling ${name}` }));
+    expect(response.statusCode, response.body).toBe(201);
+    ids[name] = (response.json() as { id: string }).id;
+  }
+});
+afterAll(() => ctx.close());
+
+describe('a unit membership read with the session', () => {
+  it('reaches the unit and every unit below it, and no other', async () => {
+    const me = (await parentProcurer.get('/api/me')).json() as { memberships: Array<{ role: string; unitIds: string[] | null }> };
+    expect(me.memberships).toHaveLength(1);
+    expect(new Set(me.memberships[0]!.unitIds)).toEqual(new Set([unitIds.parent, unitIds.child, unitIds.grandchild]));
+    // A procurer may edit what their units own (and read the whole register).
+    const rename = async (place: Place) => {
+      const current = (await parentProcurer.get(`/api/procurements/${ids[place]}`)).json() as { version: number };
+      return (await parentProcurer.patch(`/api/procurements/${ids[place]}`, { version: current.version, title: `Upphandling ${place}, ändrad` })).statusCode;
+    };
+    expect(await rename('grandchild')).toBe(200);
+    expect(await rename('child')).toBe(200);
+    expect(await rename('sibling')).toBe(403);
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a PostgreSQL server', () => {
+  const realQuery = pg.Client.prototype.query;
+  let sent = 0;
+  const counting = () => {
+    sent = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent += 1;
+      return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof realQuery;
+  };
+  afterEach(() => {
+    pg.Client.prototype.query = realQuery;
+  });
+
+  it('answers a register list from the cache with one statement: the caller and the version together', async () => {
+    expect((await coordinator.get('/api/procurements?sort=referenceNumber&pageSize=10')).statusCode).toBe(200);
+    counting();
+    const again = await coordinator.get('/api/procurements?sort=referenceNumber&pageSize=10');
+    pg.Client.prototype.query = realQuery;
+    expect(again.statusCode, again.body).toBe(200);
+    expect(sent).toBe(1);
+  });
+
+  it('opens a procurement for a unit-limited procurer with two statements: the caller with its unit scope, and the page', async () => {
+    counting();
+    const page = await parentProcurer.get(`/api/procurements/${ids.child}`);
+    pg.Client.prototype.query = realQuery;
+    expect(page.statusCode, page.body).toBe(200);
+    expect(sent).toBe(2);
+  });
+
+  it('serves a write made straight into the database (as another process would) at once: the version is read in each request, never kept', async () => {
+    const titles = async () => ((await coordinator.get('/api/procurements?sort=referenceNumber&pageSize=10')).json() as { items: Array<{ title: string }> }).items.map((i) => i.title);
+    expect(await titles()).toContain('Upphandling sibling');
+    await ctx.db.execute(sql`update procurements set title = 'Upphandling omdöpt' where id = ${ids.sibling}`);
+    expect(await titles()).toContain('Upphandling omdöpt');
+  });
+});
