@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../tests/support/test-database.js';
-import { readExecutor, type DatabaseHandle } from './client.js';
+import { readExecutor, readTogether, type DatabaseHandle } from './client.js';
 
 /**
  * The hot-read executor (decision 0912) on either database: the answers are the plain executor's,
@@ -40,5 +40,28 @@ describe('readExecutor', () => {
     const [count] = rowsOf<{ n: number }>(await reader.execute(sql`select count(*)::int as n from pg_prepared_statements`));
     expect(count!.n).toBeLessThanOrEqual(501);
     expect(count!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('readTogether', () => {
+  const reads = (db: DatabaseHandle['db']) =>
+    [1, 2, 3].map((n) => async () => rowsOf<{ n: number }>(await db.execute(sql`select ${n}::int as n, pg_sleep(0.01) is not null as slept`))[0]!.n);
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('never queues a statement on the busy connection of a transaction (first here: Node warns once per process)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', onWarning);
+    try {
+      await handle.db.transaction(async (tx) => readTogether(tx, reads(tx)));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.filter((w) => w.includes('already executing'))).toEqual([]);
+  });
+
+  it('returns the reads in order, on the pool and inside a transaction (where they run one after the other)', async () => {
+    expect(await readTogether(handle.db, reads(handle.db))).toEqual([1, 2, 3]);
+    expect(await handle.db.transaction(async (tx) => readTogether(tx, reads(tx)))).toEqual([1, 2, 3]);
   });
 });

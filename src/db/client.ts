@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite, parse as pgliteParse, protocol, type QueryOptions, type Results } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -16,6 +16,23 @@ import * as schema from './schema/index.js';
 export type Schema = typeof schema;
 /** Either driver's database; a transaction is one too, so repositories take this. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+/**
+ * Runs independent reads and returns their results in order: all at once on a pool (each may
+ * take its own connection), one after the other inside a transaction, which holds one connection
+ * that runs one statement at a time (node-postgres would queue them, deprecated since pg 8.x and
+ * removed in 9; the embedded database serialises them anyway).
+ */
+export async function readTogether<const T extends ReadonlyArray<() => Promise<unknown>>>(
+  db: Database,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  type Results = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as Results;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results;
+}
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }

@@ -1,4 +1,4 @@
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import { can, unitScope, type Actor } from '../../../domain/access/can.js';
 import { isIsoDate } from '../../../domain/follow-up/calendar.js';
 import { deriveCommitmentTerms, takesPlacements, type CommitmentTerms } from '../../../domain/follow-up/commitment-terms.js';
@@ -511,7 +511,7 @@ export interface ContractFacts {
 /** Loads what follow-up rules need for a set of contracts of one organisation, in five queries. */
 export async function loadContractFacts(db: Database, organisationId: string, list: readonly ContractRecord[]): Promise<ContractFacts[]> {
   const ids = list.map((c) => c.id);
-  const [c, p, r, s] = await Promise.all([listCommitments(db, organisationId, ids), listPlacements(db, organisationId, ids), listReports(db, organisationId, ids), listSanctionSteps(db, organisationId, ids)]);
+  const [c, p, r, s] = await readTogether(db, [() => listCommitments(db, organisationId, ids), () => listPlacements(db, organisationId, ids), () => listReports(db, organisationId, ids), () => listSanctionSteps(db, organisationId, ids)]);
   const group = <T extends { contractId: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
     for (const row of rows) (m.get(row.contractId) ?? m.set(row.contractId, []).get(row.contractId)!).push(row);

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import { contracts, deviations as deviationsTable, organisations, sanctionSteps as sanctionTable } from '../../../db/schema/index.js';
 import { unitScope, type Actor } from '../../../domain/access/can.js';
 import { addDays } from '../../../domain/follow-up/calendar.js';
@@ -174,7 +174,7 @@ function presentStep(s: SanctionStepRecord) {
 
 export async function listSanctions(db: Database, actor: Actor, contractId: string) {
   await readableContract(db, actor, contractId);
-  const [steps, commitmentRows] = await Promise.all([listSanctionSteps(db, actor.organisationId, [contractId]), listCommitments(db, actor.organisationId, [contractId])]);
+  const [steps, commitmentRows] = await readTogether(db, [() => listSanctionSteps(db, actor.organisationId, [contractId]), () => listCommitments(db, actor.organisationId, [contractId])]);
   return {
     steps: steps.map(presentStep),
     next: commitmentRows.map((c) => ({ commitmentId: c.id, kinds: [...nextSanctionSteps(steps.filter((s) => s.commitmentId === c.id).map(toFacts))] })),
@@ -327,15 +327,14 @@ async function computeQueue(db: Database, organisationId: string, scope: readonl
   const relevant = await listContractsOverlapping(db, organisationId, addDays(asOf, -ENDED_CONTRACT_WINDOW_DAYS), asOf, scope);
   const byId = new Map(relevant.map((c) => [c.id, c]));
   const ids = relevant.map((c) => c.id);
-  const [commitmentRows, reportRows, openDeviations, openNotices] = await Promise.all([
-    listCommitments(db, organisationId, ids),
-    listReports(db, organisationId, ids),
-    db.select().from(deviationsTable).where(and(eq(deviationsTable.organisationId, organisationId), eq(deviationsTable.status, 'open'))).orderBy(asc(deviationsTable.detectedOn)),
-    db
+  const [commitmentRows, reportRows, openDeviations, openNotices] = await readTogether(db, [
+    () => listCommitments(db, organisationId, ids),
+    () => listReports(db, organisationId, ids),
+    () => db.select().from(deviationsTable).where(and(eq(deviationsTable.organisationId, organisationId), eq(deviationsTable.status, 'open'))).orderBy(asc(deviationsTable.detectedOn)),
+    () => db
       .select()
       .from(sanctionTable)
-      .where(and(eq(sanctionTable.organisationId, organisationId), eq(sanctionTable.kind, 'correction_notice'), sql`${sanctionTable.correctedOn} is null`, lte(sanctionTable.deadline, addDays(asOf, REMINDER_LEAD_DAYS)))),
-  ]);
+      .where(and(eq(sanctionTable.organisationId, organisationId), eq(sanctionTable.kind, 'correction_notice'), sql`${sanctionTable.correctedOn} is null`, lte(sanctionTable.deadline, addDays(asOf, REMINDER_LEAD_DAYS))))]);
   const items: QueueItem[] = [];
   const base = (c: ContractRecord) => ({ contractId: c.id, contractReference: c.referenceNumber, supplierName: c.supplier.name });
   for (const d of openDeviations) {

@@ -1,4 +1,4 @@
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { districtByCode } from '../../../domain/matching/districts.js';
 import { buildCandidatePool, rankPool } from '../../../domain/matching/candidate-pool.js';
@@ -12,7 +12,7 @@ import type { BottleneckView, NeedCreate, NeedView, ProposalOutcome, ProposalVie
 import { occupationCatalogue, occupationLabel } from '../../../interop/reference/occupation-catalogue.js';
 import type { ParticipantKeyring } from './participant-crypto.js';
 import { listActiveConsents, listIdentities, listParticipantRows, listRankableRows, listShareConsents, logAccess, type ParticipantRecord } from './participant-repository.js';
-import { maskOf, type CandidatePoolCache, type LoadedPool } from './candidate-pool-cache.js';
+import { maskOf, type CandidatePoolCache, type LoadedPool, type PoolEntry } from './candidate-pool-cache.js';
 import { decryptRecord, requireKeys } from './participant-service.js';
 import { insertNeed, insertProposal, listNeeds, listProposalFacts, listProposals, moveProposal, setNeedStatus, updateProposal, type NeedRecord, type ProposalRecord } from './matching-repository.js';
 
@@ -116,7 +116,7 @@ export async function listRecruitmentNeeds(db: Database, actor: Actor, query: { 
   assertCan(actor, 'recruitment_need:read', { organisationId: actor.organisationId });
   const all = await listNeeds(db, actor.organisationId, { status: query.status });
   const page = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
-  return { total: all.length, items: await Promise.all(page.map((n) => presentNeed(db, actor, n))) };
+  return { total: all.length, items: await readTogether(db, page.map((n) => () => presentNeed(db, actor, n))) };
 }
 
 export async function getRecruitmentNeed(db: Database, actor: Actor, id: string): Promise<NeedView> {
@@ -125,7 +125,7 @@ export async function getRecruitmentNeed(db: Database, actor: Actor, id: string)
 
 /** The facts matching reads of every participant who is not erased (pseudonymous: no identity). */
 export async function loadCandidateFacts(db: Database, organisationId: string, supplierId: string, asOf: string): Promise<CandidateFacts[]> {
-  const [rows, consents] = await Promise.all([listParticipantRows(db, organisationId), listActiveConsents(db, organisationId, asOf)]);
+  const [rows, consents] = await readTogether(db, [() => listParticipantRows(db, organisationId), () => listActiveConsents(db, organisationId, asOf)]);
   const sharing = new Set(consents.filter((c) => c.scope === 'share_profile' && (c.supplierId === null || c.supplierId === supplierId)).map((c) => c.participantId));
   return rows.filter((r): r is ParticipantRecord & { profile: NonNullable<ParticipantRecord['profile']> } => r.profile !== null).map((r) => toCandidate(r, sharing.has(r.id)));
 }
@@ -164,7 +164,7 @@ export function needFacts(need: NeedRecord | NeedView, targetGroups: readonly st
 
 /** Every rankable participant of the organisation in pool form, with the consents to share (docs/decisions/0703). */
 export async function loadCandidatePool(db: Database, organisationId: string): Promise<LoadedPool> {
-  const [rows, consents] = await Promise.all([listRankableRows(db, organisationId), listShareConsents(db, organisationId)]);
+  const [rows, consents] = await readTogether(db, [() => listRankableRows(db, organisationId), () => listShareConsents(db, organisationId)]);
   const candidates = rows.map((r) => {
     const { consentsToShare: _c, ...pooled } = toCandidate(r, false);
     return pooled;
@@ -181,11 +181,9 @@ export async function rankNeedCandidates(db: Database, actor: Actor, needId: str
   assertCan(actor, 'participant:read', { organisationId: actor.organisationId });
   const need = await readableNeed(db, actor, needId);
   const asOf = swedishDate(now);
-  const [view, entry, proposals] = await Promise.all([
-    presentNeed(db, actor, need),
-    pools ? pools.entry(actor.organisationId) : loadCandidatePool(db, actor.organisationId).then((loaded) => ({ ...loaded, version: 0, masks: new Map<string, Uint8Array>() })),
-    listProposals(db, actor.organisationId, { needId }),
-  ]);
+  const poolEntry = (): Promise<PoolEntry> =>
+    pools ? pools.entry(actor.organisationId) : loadCandidatePool(db, actor.organisationId).then((loaded) => ({ ...loaded, version: 0, masks: new Map<string, Uint8Array>() }));
+  const [view, entry, proposals] = await readTogether(db, [() => presentNeed(db, actor, need), poolEntry, () => listProposals(db, actor.organisationId, { needId })]);
   const ranking = rankPool(entry.pool, maskOf(entry, need.supplierId, asOf), needFacts(need, view.targetGroups), asOf, { limit });
   const proposed = new Set(proposals.map((p) => p.participantId));
   return {

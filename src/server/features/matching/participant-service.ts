@@ -1,4 +1,4 @@
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { formatIdentityNumber, parseIdentityNumber } from '../../../domain/participants/personal-identity-number.js';
 import { assertCan, type Who } from '../../access.js';
@@ -295,11 +295,10 @@ export async function revokeConsent(db: Database, keyring: ParticipantKeyring | 
 export async function exportParticipant(db: Database, keyring: ParticipantKeyring | null, who: Who, id: string, now: Date) {
   const participant = await getParticipant(db, keyring, who, id, 'access_request', now);
   const organisationId = who.actor.organisationId;
-  const [proposalRows, placementRows, accessRows] = await Promise.all([
-    listProposalsOfParticipant(db, organisationId, id),
-    listPlacementsOfReference(db, organisationId, participant.reference),
-    listAccessLog(db, organisationId, id),
-  ]);
+  const [proposalRows, placementRows, accessRows] = await readTogether(db, [
+    () => listProposalsOfParticipant(db, organisationId, id),
+    () => listPlacementsOfReference(db, organisationId, participant.reference),
+    () => listAccessLog(db, organisationId, id)]);
   await db.transaction((tx) => recordAudit(tx, who, { action: 'participant.exported', entityType: 'participant', entityId: id }));
   return {
     exportedAt: now.toISOString(),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access/can.js';
 import { valueOfPlacements, type PlacementAssumptions } from '../../../domain/effects/value-of-placements.js';
 import { aggregateResults, presentMeasure, totalFullTimeMonths, type PublishedMeasure, type ResultMeasure, type ResultTables } from '../../../domain/results/aggregate-results.js';
@@ -120,14 +120,13 @@ interface YearResults {
 
 async function yearResults(db: Database, org: ResultsOrganisation, year: number, now: Date): Promise<YearResults> {
   const asOf = swedishToday(now);
-  const [facts, unit, targetGroup, supplier, contracts, ended] = await Promise.all([
-    listPlacementFacts(db, org.id, year),
-    listUnitNames(db, org.id),
-    listTargetGroupLabels(db, org.id),
-    listSupplierNames(db, org.id),
-    listEmploymentContracts(db, org.id, year),
-    listEndedPlacements(db, org.id, year),
-  ]);
+  const [facts, unit, targetGroup, supplier, contracts, ended] = await readTogether(db, [
+    () => listPlacementFacts(db, org.id, year),
+    () => listUnitNames(db, org.id),
+    () => listTargetGroupLabels(db, org.id),
+    () => listSupplierNames(db, org.id),
+    () => listEmploymentContracts(db, org.id, year),
+    () => listEndedPlacements(db, org.id, year)]);
   const tables = aggregateResults(facts, year, asOf);
   const years = parameterYears();
   const parameterYear = Math.min(Math.max(year, years[0]!), years[years.length - 1]!);
@@ -258,7 +257,7 @@ export async function publicResults(db: Database, slug: string, query: { year?: 
 async function computePublicResults(db: Database, org: ResultsOrganisation, year: number, unit: string | undefined, baseUrl: string, now: Date): Promise<PublicResultsView> {
   const query = { unit };
   if (query.unit !== undefined && !(await unitBelongsTo(db, org.id, query.unit))) throw validationFailed([{ path: '/querystring/unit', code: 'unknown_unit', message: 'No such unit in this organisation.' }]);
-  const [r, goals, licence] = await Promise.all([yearResults(db, org, year, now), listGoals(db, org.id, { from: year, to: year }), findLicence(db, org.id)]);
+  const [r, goals, licence] = await readTogether(db, [() => yearResults(db, org, year, now), () => listGoals(db, org.id, { from: year, to: year }), () => findLicence(db, org.id)]);
   const unitId = query.unit;
   return {
     organisation: { slug: org.slug, name: org.name },

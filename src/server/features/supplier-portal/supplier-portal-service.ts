@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import type { SupplierReportEnding, SupplierReportHire } from '../../../db/schema/index.js';
 import { type Actor } from '../../../domain/access/can.js';
 import type { Language } from '../../../domain/shared/localized-text.js';
@@ -100,7 +100,7 @@ function summaryFor(c: SupplierContractSummary, reports: ReportRow[], asOf: stri
 export async function listMyContracts(db: Database, actor: Actor, now: Date) {
   const scope = await scopeOf(db, actor, 'supplier_portal:read', false);
   const asOf = swedishDate(now);
-  const [list, reports] = await Promise.all([supplierContractList(db, scope.supplierId, asOf), repo.listReportsOfSupplierOrganisation(db, scope.supplierOrganisationId)]);
+  const [list, reports] = await readTogether(db, [() => supplierContractList(db, scope.supplierId, asOf), () => repo.listReportsOfSupplierOrganisation(db, scope.supplierOrganisationId)]);
   const [first] = await supplierNames(db, scope);
   return { supplier: first!, asOf, items: list.map((c) => summaryFor(c, reports, asOf)) };
 }
@@ -121,7 +121,7 @@ export async function getMyContract(db: Database, actor: Actor, contractId: stri
 
 async function presentReports(db: Database, reports: ReportRow[]) {
   const ids = reports.map((r) => r.id);
-  const [comments, evidence] = await Promise.all([repo.listComments(db, ids), repo.listEvidence(db, ids)]);
+  const [comments, evidence] = await readTogether(db, [() => repo.listComments(db, ids), () => repo.listEvidence(db, ids)]);
   return reports.map((r) => ({
     id: r.id,
     contractId: r.contractId,
@@ -448,7 +448,7 @@ async function reviewableContract(db: Database, actor: Actor, contractId: string
 /** The supplier's reports of a contract, for the buyer's coordinators. */
 export async function reportsForBuyer(db: Database, actor: Actor, contractId: string) {
   const contract = await reviewableContract(db, actor, contractId);
-  const [organisation, reports] = await Promise.all([repo.findSupplierOrganisation(db, contract.supplier.id), repo.listReportsOfContract(db, contractId, { organisationId: actor.organisationId })]);
+  const [organisation, reports] = await readTogether(db, [() => repo.findSupplierOrganisation(db, contract.supplier.id), () => repo.listReportsOfContract(db, contractId, { organisationId: actor.organisationId })]);
   return { supplierOrganisation: organisation ? { slug: organisation.slug, name: organisation.name } : null, reports: await presentReports(db, reports) };
 }
 
