@@ -51,6 +51,22 @@ describe('a unit membership read with the session', () => {
   });
 });
 
+describe('the register list with its total in one statement', () => {
+  it('counts every match of a screening filter, also when the page is full', async () => {
+    const totals: number[] = [];
+    for (const screening of ['recommended', 'needs_assessment', 'not_recommended', 'none']) {
+      const all = (await coordinator.get(`/api/procurements?screening=${screening}&pageSize=100`)).json() as { total: number; items: unknown[] };
+      const first = (await coordinator.get(`/api/procurements?screening=${screening}&pageSize=1`)).json() as { total: number; items: unknown[] };
+      expect(first.total).toBe(all.items.length);
+      expect(all.total).toBe(all.items.length);
+      totals.push(all.total);
+    }
+    expect(totals.reduce((a, b) => a + b, 0)).toBe(4);
+    const past = (await coordinator.get('/api/procurements?pageSize=2&page=9')).json() as { total: number; items: unknown[] };
+    expect(past).toEqual({ total: 4, items: [] });
+  });
+});
+
 describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a PostgreSQL server', () => {
   const realQuery = pg.Client.prototype.query;
   let sent = 0;
@@ -72,6 +88,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a Po
     pg.Client.prototype.query = realQuery;
     expect(again.statusCode, again.body).toBe(200);
     expect(sent).toBe(1);
+  });
+
+  it('computes a register list the cache does not hold with two statements: the caller, and the page with its total', async () => {
+    counting();
+    const page = await coordinator.get('/api/procurements?sort=title&pageSize=2&page=2');
+    pg.Client.prototype.query = realQuery;
+    expect(page.statusCode, page.body).toBe(200);
+    const body = page.json() as { total: number; items: Array<{ title: string }> };
+    expect(body.items.map((i) => i.title)).toEqual(['Upphandling parent', 'Upphandling sibling']);
+    expect(body.total).toBe(4);
+    expect(sent).toBe(2);
   });
 
   it('opens a procurement for a unit-limited procurer with two statements: the caller with its unit scope, and the page', async () => {

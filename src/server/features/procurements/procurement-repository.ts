@@ -129,15 +129,20 @@ export interface ListRow {
 }
 
 /**
- * One page of the register and the total count. A short page tells the total by itself (the
- * common case for filtered lists); otherwise a separate count runs, which costs less than a
- * `count(*) over ()` window over every match.
+ * One page of the register and the total count, in one statement: the count is an uncorrelated
+ * scalar subquery (evaluated once, over the procurements alone plus the joins a filter needs),
+ * which costs less than a `count(*) over ()` window over every joined match and saves the round
+ * trip of a second statement. Only a page past the end (no rows to carry the count) counts apart.
  */
 export async function listProcurements(db: Database, organisationId: string, options: ListOptions): Promise<{ rows: ListRow[]; total: number }> {
   const where = and(...filterConditions(organisationId, options));
   // Named statements per distinct SQL text on PGlite (decision 0912): a filter and sort seen before
   // is only bound and executed.
   const reader = readExecutor(db);
+  // The current screening and the decision join at most one row each, so the count needs them
+  // only when a filter reads them.
+  const countable = reader.select({ n: sql<number>`count(*)` }).from(procurements).$dynamic();
+  const counted = (options.screening || options.queue ? countable.leftJoin(screenings, currentScreeningJoin).leftJoin(procurementDecisions, decisionJoin) : countable).where(where);
   const rows = await reader
     .select({
       id: procurements.id,
@@ -157,6 +162,7 @@ export async function listProcurements(db: Database, organisationId: string, opt
       screening: screenings.recommendation,
       decision: procurementDecisions.kind,
       updatedAt: procurements.updatedAt,
+      total: sql<number>`(${counted})`.mapWith(Number),
     })
     .from(procurements)
     .innerJoin(units, eq(units.id, procurements.unitId))
@@ -166,16 +172,8 @@ export async function listProcurements(db: Database, organisationId: string, opt
     .orderBy(...orderByOf(options.sort))
     .limit(options.limit)
     .offset(options.offset);
-  let total = options.offset + rows.length;
-  if (rows.length === options.limit || (rows.length === 0 && options.offset > 0)) {
-    const [counted] = await reader
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(procurements)
-      .leftJoin(screenings, currentScreeningJoin)
-      .leftJoin(procurementDecisions, decisionJoin)
-      .where(where);
-    total = counted?.n ?? 0;
-  }
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && options.offset > 0) total = Number((await counted)[0]?.n ?? 0);
   return {
     total,
     rows: rows.map((r) => ({
