@@ -105,6 +105,11 @@ export function orderByOf(sort: string): SQL[] {
   const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
   return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id)];
 }
+/**
+ * A procurement's unit, found through the organisation's own units (the unit index leads with the
+ * organisation), so a page of rows joins a few units instead of hashing every organisation's.
+ */
+const unitOfProcurement = and(eq(units.id, procurements.unitId), eq(units.organisationId, procurements.organisationId));
 /** Joins the current screening and the decision: at most one row each per procurement. */
 const currentScreeningJoin = and(eq(screenings.procurementId, procurements.id), eq(screenings.isCurrent, true));
 const decisionJoin = eq(procurementDecisions.procurementId, procurements.id);
@@ -165,7 +170,7 @@ export async function listProcurements(db: Database, organisationId: string, opt
       total: sql<number>`(${counted})`.mapWith(Number),
     })
     .from(procurements)
-    .innerJoin(units, eq(units.id, procurements.unitId))
+    .innerJoin(units, unitOfProcurement)
     .leftJoin(screenings, currentScreeningJoin)
     .leftJoin(procurementDecisions, decisionJoin)
     .where(where)
@@ -261,7 +266,7 @@ export function procurementPageQuery(db: Database) {
       lots: lotsJson,
     })
     .from(procurements)
-    .innerJoin(units, eq(units.id, procurements.unitId))
+    .innerJoin(units, unitOfProcurement)
     .leftJoin(users, eq(users.id, procurements.responsibleUserId))
     .leftJoin(screenings, currentScreeningJoin)
     .leftJoin(procurementDecisions, decisionJoin)
