@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { cellText, isBlank, neutraliseFormula, parseWholeNumber, restoreNeutralised, type CellValue } from './parse-cell-values.js';
+import { cellText, neutraliseFormula, parseWholeNumber, restoreNeutralised, type CellValue } from './parse-cell-values.js';
 import type { WorkbookSheet } from './read-spreadsheet.js';
 import type { ReportSheetProblem } from './supplier-report-sheet.js';
 
