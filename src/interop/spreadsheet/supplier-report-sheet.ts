@@ -201,11 +201,12 @@ function lookup<T extends string>(pairs: ReadonlyArray<[T, readonly string[]]>):
 }
 
 /**
- * An uploaded workbook → the hires and endings of the report, or every problem of every row.
- * Only the sheets Rapport and Instruktioner may be present; the template must be this contract's
- * and this period's; the header must hold the template's columns and no others; no cell may
- * hold a formula. A known placement's row may only gain an ending; a row without an id is a hire.
- * The sheet Efter anställningen is optional and read by its own rules (parseAfterEndSheet).
+ * An uploaded workbook → the hires and endings of the report (and the after-end answers), or
+ * every problem of every row. Only the sheets Rapport, Efter anställningen and Instruktioner may
+ * be present; the template must be this contract's and this period's; the header must hold the
+ * template's columns and no others; no cell may hold a formula. A known placement's row may only
+ * gain an ending; a row without an id is a hire. The sheet Efter anställningen is optional and
+ * read by its own rules (parseAfterEndSheet).
  */
 export function parseSupplierReportSheet(sheets: readonly WorkbookSheet[], ctx: ReportSheetContext): ParsedReportSheet {
   const afterEndData = sheets.find((s) => s.name === AFTER_END_SHEET);
