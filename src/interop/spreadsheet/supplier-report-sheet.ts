@@ -4,17 +4,20 @@ import type { ReportedEnding, ReportedHire, ReportError } from '../../domain/sup
 import { withXmlSafeText } from '../xml-text.js';
 import { cellText, isBlank, neutraliseFormula, parseCalendarDate, parseWholeNumber, restoreNeutralised, type CellValue } from './parse-cell-values.js';
 import type { ReadLimits, WorkbookSheet } from './read-spreadsheet.js';
+import { AFTER_END_INSTRUCTIONS, AFTER_END_SHEET, addAfterEndSheet, parseAfterEndSheet, type AfterEndQuestion, type ParsedAfterEndSheet } from './supplier-after-end-sheet.js';
 
 /*
  * A supplier's period report as an .xlsx (docs/supplier-portal.md): the supplier downloads a
  * template pre-filled with the placements known so far, marks endings and adds hires, and uploads
  * it again. This module writes the template and turns an uploaded workbook into the same hires
  * and endings the web form sends; the domain (validateSupplierReport) judges them afterwards.
+ * The optional "still employed with us after the end" answers have their own sheet
+ * (supplier-after-end-sheet.ts), present when the form has something to ask.
  */
 
 export const REPORT_SHEET = 'Rapport';
 export const REPORT_INSTRUCTIONS_SHEET = 'Instruktioner';
-const EXPECTED_SHEETS = new Set([REPORT_SHEET, REPORT_INSTRUCTIONS_SHEET]);
+const EXPECTED_SHEETS = new Set([REPORT_SHEET, AFTER_END_SHEET, REPORT_INSTRUCTIONS_SHEET]);
 
 /** An uploaded report workbook is small: a few hundred rows, a dozen parts. */
 export const REPORT_UPLOAD_MAX_BYTES = 2 * 1024 * 1024;
@@ -91,6 +94,8 @@ export interface ReportSheetContext {
   commitments: ReadonlyArray<{ id: string; title: { sv: string; en: string } }>;
   placements: ReadonlyArray<{ id: string; commitmentId: string; participantRef: string; startedOn: string; endedOn: string | null; endReason: string | null; extentPercent: number; employmentForm: string; ssykCode: string | null }>;
   employmentForms: ReadonlyArray<{ value: string; label: { sv: string; en: string } }>;
+  /** The web form's "still employed with us after the end" questions, in its order (decision 0806). */
+  afterEnd: readonly AfterEndQuestion[];
 }
 
 const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
@@ -100,9 +105,10 @@ const META_PERIOD = 'Period';
 
 /**
  * The template of one period: the sheet Rapport with a row per known placement (its hire
- * fields as recorded, the ending columns empty unless it has ended), and the sheet
- * Instruktioner naming the contract and period and explaining every column in Swedish and
- * English with the valid commitments, employment forms and end reasons.
+ * fields as recorded, the ending columns empty unless it has ended); the sheet Efter
+ * anställningen when the form asks about ended placements; and the sheet Instruktioner naming
+ * the contract and period and explaining every column in Swedish and English with the valid
+ * commitments, employment forms and end reasons.
  */
 export async function writeSupplierReportTemplate(input: ReportSheetContext): Promise<Buffer> {
   const ctx = withXmlSafeText(input);
@@ -127,6 +133,7 @@ export async function writeSupplierReportTemplate(input: ReportSheetContext): Pr
       endReason: p.endReason && p.endReason in END_REASON_LABELS ? END_REASON_LABELS[p.endReason as EndReason].sv : p.endReason,
     });
   }
+  addAfterEndSheet(workbook, ctx.afterEnd);
 
   const help = workbook.addWorksheet(REPORT_INSTRUCTIONS_SHEET);
   help.columns = [{ width: 26 }, { width: 40 }, { width: 60 }, { width: 60 }];
@@ -145,11 +152,17 @@ export async function writeSupplierReportTemplate(input: ReportSheetContext): Pr
     ],
     ['Lägg inte till blad eller kolumner; rubrikraden ska vara kvar. Högst 500 rader och 2 MB.', 'Do not add sheets or columns; keep the header row. At most 500 rows and 2 MB.'],
   ];
+  if (ctx.afterEnd.length > 0) notes.push([AFTER_END_INSTRUCTIONS.note.sv, AFTER_END_INSTRUCTIONS.note.en]);
   for (const [sv, en] of notes) help.addRow(['', '', sv, en]).alignment = { wrapText: true, vertical: 'top' };
   help.addRow([]);
   help.addRow(['Kolumn / Column', 'Kodnamn / Code name', 'Svenska', 'English']).font = { bold: true };
   for (const c of REPORT_COLUMNS) help.addRow([c.header, c.code, c.sv, c.en]).alignment = { wrapText: true, vertical: 'top' };
   help.addRow([]);
+  if (ctx.afterEnd.length > 0) {
+    help.addRow([`Bladet ${AFTER_END_SHEET}`, 'Kodnamn / Code name', 'Svenska', 'English']).font = { bold: true };
+    for (const c of AFTER_END_INSTRUCTIONS.columns) help.addRow([c.header, c.code, c.sv, c.en]).alignment = { wrapText: true, vertical: 'top' };
+    help.addRow([]);
+  }
   help.addRow(['Åtaganden / Commitments', '', 'Svenska', 'English']).font = { bold: true };
   for (const c of ctx.commitments) help.addRow(['', '', neutraliseFormula(c.title.sv), neutraliseFormula(c.title.en)]);
   help.addRow(['Anställningsformer / Forms', 'Kod / Code', 'Svenska', 'English']).font = { bold: true };
@@ -161,6 +174,8 @@ export async function writeSupplierReportTemplate(input: ReportSheetContext): Pr
 
 /** A problem with one cell, or with the file (column ''), as the upload reports it. */
 export interface ReportSheetProblem {
+  /** The sheet the row is on; '' for the whole file. */
+  sheet: string;
   row: number;
   column: string;
   code: string;
@@ -172,6 +187,8 @@ export interface ParsedReportSheet {
   endings: Array<{ row: number; value: ReportedEnding }>;
   /** Known placements listed without a change. */
   unchanged: number;
+  /** The answers of the sheet Efter anställningen (none when the file has no such sheet). */
+  afterEnd: ParsedAfterEndSheet;
   problems: ReportSheetProblem[];
   /** The column header as written in the file, for problems found later by the domain. */
   headerOf(key: string): string;
@@ -184,17 +201,29 @@ function lookup<T extends string>(pairs: ReadonlyArray<[T, readonly string[]]>):
 }
 
 /**
- * An uploaded workbook → the hires and endings of the report, or every problem of every row.
- * Only the sheets Rapport and Instruktioner may be present; the template must be this contract's
- * and this period's; the header must hold the template's columns and no others; no cell may
- * hold a formula. A known placement's row may only gain an ending; a row without an id is a hire.
+ * An uploaded workbook → the hires and endings of the report (and the after-end answers), or
+ * every problem of every row. Only the sheets Rapport, Efter anställningen and Instruktioner may
+ * be present; the template must be this contract's and this period's; the header must hold the
+ * template's columns and no others; no cell may hold a formula. A known placement's row may only
+ * gain an ending; a row without an id is a hire. The sheet Efter anställningen is optional and
+ * read by its own rules (parseAfterEndSheet).
  */
 export function parseSupplierReportSheet(sheets: readonly WorkbookSheet[], ctx: ReportSheetContext): ParsedReportSheet {
+  const afterEndData = sheets.find((s) => s.name === AFTER_END_SHEET);
+  const afterEnd = afterEndData ? parseAfterEndSheet(afterEndData, ctx.afterEnd) : { answers: [], problems: [], headerOf: (key: string) => key };
+  const parsed = parseReportSheet(sheets, ctx, afterEnd);
+  // After the sheet Rapport's problems, so every problem of both sheets is reported at once.
+  parsed.problems.push(...afterEnd.problems);
+  return parsed;
+}
+
+function parseReportSheet(sheets: readonly WorkbookSheet[], ctx: ReportSheetContext, afterEnd: ParsedAfterEndSheet): ParsedReportSheet {
   const problems: ReportSheetProblem[] = [];
   const written = new Map<ColumnKey, string>();
   const headerOf = (key: string) => written.get(key as ColumnKey) ?? REPORT_COLUMNS.find((c) => c.key === key)?.header ?? key;
-  const result: ParsedReportSheet = { hires: [], endings: [], unchanged: 0, problems, headerOf };
-  const fileProblem = (code: string, message: string) => problems.push({ row: 1, column: '', code, message });
+  const result: ParsedReportSheet = { hires: [], endings: [], unchanged: 0, afterEnd, problems, headerOf };
+  const fileProblem = (code: string, message: string) => problems.push({ sheet: '', row: 1, column: '', code, message });
+  const at = (row: number, column: string, code: string, message: string) => problems.push({ sheet: REPORT_SHEET, row, column, code, message });
 
   for (const s of sheets) if (!EXPECTED_SHEETS.has(s.name)) fileProblem('unexpected_sheet', `The sheet "${s.name}" is not part of the template; remove it.`);
   const data = sheets.find((s) => s.name === REPORT_SHEET);
@@ -212,7 +241,7 @@ export function parseSupplierReportSheet(sheets: readonly WorkbookSheet[], ctx: 
 
   const [header, ...rows] = data.rows;
   if (!header || header.number !== 1) {
-    problems.push({ row: 1, column: '', code: 'missing_header', message: 'The first row must be the template’s header row.' });
+    at(1, '', 'missing_header', 'The first row must be the template’s header row.');
     return result;
   }
   const index = new Map<ColumnKey, number>();
@@ -220,18 +249,18 @@ export function parseSupplierReportSheet(sheets: readonly WorkbookSheet[], ctx: 
     const text = cellText(cell);
     if (text === '') return;
     const key = HEADER_LOOKUP.get(fold(text));
-    if (key === undefined) problems.push({ row: 1, column: text, code: 'unexpected_column', message: `The column "${text}" is not part of the template; remove it.` });
-    else if (index.has(key)) problems.push({ row: 1, column: text, code: 'duplicate_column', message: `The column "${text}" appears twice.` });
+    if (key === undefined) at(1, text, 'unexpected_column', `The column "${text}" is not part of the template; remove it.`);
+    else if (index.has(key)) at(1, text, 'duplicate_column', `The column "${text}" appears twice.`);
     else {
       index.set(key, i);
       written.set(key, text);
     }
   });
-  for (const c of REPORT_COLUMNS) if (!index.has(c.key)) problems.push({ row: 1, column: c.header, code: 'missing_column', message: `The column ${c.header} (${c.code}) is missing.` });
+  for (const c of REPORT_COLUMNS) if (!index.has(c.key)) at(1, c.header, 'missing_column', `The column ${c.header} (${c.code}) is missing.`);
   const columnOfIndex = new Map([...index].map(([key, i]) => [i, key]));
   for (const f of data.formulas) {
     const key = columnOfIndex.get(f.column);
-    problems.push({ row: f.row, column: key ? headerOf(key) : '', code: 'formula_not_allowed', message: 'Formulas are not accepted; type the value.' });
+    at(f.row, key ? headerOf(key) : '', 'formula_not_allowed', 'Formulas are not accepted; type the value.');
   }
   if (problems.length > 0) return result;
 
@@ -246,7 +275,7 @@ export function parseSupplierReportSheet(sheets: readonly WorkbookSheet[], ctx: 
     if (formulaRows.has(number)) continue;
     const cell = (key: ColumnKey): CellValue => cells[index.get(key)!] ?? null;
     const text = (key: ColumnKey) => restoreNeutralised(cellText(cell(key)));
-    const fail = (key: ColumnKey, code: string, message: string) => problems.push({ row: number, column: headerOf(key), code, message });
+    const fail = (key: ColumnKey, code: string, message: string) => at(number, headerOf(key), code, message);
     const date = (key: ColumnKey): string | null => {
       if (isBlank(cell(key))) return null;
       const parsed = parseCalendarDate(cell(key));
@@ -344,6 +373,6 @@ export function sheetProblemsOf(errors: readonly ReportError[], parsed: ParsedRe
     const [, list, position, field] = e.field.split('/');
     const source = list === 'hires' ? parsed.hires[Number(position)] : list === 'endings' ? parsed.endings[Number(position)] : undefined;
     const key = field ? FIELD_TO_COLUMN[field] : undefined;
-    return { row: source?.row ?? 1, column: key ? parsed.headerOf(key) : '', code: e.code, message: e.message };
+    return { sheet: source ? REPORT_SHEET : '', row: source?.row ?? 1, column: key ? parsed.headerOf(key) : '', code: e.code, message: e.message };
   });
 }

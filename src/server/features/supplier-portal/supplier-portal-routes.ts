@@ -137,7 +137,8 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
       schema: {
         tags,
         summary: 'The period’s report as an .xlsx template, pre-filled with the placements known so far',
-        description: 'Sheet Rapport: a row per known hire (add the last day and reason to end one; add a row without id for a new hire). Sheet Instruktioner: the contract, the period and every column explained in Swedish and English.',
+        description:
+          'Sheet Rapport: a row per known hire (add the last day and reason to end one; add a row without id for a new hire). Sheet Efter anställningen, when the report form asks about ended placements (decision 0806): a row per question, pre-filled as the form is, answered Ja/Nej or left empty. Sheet Instruktioner: the contract, the period and every column explained in Swedish and English.',
         params: SupplierPeriodParams,
         produces: [XLSX],
         response: { 200: binary('XLSX'), ...errorResponses },
@@ -156,7 +157,7 @@ export async function supplierPortalRoutes(app: App, deps: AppDeps): Promise<voi
         tags,
         summary: 'Upload the period’s report as the filled-in .xlsx template: preview what changes, then send it',
         description:
-          'multipart/form-data: the fields `attestedBy` (required unless previewing) and `note`, then the file in `file` (at most 2 MB). The content must be an .xlsx workbook (415 `unsupported_media_type`), small when unpacked (413 `payload_too_large`), with only the template’s sheets and columns and no formulas. Every problem of every row answers 422 `import_invalid` with row and column, and nothing is stored. `?preview=true` answers what would change (200); otherwise the report is sent as the web form sends it (201).',
+          'multipart/form-data: the fields `attestedBy` (required unless previewing) and `note`, then the file in `file` (at most 2 MB). The content must be an .xlsx workbook (415 `unsupported_media_type`), small when unpacked (413 `payload_too_large`), with only the template’s sheets and columns and no formulas. Every problem of every row answers 422 `import_invalid` with sheet, row and column, and nothing is stored. `?preview=true` answers what would change, with the answers of the sheet Efter anställningen (200); otherwise the report and those answers are sent as the web form sends them (201; an officer’s answer is kept).',
         consumes: ['multipart/form-data'],
         params: SupplierPeriodParams,
         querystring: ReportUploadQuery,

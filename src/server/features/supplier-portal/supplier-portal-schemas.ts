@@ -213,6 +213,17 @@ export const ReportUploadPreview = Type.Object({
   unchanged: Type.Integer({ description: 'Known hires listed without a change' }),
   hires: Type.Array(Type.Object({ row: Type.Integer(), commitmentId: Uuid, participantRef: Type.String(), startedOn: IsoDate, extentPercent: Type.Integer(), employmentForm: Type.String(), ssykCode: nullable(Type.String()) })),
   endings: Type.Array(Type.Object({ row: Type.Integer(), placementId: Uuid, participantRef: Type.String(), endedOn: IsoDate, endReason: Type.String() })),
+  afterEnd: Type.Array(
+    Type.Object({
+      row: Type.Integer({ description: 'Row on the sheet Efter anställningen' }),
+      placementId: Uuid,
+      participantRef: Type.String(),
+      monthsAfterEnd: Type.Integer(),
+      status: ReportAfterEnd.properties.status,
+      keptAnswerOfBuyer: Type.Boolean({ description: 'The buyer’s officer has answered for this placement and months; that answer is kept and this one is not stored' }),
+    }),
+    { description: 'The "still employed with us" answers of the sheet Efter anställningen (decision 0806); rows left empty are no answer' },
+  ),
 });
 
 /** 422 `import_invalid`: every problem of the file, each at its row and column. */
@@ -224,5 +235,5 @@ export const ReportUploadProblem = Type.Object({
   detail: Type.String(),
   instance: Type.Optional(Type.String()),
   errorCount: Type.Optional(Type.Integer()),
-  errors: Type.Array(Type.Object({ row: Type.Integer({ description: 'Spreadsheet row; the header is row 1' }), column: Type.String({ description: 'The column header as written; empty for the whole file' }), code: Type.String(), message: Type.String() })),
+  errors: Type.Array(Type.Object({ sheet: Type.String({ description: 'The sheet the row is on (Rapport, Efter anställningen); empty for the whole file' }), row: Type.Integer({ description: 'Spreadsheet row; the header is row 1' }), column: Type.String({ description: 'The column header as written; empty for the whole file' }), code: Type.String(), message: Type.String() })),
 });

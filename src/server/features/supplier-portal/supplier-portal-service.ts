@@ -17,6 +17,7 @@ import { outcomesOfPlacements, recordSupplierOutcomes } from '../contracts/place
 import { addMonths } from '../../../domain/follow-up/calendar.js';
 import { ssykUnitGroup } from '../../../interop/reference/occupation-catalogue.js';
 import { readXlsxWorkbook, SpreadsheetReadError } from '../../../interop/spreadsheet/read-spreadsheet.js';
+import { afterEndProblemsOf } from '../../../interop/spreadsheet/supplier-after-end-sheet.js';
 import {
   parseSupplierReportSheet,
   REPORT_READ_LIMITS,
@@ -290,7 +291,8 @@ function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
 }
 
-function sheetContext({ detail, period }: ReportContext): ReportSheetContext {
+/** What the template shows and the upload is read against; `afterEnd` is the form's questions (afterEndQuestions). */
+function sheetContext({ detail, period }: ReportContext, afterEnd: ReportSheetContext['afterEnd']): ReportSheetContext {
   const placements = detail.placements.filter((p) => p.startedOn <= period.endsOn && (p.endedOn === null || p.endedOn >= period.startsOn));
   return {
     contract: { referenceNumber: detail.referenceNumber, title: detail.title, buyerName: detail.buyer.name },
@@ -298,15 +300,21 @@ function sheetContext({ detail, period }: ReportContext): ReportSheetContext {
     commitments: detail.commitments.filter((c) => c.takesPlacements).map((c) => ({ id: c.id, title: c.title })),
     placements,
     employmentForms: EMPLOYMENT_FORM_LABELS,
+    afterEnd,
   };
 }
 
-/** GET …/periods/{n}/report.xlsx: the period's template, pre-filled with the placements known so far. */
+/**
+ * GET …/periods/{n}/report.xlsx: the period's template, pre-filled with the placements known so
+ * far and with the same "still employed with us" questions and pre-fill as the web form.
+ */
 export async function reportTemplate(db: Database, actor: Actor, contractId: string, sequence: number, now: Date): Promise<{ fileName: string; content: Buffer }> {
   const scope = await scopeOf(db, actor, 'supplier_portal:read', true);
-  const context = await periodContext(db, scope, contractId, sequence, swedishDate(now));
+  const asOf = swedishDate(now);
+  const context = await periodContext(db, scope, contractId, sequence, asOf);
+  const questions = await afterEndQuestions(db, context.facts.contract.organisationId, context.detail.placements, asOf);
   const safeRef = context.detail.referenceNumber.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  return { fileName: `rapport-${safeRef}-period-${sequence}.xlsx`, content: await writeSupplierReportTemplate(sheetContext(context)) };
+  return { fileName: `rapport-${safeRef}-period-${sequence}.xlsx`, content: await writeSupplierReportTemplate(sheetContext(context, questions)) };
 }
 
 function importInvalid(problems: ReportSheetProblem[]): AppError {
@@ -318,7 +326,8 @@ function importInvalid(problems: ReportSheetProblem[]): AppError {
  * unpacked (parts, size), only the template's sheets and columns, no formulas; then the same rules
  * as the web form. Every problem of every row answers 422 `import_invalid` with row and column,
  * and nothing is stored. With `preview` it answers what would change; otherwise it saves the
- * report through the same path as the web form, in one transaction.
+ * report and the "still employed with us" answers through the same functions as the web form
+ * (saveReport, saveAfterEnd: an officer's answer is kept), in one transaction.
  */
 export async function uploadReport(db: Database, who: Who & { displayName: string }, contractId: string, sequence: number, file: UploadedFile, options: { preview: boolean; attestedBy: string | null; note: string | null }, now: Date) {
   const scope = await scopeOf(db, who.actor, 'supplier_portal:report', true);
@@ -328,7 +337,7 @@ export async function uploadReport(db: Database, who: Who & { displayName: strin
     sheets = await readXlsxWorkbook(file.buffer, REPORT_READ_LIMITS);
   } catch (error) {
     if (!(error instanceof SpreadsheetReadError)) throw error;
-    if (error.reason === 'too_many_rows') throw importInvalid([{ row: 1, column: '', code: 'too_many_rows', message: error.message }]);
+    if (error.reason === 'too_many_rows') throw importInvalid([{ sheet: '', row: 1, column: '', code: 'too_many_rows', message: error.message }]);
     throw new AppError(error.reason === 'unsupported_format' ? 'unsupported_media_type' : error.reason === 'too_large' ? 'payload_too_large' : 'bad_request', error.message);
   }
   const attestedBy = (options.attestedBy ?? '').trim();
@@ -336,25 +345,32 @@ export async function uploadReport(db: Database, who: Who & { displayName: strin
   const asOf = swedishDate(now);
   return db.transaction(async (tx) => {
     const context = await reportableContext(tx, scope, contractId, sequence, asOf);
-    const parsed = parseSupplierReportSheet(sheets, sheetContext(context));
+    const organisationId = context.facts.contract.organisationId;
+    const questions = await afterEndQuestions(tx, organisationId, context.detail.placements, asOf);
+    const parsed = parseSupplierReportSheet(sheets, sheetContext(context, questions));
     if (parsed.problems.length > 0) throw importInvalid(parsed.problems);
     const hires = parsed.hires.map((h) => h.value);
     const endings = parsed.endings.map((e) => e.value);
+    const afterEnd = parsed.afterEnd.answers.map((a) => a.value);
     const input: ReportInput = { noChange: hires.length === 0 && endings.length === 0, hires, endings, attestedBy: options.preview ? who.displayName : attestedBy };
-    const errors = checkReport(context, input);
-    if (errors.length > 0) throw importInvalid(sheetProblemsOf(errors, parsed));
+    const errors = [...sheetProblemsOf(checkReport(context, input), parsed), ...afterEndProblemsOf(checkAfterEnd(context, afterEnd, asOf), parsed.afterEnd)];
+    if (errors.length > 0) throw importInvalid(errors);
     if (options.preview) {
       const refOf = (id: string) => context.detail.placements.find((p) => p.id === id)?.participantRef ?? '';
+      // Shown, not decided here: saveAfterEnd keeps an officer's answer whatever the preview says.
+      const byOfficer = new Set((await outcomesOfPlacements(tx, organisationId, afterEnd.map((a) => a.placementId))).filter((o) => o.source === 'officer').map((o) => `${o.placementId} ${o.monthsAfterEnd}`));
       return {
         preview: true as const,
         noChange: input.noChange,
         unchanged: parsed.unchanged,
         hires: parsed.hires.map((h) => ({ row: h.row, ...h.value })),
         endings: parsed.endings.map((e) => ({ row: e.row, ...e.value, participantRef: refOf(e.value.placementId) })),
+        afterEnd: parsed.afterEnd.answers.map((a) => ({ row: a.row, ...a.value, participantRef: refOf(a.value.placementId), keptAnswerOfBuyer: byOfficer.has(`${a.value.placementId} ${a.value.monthsAfterEnd}`) })),
       };
     }
     const report = await saveReport(tx, who, scope, context, input, options.note?.trim() ?? '', now);
-    await recordAudit(tx, who, { action: 'supplier_report.uploaded', entityType: 'contract', entityId: contractId, after: { reportId: report.id, periodSequence: sequence, fileName: file.filename.slice(0, 200), sizeBytes: file.buffer.length } });
+    await saveAfterEnd(tx, who, context, afterEnd, now);
+    await recordAudit(tx, who, { action: 'supplier_report.uploaded', entityType: 'contract', entityId: contractId, after: { reportId: report.id, periodSequence: sequence, fileName: file.filename.slice(0, 200), sizeBytes: file.buffer.length, afterEndAnswers: afterEnd.length } });
     return { preview: false as const, report };
   });
 }

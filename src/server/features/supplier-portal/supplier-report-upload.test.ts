@@ -203,7 +203,7 @@ describe('preview, then send', () => {
   it('the unchanged template previews as "nothing has changed"', async () => {
     const response = await upload(supplier, await bytesOf(await template()));
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toEqual({ preview: true, noChange: true, unchanged: 1, hires: [], endings: [] });
+    expect(response.json()).toEqual({ preview: true, noChange: true, unchanged: 1, hires: [], endings: [], afterEnd: [] });
     expect(await reportCount()).toBe(0);
   });
 
@@ -222,6 +222,7 @@ describe('preview, then send', () => {
       unchanged: 0,
       hires: [{ row: 3, commitmentId: ids.commitment, participantRef: 'AF-2002', startedOn: '2025-03-10', extentPercent: 75, employmentForm: 'apprenticeship', ssykCode: '9111' }],
       endings: [{ row: 2, placementId: ids.placement, participantRef: 'AF-1001', endedOn: '2025-03-31', endReason: 'resigned' }],
+      afterEnd: [],
     });
     expect(await reportCount()).toBe(0);
 

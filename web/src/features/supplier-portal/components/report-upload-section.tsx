@@ -2,14 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button';
 import { Message } from '../../../components/ui/message';
-import { isApiError } from '../../../lib/api-client';
+import { isApiError, type RowProblem } from '../../../lib/api-client';
 import { formatDate } from '../../../lib/format';
 import { reportTemplateUrl, useUploadReport, type ReportUploadPreview, type SupplierReportForm } from '../api/supplier-api';
 
 /**
  * A period's report as .xlsx: download the template pre-filled with the known hires, upload it
  * filled in, see what will change, then send it (docs/supplier-portal.md). Every problem of the
- * file is listed with its row and column; nothing is saved until the file is right.
+ * file is listed with its row and column (and its sheet, when not Rapport); nothing is saved
+ * until the file is right. The preview lists the answers of the sheet Efter anställningen too.
  */
 export function ReportUploadSection({ form, attestedBy, onSent }: { form: SupplierReportForm; attestedBy: string; onSent: () => void }) {
   const { t, i18n } = useTranslation();
@@ -32,6 +33,10 @@ export function ReportUploadSection({ form, attestedBy, onSent }: { form: Suppli
   };
   const error = upload.isError ? upload.error : null;
   const rowProblems = error && isApiError(error) ? error.rowProblems : [];
+  // The report upload names the sheet of each problem; the sheet Rapport goes without saying.
+  const sheetOf = (p: RowProblem) => ('sheet' in p && typeof p.sheet === 'string' && p.sheet !== 'Rapport' ? p.sheet : '');
+  const placeOf = (p: RowProblem) =>
+    !p.column ? t('supplierPortal.upload.rowOnly', { row: p.row }) : sheetOf(p) ? t('supplierPortal.upload.sheetRowColumn', { sheet: sheetOf(p), row: p.row, column: p.column }) : t('supplierPortal.upload.rowColumn', { row: p.row, column: p.column });
 
   return (
     <section aria-labelledby="xlsx-heading" className="section supplier-form">
@@ -72,7 +77,7 @@ export function ReportUploadSection({ form, attestedBy, onSent }: { form: Suppli
             <ul className="supplier-list">
               {rowProblems.map((p, i) => (
                 <li key={`${p.row}-${p.column}-${i}`}>
-                  {p.column ? t('supplierPortal.upload.rowColumn', { row: p.row, column: p.column }) : t('supplierPortal.upload.rowOnly', { row: p.row })}{' '}
+                  {placeOf(p)}{' '}
                   {t(`supplierPortal.upload.codes.${p.code}`, { defaultValue: p.message })}
                 </li>
               ))}
@@ -101,6 +106,20 @@ export function ReportUploadSection({ form, attestedBy, onSent }: { form: Suppli
               ))}
             </ul>
           )}
+          {preview.afterEnd.length > 0 ? (
+            <>
+              <h4>{t('supplierPortal.upload.afterEndTitle')}</h4>
+              <ul className="supplier-list">
+                {preview.afterEnd.map((a) => (
+                  <li key={`a${a.row}`}>
+                    {t('supplierPortal.upload.afterEndListed', { ref: a.participantRef, answer: t(a.status === 'employed_by_supplier' ? 'supplierPortal.report.afterEndYes' : 'supplierPortal.report.afterEndNo'), months: a.monthsAfterEnd })}{' '}
+                    {a.keptAnswerOfBuyer ? `${t('supplierPortal.upload.afterEndKept')} ` : ''}
+                    {t('supplierPortal.upload.onRow', { row: a.row })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p>{t('supplierPortal.upload.attesting', { name: attestedBy })}</p>
           <Button variant="primary" onPress={send} isPending={upload.isPending && upload.variables?.preview === false}>
             {t('supplierPortal.upload.send')}
