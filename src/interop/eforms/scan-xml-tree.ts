@@ -154,6 +154,9 @@ interface Scope {
 interface CachedName {
   readonly qName: string;
   readonly canonical: string;
+  /** The `keep` set {@link kept} was last looked up in, so most elements skip the set lookup. */
+  keptBy: ReadonlySet<string> | undefined;
+  kept: boolean;
 }
 
 function canonicalNameIn(scope: Scope, qName: string): string {
@@ -192,6 +195,15 @@ function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, Cac
 
 /** Attribute names (ASCII) by a hash of their bytes, shared between documents like element names; bounded. */
 const attributeNames = new Map<number, string>();
+
+/**
+ * `value` as V8's internalized string of the same characters (the one the string literals in the
+ * extraction code are), so comparing names with those literals is a pointer comparison. Property
+ * keys are internalized; used only when a name enters a cache.
+ */
+function internalized(value: string): string {
+  return Object.keys({ [value]: true })[0]!;
+}
 
 /** A flat copy of `value` that shares no memory with the document it was cut from. */
 function flat(value: string): string {
@@ -584,13 +596,21 @@ class Scanner {
   private openElement(nameStart: number, nameEnd: number, hash: number): void {
     const scope = this.scopeOfTag(this.scopes[this.scopes.length - 1]!);
     this.scopes.push(scope);
-    const name = this.elementName(scope, nameStart, nameEnd, hash);
+    const entry = this.elementName(scope, nameStart, nameEnd, hash);
+    const name = entry.canonical;
     const parent = this.current;
+    const keep = this.keep;
     if (parent === undefined) {
       if (this.acceptRoot !== undefined && !this.acceptRoot(name)) throw new ScanStop('root-rejected', name);
-    } else if (this.keep !== undefined && !this.keep.has(name)) {
-      this.skippedAt = this.depth;
-      return;
+    } else if (keep !== undefined) {
+      if (entry.keptBy !== keep) {
+        entry.kept = keep.has(name);
+        entry.keptBy = keep;
+      }
+      if (!entry.kept) {
+        this.skippedAt = this.depth;
+        return;
+      }
     }
     const element: XmlElement = { name, attributes: this.attributeCount === 0 ? EMPTY_ATTRIBUTES : this.attributesOfTag(), text: '', children: [] };
     if (parent === undefined) {
@@ -766,7 +786,7 @@ class Scanner {
     const cached = hash < 0 ? undefined : attributeNames.get(hash);
     if (cached !== undefined && this.equalsName(cached, start, end)) return cached;
     const name = this.slice(start, end);
-    if (hash >= 0 && attributeNames.size < MAX_CACHED_NAMES) attributeNames.set(hash, flat(name));
+    if (hash >= 0 && attributeNames.size < MAX_CACHED_NAMES) attributeNames.set(hash, internalized(name));
     return name;
   }
 
@@ -781,13 +801,13 @@ class Scanner {
   }
 
   /** The canonical name of the element named by bytes `[start, end)` in `scope`, from the scope's cache when it was seen before. */
-  private elementName(scope: Scope, start: number, end: number, hash: number): string {
+  private elementName(scope: Scope, start: number, end: number, hash: number): CachedName {
     const cached = hash < 0 ? undefined : scope.byHash.get(hash);
-    if (cached !== undefined && this.equalsName(cached.qName, start, end)) return cached.canonical;
+    if (cached !== undefined && this.equalsName(cached.qName, start, end)) return cached;
     const qName = this.slice(start, end);
-    const canonical = canonicalNameIn(scope, qName);
-    if (hash >= 0 && scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, { qName: flat(qName), canonical: flat(canonical) });
-    return canonical;
+    const entry: CachedName = { qName: flat(qName), canonical: internalized(canonicalNameIn(scope, qName)), keptBy: undefined, kept: false };
+    if (hash >= 0 && scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, entry);
+    return entry;
   }
 
   /** A new scope if the tag declares namespaces, else the parent's (the common case: declarations sit on the root). */
