@@ -152,7 +152,8 @@ interface Scope {
 }
 
 interface CachedName {
-  readonly qName: string;
+  /** The qualified name's bytes (ASCII; a copy, so no document stays in memory), compared with the document's bytes. */
+  readonly qName: Uint8Array;
   readonly canonical: string;
   /** The `keep` set {@link kept} was last looked up in, so most elements skip the set lookup. */
   keptBy: ReadonlySet<string> | undefined;
@@ -340,7 +341,7 @@ class Scanner {
     const bytes = this.bytes;
     // `<?xml` then a blank: anything else starting `<?xml` is read as a processing instruction (and refused if named xml).
     if (!(bytes[0] === LT && bytes[1] === QUESTION && bytes[2] === 0x78 && bytes[3] === 0x6d && bytes[4] === 0x6c)) return 0;
-    const declaration = XML_DECLARATION.exec(bytes.toString('latin1', 0, Math.min(300, this.length)));
+    const declaration = XML_DECLARATION.exec(this.latin1 ?? bytes.toString('latin1', 0, Math.min(300, this.length)));
     if (declaration === null) return 0;
     const encoding = declaration[3];
     if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
@@ -790,6 +791,16 @@ class Scanner {
     return name;
   }
 
+  /** Whether `name` holds the bytes `[start, end)` of the document. */
+  private sameBytes(name: Uint8Array, start: number, end: number): boolean {
+    if (name.length !== end - start) return false;
+    const bytes = this.bytes;
+    for (let offset = 0; offset < name.length; offset += 1) {
+      if (name[offset] !== bytes[start + offset]) return false;
+    }
+    return true;
+  }
+
   /** Whether `name` (ASCII) is spelt by bytes `[start, end)`. */
   private equalsName(name: string, start: number, end: number): boolean {
     if (name.length !== end - start) return false;
@@ -803,9 +814,9 @@ class Scanner {
   /** The canonical name of the element named by bytes `[start, end)` in `scope`, from the scope's cache when it was seen before. */
   private elementName(scope: Scope, start: number, end: number, hash: number): CachedName {
     const cached = hash < 0 ? undefined : scope.byHash.get(hash);
-    if (cached !== undefined && this.equalsName(cached.qName, start, end)) return cached;
+    if (cached !== undefined && this.sameBytes(cached.qName, start, end)) return cached;
     const qName = this.slice(start, end);
-    const entry: CachedName = { qName: flat(qName), canonical: internalized(canonicalNameIn(scope, qName)), keptBy: undefined, kept: false };
+    const entry: CachedName = { qName: Uint8Array.from(this.bytes.subarray(start, end)), canonical: internalized(canonicalNameIn(scope, qName)), keptBy: undefined, kept: false };
     if (hash >= 0 && scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, entry);
     return entry;
   }
