@@ -234,7 +234,7 @@ describe('the scanner refuses every hostile input the saxes reader refused, with
   });
 });
 
-describe('the byte loops of the scanner check what saxes checked (decision 0903)', () => {
+describe('the byte loops of the scanner check what saxes checked (decision 0904)', () => {
   const root = (inner: string) => `<ContractNotice xmlns="${CN_NS}" xmlns:cbc="${CBC_NS}">${inner}</ContractNotice>`;
   const refusedLikeSaxes = (input: string): void => {
     expect(parseNoticeWithSaxes(input).ok).toBe(false);

@@ -39,6 +39,15 @@ describe('scanXmlTree name caches', () => {
     expect(result.ok && result.root.attributes).toEqual({ xmlns: 'urn:collision', Aa: '1', BB: '2' });
   });
 
+  it('reads names and namespaces too long to be cached', () => {
+    const local = 'n'.repeat(300);
+    const uri = `urn:${'u'.repeat(5_000)}`;
+    const xml = `<r xmlns="${uri}"><${local} ${local}="1"/><${local}/></r>`;
+    expect(childNames(xml, new Set([`{${uri}}${local}`]))).toEqual([`{${uri}}${local}`, `{${uri}}${local}`]);
+    const result = scanXmlTree(xml, { maxDepth: 10 });
+    expect(result.ok && result.root.children[0]?.attributes).toEqual({ [local]: '1' });
+  });
+
   it('reads attribute names exactly, whatever was cached before', () => {
     const result = scanXmlTree('<r xmlns="urn:attribute-test"><a listName="x" listNamf="y" lis="z"/></r>', { maxDepth: 10 });
     expect(result.ok && result.root.children[0]?.attributes).toEqual({ listName: 'x', listNamf: 'y', lis: 'z' });

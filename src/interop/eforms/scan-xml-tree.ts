@@ -11,7 +11,7 @@ import {
 } from './read-xml-tree.js';
 
 /**
- * The eForms notice reader (decisions 0901 and 0903): one pass over the document's UTF-8 bytes,
+ * The eForms notice reader (decisions 0901 and 0904): one pass over the document's UTF-8 bytes,
  * each byte looked at once through a table of byte classes, materialising only the elements in
  * `keep`, with the same result and the same refusals as the saxes reader it replaced
  * ({@link readXmlTree}, kept as the reference a differential test compares against).
@@ -177,11 +177,14 @@ function canonicalNameIn(scope: Scope, qName: string): string {
 /**
  * Element names resolved under the same namespace bindings are shared between documents: eForms
  * notices declare the same prefixes for the same URIs, so most names are found without being
- * sliced or resolved again. Bounded (binding sets and names per set); the strings kept are flat
- * copies, so no document stays in memory through them.
+ * sliced or resolved again. Bounded (binding sets, names per set, length of each); what is kept
+ * are copies, so no document stays in memory through them.
  */
 const MAX_BINDING_SETS = 64;
 const MAX_CACHED_NAMES = 4096;
+/** Longer names (and binding sets) are resolved but not cached: a hostile notice could otherwise pin megabytes per entry. */
+const MAX_CACHED_NAME_BYTES = 256;
+const MAX_CACHED_BINDINGS = 4096;
 const namesByBindings = new Map<string, Map<number, CachedName>>();
 
 function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, CachedName> {
@@ -190,7 +193,7 @@ function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, Cac
   const found = namesByBindings.get(key);
   if (found !== undefined) return found;
   const names = new Map<number, CachedName>();
-  if (namesByBindings.size < MAX_BINDING_SETS) namesByBindings.set(flat(key), names);
+  if (namesByBindings.size < MAX_BINDING_SETS && key.length <= MAX_CACHED_BINDINGS) namesByBindings.set(flat(key), names);
   return names;
 }
 
@@ -260,6 +263,7 @@ const MANY_ATTRIBUTES = 16;
 const ATTRIBUTE_STRIDE = 6;
 
 const EMPTY_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * One read of one document. A class (not closures) so the hot methods are monomorphic and V8
@@ -787,7 +791,7 @@ class Scanner {
     const cached = hash < 0 ? undefined : attributeNames.get(hash);
     if (cached !== undefined && this.equalsName(cached, start, end)) return cached;
     const name = this.slice(start, end);
-    if (hash >= 0 && attributeNames.size < MAX_CACHED_NAMES) attributeNames.set(hash, internalized(name));
+    if (hash >= 0 && end - start <= MAX_CACHED_NAME_BYTES && attributeNames.size < MAX_CACHED_NAMES) attributeNames.set(hash, internalized(name));
     return name;
   }
 
@@ -815,9 +819,10 @@ class Scanner {
   private elementName(scope: Scope, start: number, end: number, hash: number): CachedName {
     const cached = hash < 0 ? undefined : scope.byHash.get(hash);
     if (cached !== undefined && this.sameBytes(cached.qName, start, end)) return cached;
-    const qName = this.slice(start, end);
-    const entry: CachedName = { qName: Uint8Array.from(this.bytes.subarray(start, end)), canonical: internalized(canonicalNameIn(scope, qName)), keptBy: undefined, kept: false };
-    if (hash >= 0 && scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, entry);
+    const canonical = canonicalNameIn(scope, this.slice(start, end));
+    if (hash < 0 || end - start > MAX_CACHED_NAME_BYTES) return { qName: NO_BYTES, canonical, keptBy: undefined, kept: false };
+    const entry: CachedName = { qName: Uint8Array.from(this.bytes.subarray(start, end)), canonical: internalized(canonical), keptBy: undefined, kept: false };
+    if (scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, entry);
     return entry;
   }
 
