@@ -343,9 +343,12 @@ class Scanner {
   /** Position after the XML declaration, 0 when there is none. */
   private declarationEnd(): number {
     const bytes = this.bytes;
-    // `<?xml` then a blank: anything else starting `<?xml` is read as a processing instruction (and refused if named xml).
+    // Only a document starting `<?xml` can have one; a start that does not match is read as a
+    // processing instruction (and refused when its target is xml). Declarations are looked for in
+    // the first 300 bytes, as before.
     if (!(bytes[0] === LT && bytes[1] === QUESTION && bytes[2] === 0x78 && bytes[3] === 0x6d && bytes[4] === 0x6c)) return 0;
-    const declaration = XML_DECLARATION.exec(this.latin1 ?? bytes.toString('latin1', 0, Math.min(300, this.length)));
+    const head = this.latin1 === undefined ? bytes.toString('latin1', 0, Math.min(300, this.length)) : this.latin1.slice(0, 300);
+    const declaration = XML_DECLARATION.exec(head);
     if (declaration === null) return 0;
     const encoding = declaration[3];
     if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
