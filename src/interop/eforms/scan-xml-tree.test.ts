@@ -53,3 +53,18 @@ describe('scanXmlTree name caches', () => {
     expect(result.ok && result.root.children[0]?.attributes).toEqual({ listName: 'x', listNamf: 'y', lis: 'z' });
   });
 });
+
+describe('scanXmlTree with the name caches full', () => {
+  it('still reads every name right once the shared caches hold as many names as they may', () => {
+    const names = Array.from({ length: 20_000 }, (_, index) => `n${index}`);
+    const xml = `<r xmlns="urn:full">${names.map((name) => `<${name} ${name}="v"/>`).join('')}</r>`;
+    const keep = new Set(names.filter((_, index) => index % 1_000 === 999).map((name) => `{urn:full}${name}`));
+    for (let read = 0; read < 2; read += 1) {
+      const result = scanXmlTree(xml, { maxDepth: 10, keep });
+      if (!result.ok) throw new Error(result.message);
+      expect(result.root.children.map((child) => child.name)).toEqual([...keep]);
+      expect(result.root.children.map((child) => Object.keys(child.attributes)[0])).toEqual([...keep].map((name) => name.slice('{urn:full}'.length)));
+    }
+    expect(childNames('<r xmlns="urn:full"><n19999/><n5/></r>', new Set(['{urn:full}n5']))).toEqual(['{urn:full}n5']);
+  });
+});

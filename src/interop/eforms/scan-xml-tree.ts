@@ -149,6 +149,8 @@ interface Scope {
   readonly canonicalByQName: Map<string, string>;
   /** ASCII qualified names by a hash of their bytes, so a name seen before is resolved without slicing it. */
   readonly byHash: Map<number, CachedName>;
+  /** Whether {@link byHash} is shared between documents (and counts against {@link MAX_CACHED_NAMES}). */
+  readonly shared: boolean;
 }
 
 interface CachedName {
@@ -177,24 +179,33 @@ function canonicalNameIn(scope: Scope, qName: string): string {
 /**
  * Element names resolved under the same namespace bindings are shared between documents: eForms
  * notices declare the same prefixes for the same URIs, so most names are found without being
- * sliced or resolved again. Bounded (binding sets, names per set, length of each); what is kept
- * are copies, so no document stays in memory through them.
+ * sliced or resolved again. What is kept are copies, so no document stays in memory through them,
+ * and it is bounded whatever the input: at most 64 binding sets of up to 4,096 characters, and
+ * 16,384 element names in all (and as many attribute names), each at most 256 bytes with a canonical
+ * name of at most 512 characters (a few tens of megabytes at worst; real notices use a few hundred
+ * names under one or two binding sets). Longer names are resolved, just not cached.
  */
 const MAX_BINDING_SETS = 64;
-const MAX_CACHED_NAMES = 4096;
-/** Longer names (and binding sets) are resolved but not cached: a hostile notice could otherwise pin megabytes per entry. */
-const MAX_CACHED_NAME_BYTES = 256;
 const MAX_CACHED_BINDINGS = 4096;
+const MAX_CACHED_NAMES = 16_384;
+const MAX_CACHED_NAME_BYTES = 256;
+const MAX_CACHED_CANONICAL_NAME = 512;
+let cachedElementNames = 0;
 const namesByBindings = new Map<string, Map<number, CachedName>>();
 
-function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, CachedName> {
+/** The shared name cache of a set of bindings, or undefined when it may not have one. */
+function sharedNameCache(bindings: ReadonlyMap<string, string>): Map<number, CachedName> | undefined {
   let key = '';
   for (const [prefix, uri] of bindings) key += `${prefix}\u0000${uri}\u0001`;
   const found = namesByBindings.get(key);
-  if (found !== undefined) return found;
+  if (found !== undefined || namesByBindings.size >= MAX_BINDING_SETS || key.length > MAX_CACHED_BINDINGS) return found;
   const names = new Map<number, CachedName>();
-  if (namesByBindings.size < MAX_BINDING_SETS && key.length <= MAX_CACHED_BINDINGS) namesByBindings.set(flat(key), names);
+  namesByBindings.set(flat(key), names);
   return names;
+}
+
+function scopeWith(uriByPrefix: ReadonlyMap<string, string>, shared: Map<number, CachedName> | undefined): Scope {
+  return { uriByPrefix, canonicalByQName: new Map(), byHash: shared ?? new Map(), shared: shared !== undefined };
 }
 
 /** Attribute names (ASCII) by a hash of their bytes, shared between documents like element names; bounded. */
@@ -318,7 +329,7 @@ class Scanner {
     this.acceptRoot = options.acceptRoot;
     this.maxElementText = options.maxElementText ?? DEFAULT_MAX_ELEMENT_TEXT;
     this.maxDocumentText = options.maxDocumentText ?? DEFAULT_MAX_DOCUMENT_TEXT;
-    this.scopes = [{ uriByPrefix: new Map([['xml', XML_NAMESPACE]]), canonicalByQName: new Map(), byHash: new Map() }];
+    this.scopes = [scopeWith(new Map([['xml', XML_NAMESPACE]]), undefined)];
   }
 
   read(): XmlElement {
@@ -823,9 +834,15 @@ class Scanner {
     const cached = hash < 0 ? undefined : scope.byHash.get(hash);
     if (cached !== undefined && this.sameBytes(cached.qName, start, end)) return cached;
     const canonical = canonicalNameIn(scope, this.slice(start, end));
-    if (hash < 0 || end - start > MAX_CACHED_NAME_BYTES) return { qName: NO_BYTES, canonical, keptBy: undefined, kept: false };
+    if (hash < 0 || end - start > MAX_CACHED_NAME_BYTES || canonical.length > MAX_CACHED_CANONICAL_NAME || (scope.shared && cachedElementNames >= MAX_CACHED_NAMES)) {
+      return { qName: NO_BYTES, canonical, keptBy: undefined, kept: false };
+    }
     const entry: CachedName = { qName: Uint8Array.from(this.bytes.subarray(start, end)), canonical: internalized(canonical), keptBy: undefined, kept: false };
-    if (scope.byHash.size < MAX_CACHED_NAMES) scope.byHash.set(hash, entry);
+    // A colliding name already cached under this hash stays; this one is resolved each time.
+    if (!scope.byHash.has(hash)) {
+      scope.byHash.set(hash, entry);
+      if (scope.shared) cachedElementNames += 1;
+    }
     return entry;
   }
 
@@ -852,7 +869,7 @@ class Scanner {
       bindings ??= new Map(parent.uriByPrefix);
       bindings.set(prefix, uri);
     }
-    return bindings === undefined ? parent : { uriByPrefix: bindings, canonicalByQName: new Map(), byHash: sharedNameCache(bindings) };
+    return bindings === undefined ? parent : scopeWith(bindings, sharedNameCache(bindings));
   }
 
   private attributesOfTag(): Record<string, string> {
