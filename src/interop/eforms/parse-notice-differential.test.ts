@@ -233,3 +233,110 @@ describe('the scanner refuses every hostile input the saxes reader refused, with
     expect(parsed).toBeLessThan(550);
   });
 });
+
+describe('the byte loops of the scanner check what saxes checked (decision 0904)', () => {
+  const root = (inner: string) => `<ContractNotice xmlns="${CN_NS}" xmlns:cbc="${CBC_NS}">${inner}</ContractNotice>`;
+  const refusedLikeSaxes = (input: string): void => {
+    expect(parseNoticeWithSaxes(input).ok).toBe(false);
+    expectSame(input);
+  };
+
+  // Each place is read by a different loop; a character XML forbids must be refused in every one.
+  const places: Array<[string, (char: string) => string]> = [
+    ['read text', (char) => social.replace('At the End', `At${char}the End`)],
+    ['unread text', (char) => social.replace('</cbc:CityName>', `${char}</cbc:CityName>`)],
+    ['white space between read elements', (char) => social.replace('<cac:ProcurementProject>', `<cac:ProcurementProject>${char}`)],
+    ['a read attribute value', (char) => social.replace('listName="cpv"', `listName="c${char}pv"`)],
+    ['an unread attribute value', (char) => social.replace('<cbc:CityName', `<cbc:CityName x="${char}"`)],
+    ['between attributes', (char) => social.replace('<cbc:CityName', `<cbc:CityName x="1"${char} y="2"`)],
+    ['an end tag', (char) => social.replace('</cbc:CityName>', `</cbc:CityName${char}>`)],
+    ['a comment inside the root', (char) => social.replace('</cbc:CityName>', `</cbc:CityName><!-- ${char} -->`)],
+    ['a comment before the root', (char) => social.replace('<ContractNotice', `<!-- ${char} --><ContractNotice`)],
+    ['a read CDATA section', (char) => social.replace('At the End', `<![CDATA[At${char}]]>`)],
+    ['an unread CDATA section', (char) => social.replace('New Horizons', `<![CDATA[New${char}]]>`)],
+    ['a processing instruction', (char) => social.replace('</cbc:CityName>', `</cbc:CityName><?pi a${char}b?>`)],
+    ['a processing instruction before the root', (char) => social.replace('<ContractNotice', `<?pi ${char}?><ContractNotice`)],
+    ['after the root', (char) => `${social}${char}`],
+    ['a DOCTYPE', (char) => social.replace('<ContractNotice', `<!DOCTYPE x [${char}]><ContractNotice`)],
+  ];
+  const forbidden = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\uFFFE', '\uFFFF'];
+  it.each(places)('refuses a disallowed character in %s', (_place, insert) => {
+    for (const char of forbidden) refusedLikeSaxes(insert(char));
+  });
+
+  it('allows the characters next to the forbidden ones in the same places', () => {
+    for (const [, insert] of places.filter(([place]) => !/DOCTYPE|between attributes|end tag|after the root|white space/.test(place))) {
+      for (const char of ['\t', '\u007F', '\u0085', '\uFFFD', '\uEFBF', '\u{1F600}']) expect(expectSame(insert(char)).ok).toBe(true);
+    }
+  });
+
+  it('reports a disallowed character met before a refusal of another kind, and that refusal when it comes first', () => {
+    const deep = (before: string, after: string) => `<ContractNotice xmlns="${CN_NS}">${before}${'<a>'.repeat(101)}${after}${'</a>'.repeat(101)}</ContractNotice>`;
+    const inputs = [
+      `<!-- \u0001 --><!DOCTYPE x>${root('')}`,
+      `<!DOCTYPE x>\u0001${root('')}`,
+      `<!DOCTYPE x [<!-- \uFFFF -->]>${root('')}`,
+      deep('\u0001', ''),
+      deep('', '\u0001'),
+      `<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" a="\u0001"/>`,
+      `<?pi \u0001?><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"/>`,
+    ];
+    for (const input of inputs) refusedLikeSaxes(input);
+    const deepFirst = parseNotice(deep('', '\u0001'));
+    expect(deepFirst.ok ? null : deepFirst.error.code).toBe('too-deep');
+  });
+
+  it('checks references in text and attribute values, read or not, as saxes did', () => {
+    const references = [
+      '&#X41;', '&#x;', '&#;', '&#65a;', '&#x4g;', '&#-1;', '&#x-1;', '&am;', '&ampx;', '&amp ;', '& amp;', '&#1114112;', '&#x110000;', '&#xD800;',
+      '&#xFFFE;', '&#8;', '&#99999999999999999999;', '&__proto__;', '&constructor;', '&toString;', '&', '&amp', 'a & b', '&&amp;',
+      '&#65;', '&#x10FFFF;', '&#0065;', '&#x00041;', '&quot;&apos;&lt;&gt;&amp;', '&#9;&#10;&#13;&#x20;', '&#xe5;&#229;&#128512;',
+    ];
+    let parsed = 0;
+    for (const reference of references) {
+      expectSame(social.replace('At the End', `At ${reference} End`));
+      expectSame(social.replace('New Horizons', `New ${reference}`));
+      expectSame(social.replace('listName="cpv"', `listName="cpv" x="${reference}"`));
+      expectSame(social.replace('<cbc:CityName', `<cbc:CityName x="${reference}"`));
+      if (parseNotice(social.replace('At the End', `At ${reference} End`)).ok) parsed += 1;
+    }
+    expect(parsed).toBe(7);
+  });
+
+  it('reads comments as saxes did', () => {
+    for (const comment of ['<!---->', '<!--->', '<!-- - -->', '<!-- a --->', '<!-- -- -->', '<!--a-->', '<!---a-->', '<!-- a- -->', '<!-- -', '<!--']) {
+      expectSame(social.replace('At the End', `At${comment}the End`));
+      expectSame(social.replace('<ContractNotice', `${comment}<ContractNotice`));
+    }
+  });
+
+  it('joins the pieces of a read element’s text as saxes did', () => {
+    const title = '<cbc:Name languageID="ENG">At the End of the Tunnel vol3</cbc:Name>';
+    for (const pieces of [
+      'a<x:y xmlns:x="urn:x">unread</x:y>b',
+      'a<!-- c -->b<?pi?>c',
+      '<![CDATA[a]]>b',
+      ' \n <![CDATA[x]]>',
+      '&amp;a\r\nb',
+      'a\rb<![CDATA[c\r\nd]]>e',
+      '<x:y xmlns:x="urn:x"/>',
+      '  <x:y xmlns:x="urn:x"/>  ',
+      'ä<!---->ö',
+    ]) {
+      const result = expectSame(social.replace(title, `<cbc:Name languageID="ENG">${pieces}</cbc:Name>`));
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it('reads a notice over 100 kB (no Latin-1 copy of the whole document) as saxes did', () => {
+    const padding = `<cbc:Note>${'Lång text &amp; mer. '.repeat(6_000)}</cbc:Note>`;
+    const big = social
+      .replace('At the End', 'Städ &amp; fönster\r\n &#x263A; At the End')
+      .replace('listName="cpv"', 'listName="c&#112;v"')
+      .replace('</cbc:CityName>', `</cbc:CityName>${padding}`);
+    expect(big.length).toBeGreaterThan(100_000);
+    const result = expectSame(big);
+    expect(result.ok && result.notice.title).toBe('Städ & fönster\n ☺ At the End of the Tunnel vol3');
+    expectSame(new TextEncoder().encode(big));
+  });
+});

@@ -127,7 +127,7 @@ function fail(code: ParseError['code'], message: string): ParseResult {
   return { ok: false, error: { code, message } };
 }
 
-/** Parses a notice with the single-pass scanner over its UTF-8 bytes (decision 0901). */
+/** Parses a notice with the single-pass scanner over its UTF-8 bytes (decisions 0901 and 0904). */
 export function parseNotice(input: Uint8Array | string, options: ParseNoticeOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (input.length > maxBytes) {
