@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanXmlTree } from './scan-xml-tree.js';
-import type { XmlElement } from './read-xml-tree.js';
+import { readXmlTree, type XmlElement } from './read-xml-tree.js';
 
 /** Names of the root's children as read with `keep`. */
 function childNames(xml: string, keep: ReadonlySet<string>): string[] {
@@ -66,5 +66,37 @@ describe('scanXmlTree with the name caches full', () => {
       expect(result.root.children.map((child) => Object.keys(child.attributes)[0])).toEqual([...keep].map((name) => name.slice('{urn:full}'.length)));
     }
     expect(childNames('<r xmlns="urn:full"><n19999/><n5/></r>', new Set(['{urn:full}n5']))).toEqual(['{urn:full}n5']);
+  });
+});
+
+describe('scanXmlTree text past the per-element limit', () => {
+  /** The text of the root's only child, as the scanner and as the reference reader keep it. */
+  const both = (xml: string, maxElementText: number) => {
+    const options = { maxDepth: 10, maxElementText };
+    const scanned = scanXmlTree(xml, options);
+    const reference = readXmlTree(xml, options);
+    if (!scanned.ok || !reference.ok) throw new Error('not read');
+    return { scanned: scanned.root.children[0]!.text, reference: reference.root.children[0]!.text };
+  };
+
+  it('keeps the first characters of text split into many pieces, as the reference reader does, and drops the rest', () => {
+    const pieces = Array.from({ length: 2_000 }, (_, i) => `piece ${i} &amp;`).join('<!-- c -->');
+    const { scanned, reference } = both(`<r><n>${pieces}</n></r>`, 100);
+    expect(scanned).toBe(reference);
+    expect(scanned).toHaveLength(100);
+    expect(scanned.startsWith('piece 0 &piece 1 &')).toBe(true);
+  });
+
+  it('replaces a text that filled the limit with blanks only by the next piece, as the reference reader does', () => {
+    const { scanned, reference } = both(`<r><n>${' '.repeat(50)}<!-- c -->${' '.repeat(50)}<!-- c -->  kept<!-- c --> too</n></r>`, 100);
+    expect(scanned).toBe(reference);
+    expect(scanned.trim()).toBe('kept too');
+  });
+
+  it('still refuses a fault in a piece it no longer keeps', () => {
+    const xml = `<r><n>${'x'.repeat(200)}<!-- c -->more &bogus; text</n></r>`;
+    const scanned = scanXmlTree(xml, { maxDepth: 10, maxElementText: 100 });
+    expect(scanned.ok).toBe(false);
+    expect(scanned.ok ? null : scanned.code).toBe('malformed-xml');
   });
 });

@@ -310,6 +310,12 @@ class Scanner {
   private pendingStart = -1;
   private pendingEnd = -1;
   private pendingFlags = 0;
+  /**
+   * The element whose kept text has reached the per-element limit with more than white space:
+   * its later pieces are dropped without being cut out (still checked by the scan), so text split
+   * into many pieces past the limit costs nothing per piece.
+   */
+  private fullText: XmlElement | undefined;
 
   /** Hash of the last name read when it is ASCII (for the name caches), else -1. */
   private nameHash = -1;
@@ -468,6 +474,7 @@ class Scanner {
 
   /** Keeps a piece of text of the current element; the first piece waits (see {@link pendingStart}). */
   private addText(start: number, end: number, flags: number): void {
+    if (this.current === this.fullText) return;
     if (this.pendingStart < 0 && this.current!.text === '') {
       this.pendingStart = start;
       this.pendingEnd = end;
@@ -502,6 +509,9 @@ class Scanner {
       text = text.slice(0, Math.max(0, this.maxElementText - element.text.length));
     }
     element.text += text;
+    // Full and not blank (checked once): nothing later can change it. A full blank text is still
+    // replaced by the next piece, as above.
+    if (element.text.length >= this.maxElementText && element.text.trim() !== '') this.fullText = element;
   }
 
   /** The characters of bytes `[start, end)`. */
