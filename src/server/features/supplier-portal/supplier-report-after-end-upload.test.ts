@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awardedProcurement, contractBody } from '../../../../tests/support/contracts.js';
-import { createOrganisation, createTestApp, createUser, invitationTokenFor, login, TEST_PASSWORD, type Session, type TestContext } from '../../../../tests/support/factories.js';
-import { answerReadiness, put } from '../../../../tests/support/social.js';
+import { AFTER_END_TODAY, seedAfterEndContract, type AfterEndContract } from '../../../../tests/support/after-end.js';
+import { createTestApp, type Session, type TestContext } from '../../../../tests/support/factories.js';
+import { put } from '../../../../tests/support/social.js';
 import { auditEvents, supplierReports } from '../../../db/schema/index.js';
 
 /*
@@ -13,55 +13,21 @@ import { auditEvents, supplierReports } from '../../../db/schema/index.js';
  * sheet, row and column and stores nothing; the answers sent are stored as the API stores them,
  * and an officer's answer is kept.
  */
-const TODAY = new Date('2025-12-10T10:00:00Z');
+const TODAY = AFTER_END_TODAY;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const AFTER_END = 'Efter anställningen';
-const S = { organisationNumber: '559900-0014', name: 'Lokalvård Väst AB (test)' };
-const T = { organisationNumber: '559900-0022', name: 'Byggkraft AB (test)' };
-const EMPLOYMENT = { key: 'employment-condition', parameters: { positions: 4, employment_months: 6, first_hire_within_months: 6, target_groups: ['newly_arrived'], penalty_ore: 50_000_00, correction_days: 30, reporting_interval_months: 3 } };
 let ctx: TestContext;
 let coordinator: Session;
 let supplier: Session;
 let contractId: string;
 let otherPlacement: string;
-const placement: Record<'early' | 'june' | 'recent' | 'running', string> = { early: '', june: '', recent: '', running: '' };
-
-async function place(contract: { id: string; commitments: Array<{ id: string }> }, ref: string, endedOn: string | null) {
-  const r = await coordinator.post(`/api/contracts/${contract.id}/placements`, {
-    commitmentId: contract.commitments[0]!.id,
-    participantRef: ref,
-    targetGroup: 'newly_arrived',
-    startedOn: '2025-01-15',
-    ...(endedOn ? { endedOn, endReason: 'completed' } : {}),
-    extentPercent: 100,
-    employmentForm: 'las_employment',
-  });
-  expect(r.statusCode, r.body).toBe(201);
-  return r.json().id as string;
-}
+let placement: AfterEndContract['placement'];
 
 beforeAll(async () => {
   ctx = await createTestApp({}, { now: () => TODAY });
-  const org = await createOrganisation(ctx.db, { name: 'Köpstad kommun' });
-  coordinator = await login(ctx.app, (await createUser(ctx.db, org.id, ['coordinator'])).email);
-  await answerReadiness(coordinator);
-  const created = await coordinator.post('/api/contracts', contractBody((await awardedProcurement(coordinator, org.unit.id, [EMPLOYMENT])).id, { supplier: S }));
-  expect(created.statusCode, created.body).toBe(201);
-  contractId = created.json().id;
-  const other = await coordinator.post('/api/contracts', contractBody((await awardedProcurement(coordinator, org.unit.id, [EMPLOYMENT])).id, { supplier: T }));
-  expect(other.statusCode, other.body).toBe(201);
-  placement.early = await place(created.json(), 'E-1', '2025-03-31');
-  placement.june = await place(created.json(), 'E-2', '2025-06-09');
-  placement.recent = await place(created.json(), 'E-3', '2025-10-31');
-  placement.running = await place(created.json(), 'E-4', null);
-  otherPlacement = await place(other.json(), 'T-1', '2025-03-31');
+  ({ coordinator, supplier, contractId, placement, otherPlacement } = await seedAfterEndContract(ctx));
   // The buyer's officer has answered for E-1 already.
   expect((await put(coordinator, `/api/contracts/${contractId}/placements/${placement.early}/outcomes`, { monthsAfterEnd: 6, status: 'employed_elsewhere' })).statusCode).toBe(200);
-  expect((await coordinator.post(`/api/contracts/${contractId}/supplier-contacts`, { email: 'kontakt@lokalvard.test' })).statusCode).toBe(201);
-  const token = await invitationTokenFor(ctx.db, 'kontakt@lokalvard.test');
-  const accepted = await ctx.app.inject({ method: 'POST', url: '/api/invitation-links/accept', payload: { token, displayName: 'Kim Leverantör', password: TEST_PASSWORD } });
-  expect(accepted.statusCode, accepted.body).toBeLessThan(300);
-  supplier = await login(ctx.app, 'kontakt@lokalvard.test');
 }, 180_000);
 afterAll(() => ctx.close());
 
