@@ -136,7 +136,34 @@ export function formatDecimal(n: number): string {
   return String(n).replace('.', ',');
 }
 
-const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+/** Text as a person may type a code, a label or a header: NFC, lower case (Swedish rules), white space collapsed. */
+export const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
+
+/**
+ * A template's header row: the column index of each header the template knows (`lookup`, by
+ * folded text), recording the header as written in `written`; `refuse` hears a header that is not
+ * the template's or appears twice. Missing columns are the caller's to report.
+ */
+export function readHeaderRow<K>(
+  cells: readonly CellValue[],
+  lookup: ReadonlyMap<string, K>,
+  written: Map<K, string>,
+  refuse: (text: string, code: 'unexpected_column' | 'duplicate_column') => void,
+): Map<K, number> {
+  const index = new Map<K, number>();
+  cells.forEach((cell, i) => {
+    const text = cellText(cell);
+    if (text === '') return;
+    const key = lookup.get(fold(text));
+    if (key === undefined) refuse(text, 'unexpected_column');
+    else if (index.has(key)) refuse(text, 'duplicate_column');
+    else {
+      index.set(key, i);
+      written.set(key, text);
+    }
+  });
+  return index;
+}
 
 function labelLookup<T extends string>(codes: readonly T[], list: Parameters<typeof codelist>[0], extra: Record<string, T> = {}) {
   const byText = new Map<string, T>();

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { cellText, neutraliseFormula, parseWholeNumber, restoreNeutralised, type CellValue } from './parse-cell-values.js';
+import { cellText, fold, neutraliseFormula, parseWholeNumber, readHeaderRow, restoreNeutralised, type CellValue } from './parse-cell-values.js';
 import type { WorkbookSheet } from './read-spreadsheet.js';
 import type { ReportSheetProblem } from './supplier-report-sheet.js';
 
@@ -44,7 +44,6 @@ const YES = 'Ja';
 const NO = 'Nej';
 const ANSWERED_BY_BUYER = 'Beställaren har redan registrerat svaret.';
 
-const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 const HEADER_LOOKUP = new Map<string, AfterEndKey>(COLUMNS.flatMap((c) => [[fold(c.header), c.key] as const, [fold(c.key), c.key] as const]));
 
 /** The words read as an answer: the template's, the web form's labels in Swedish and English, and the API codes. */
@@ -121,18 +120,9 @@ export function parseAfterEndSheet(data: WorkbookSheet, questions: readonly Afte
     at(1, '', 'missing_header', `The first row of the sheet ${AFTER_END_SHEET} must be the template’s header row.`);
     return result;
   }
-  const index = new Map<AfterEndKey, number>();
-  header.cells.forEach((cell, i) => {
-    const text = cellText(cell);
-    if (text === '') return;
-    const key = HEADER_LOOKUP.get(fold(text));
-    if (key === undefined) at(1, text, 'unexpected_column', `The column "${text}" is not part of the sheet ${AFTER_END_SHEET}; remove it.`);
-    else if (index.has(key)) at(1, text, 'duplicate_column', `The column "${text}" appears twice.`);
-    else {
-      index.set(key, i);
-      written.set(key, text);
-    }
-  });
+  const index = readHeaderRow(header.cells, HEADER_LOOKUP, written, (text, code) =>
+    at(1, text, code, code === 'unexpected_column' ? `The column "${text}" is not part of the sheet ${AFTER_END_SHEET}; remove it.` : `The column "${text}" appears twice.`),
+  );
   for (const c of COLUMNS) if (!index.has(c.key)) at(1, c.header, 'missing_column', `The column ${c.header} (${c.key}) is missing from the sheet ${AFTER_END_SHEET}.`);
   const keyOfIndex = new Map([...index].map(([key, i]) => [i, key]));
   for (const f of data.formulas) {

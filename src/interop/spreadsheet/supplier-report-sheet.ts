@@ -2,7 +2,7 @@ import { loadExcelJs } from '../heavy-libraries.js';
 import { END_REASONS, type EndReason } from '../../domain/follow-up/evaluate-commitment.js';
 import type { ReportedEnding, ReportedHire, ReportError } from '../../domain/supplier-portal/supplier-report.js';
 import { withXmlSafeText } from '../xml-text.js';
-import { cellText, isBlank, neutraliseFormula, parseCalendarDate, parseWholeNumber, restoreNeutralised, type CellValue } from './parse-cell-values.js';
+import { cellText, fold, isBlank, neutraliseFormula, parseCalendarDate, parseWholeNumber, readHeaderRow, restoreNeutralised, type CellValue } from './parse-cell-values.js';
 import type { ReadLimits, WorkbookSheet } from './read-spreadsheet.js';
 import { AFTER_END_INSTRUCTIONS, AFTER_END_SHEET, addAfterEndSheet, parseAfterEndSheet, type AfterEndQuestion, type ParsedAfterEndSheet } from './supplier-after-end-sheet.js';
 
@@ -98,7 +98,6 @@ export interface ReportSheetContext {
   afterEnd: readonly AfterEndQuestion[];
 }
 
-const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv').replace(/\s+/g, ' ').trim();
 const dateCell = (iso: string | null) => (iso === null ? null : new Date(`${iso}T00:00:00Z`));
 const META_CONTRACT = 'Avtal / Contract';
 const META_PERIOD = 'Period';
@@ -244,18 +243,9 @@ function parseReportSheet(sheets: readonly WorkbookSheet[], ctx: ReportSheetCont
     at(1, '', 'missing_header', 'The first row must be the template’s header row.');
     return result;
   }
-  const index = new Map<ColumnKey, number>();
-  header.cells.forEach((cell, i) => {
-    const text = cellText(cell);
-    if (text === '') return;
-    const key = HEADER_LOOKUP.get(fold(text));
-    if (key === undefined) at(1, text, 'unexpected_column', `The column "${text}" is not part of the template; remove it.`);
-    else if (index.has(key)) at(1, text, 'duplicate_column', `The column "${text}" appears twice.`);
-    else {
-      index.set(key, i);
-      written.set(key, text);
-    }
-  });
+  const index = readHeaderRow(header.cells, HEADER_LOOKUP, written, (text, code) =>
+    at(1, text, code, code === 'unexpected_column' ? `The column "${text}" is not part of the template; remove it.` : `The column "${text}" appears twice.`),
+  );
   for (const c of REPORT_COLUMNS) if (!index.has(c.key)) at(1, c.header, 'missing_column', `The column ${c.header} (${c.code}) is missing.`);
   const columnOfIndex = new Map([...index].map(([key, i]) => [i, key]));
   for (const f of data.formulas) {

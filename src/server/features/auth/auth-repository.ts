@@ -64,7 +64,7 @@ const unitScope = sql<string[] | null>`(case when ${memberships.unitId} is null 
 /** A person's active memberships in one organisation: on every API-token request and sign-in, so prepared by name (0912). */
 const membershipStatement = preparedStatement('auth_memberships', (db) =>
   db
-    .select({ role: memberships.role, unitId: memberships.unitId, unitScope, kind: organisations.kind })
+    .select({ role: memberships.role, unitScope, kind: organisations.kind })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.organisationId, sql.placeholder('organisationId')), isNull(memberships.suspendedAt))),
