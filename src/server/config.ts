@@ -24,6 +24,7 @@ const EnvSchema = Type.Object({
   HANSYN_TRUST_PROXY: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   HANSYN_INVITATION_TTL_HOURS: Type.Integer({ default: 168, minimum: 1, maximum: 2_160 }),
   HANSYN_LIST_CACHE_ENTRIES: Type.Integer({ default: 500, minimum: 0, maximum: 100_000 }),
+  HANSYN_REGISTER_SNAPSHOT_ROWS: Type.Integer({ default: 200_000, minimum: 0, maximum: 10_000_000 }),
   HANSYN_IMPORTS_MAX_RUNNING: Type.Integer({ default: 2, minimum: 1, maximum: 100 }),
   HANSYN_IMPORT_PARSE_WORKERS: Type.Integer({ default: 0, minimum: 0, maximum: 16 }),
   HANSYN_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://[^\\s]+$' })),
@@ -59,6 +60,8 @@ export interface AppConfig {
   invitationTtlHours: number;
   /** Register list answers kept in memory per server process; 0 turns the cache off. */
   listCacheEntries: number;
+  /** Register rows held in register snapshots per server process, all organisations together; 0 turns them off (decision 0913). */
+  registerSnapshotRows: number;
   /** eForms uploads running at once across all server processes (at most one per organisation). */
   importsMaxRunning: number;
   /** Worker threads parsing notices beside the thread that stores them, per running import (0: parse in that thread). */
@@ -92,7 +95,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_IMPORT_PARSE_WORKERS', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_REGISTER_SNAPSHOT_ROWS', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_IMPORT_PARSE_WORKERS', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     invitationTtlHours: parsed.HANSYN_INVITATION_TTL_HOURS,
     trustProxy: parseTrustProxy(parsed.HANSYN_TRUST_PROXY),
     listCacheEntries: parsed.HANSYN_LIST_CACHE_ENTRIES,
+    registerSnapshotRows: parsed.HANSYN_REGISTER_SNAPSHOT_ROWS,
     importsMaxRunning: parsed.HANSYN_IMPORTS_MAX_RUNNING,
     importParseWorkers: parsed.HANSYN_IMPORT_PARSE_WORKERS,
     webDir,

@@ -20,7 +20,8 @@ const ids: Record<Place, string> = { parent: '', child: '', grandchild: '', sibl
 const unitIds: Record<Place, string> = { parent: '', child: '', grandchild: '', sibling: '' };
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  // Register snapshots off: the list here is the SQL one (snapshots are counted below).
+  ctx = await createTestApp({ HANSYN_REGISTER_SNAPSHOT_ROWS: '0' });
   org = await createOrganisation(ctx.db);
   const [child] = await ctx.db.insert(units).values({ organisationId: org.id, parentId: org.unit.id, code: 'U1.1', name: 'Underenhet' }).returning();
   const [grandchild] = await ctx.db.insert(units).values({ organisationId: org.id, parentId: child!.id, code: 'U1.1.1', name: 'Under-underenhet' }).returning();
@@ -114,5 +115,47 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a Po
     expect(await titles()).toContain('Upphandling sibling');
     await ctx.db.execute(sql`update procurements set title = 'Upphandling omdöpt' where id = ${ids.sibling}`);
     expect(await titles()).toContain('Upphandling omdöpt');
+  });
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a register list cut from a register snapshot (decision 0913)', () => {
+  const realQuery = pg.Client.prototype.query;
+  let sent = 0;
+  let snap: TestContext;
+  let user: Session;
+  const count = async (url: string) => {
+    sent = 0;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      sent += 1;
+      return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof realQuery;
+    try {
+      const response = await user.get(url);
+      expect(response.statusCode, response.body).toBe(200);
+      return { sent, body: response.json() as { total: number; items: Array<{ title: string }> } };
+    } finally {
+      pg.Client.prototype.query = realQuery;
+    }
+  };
+  beforeAll(async () => {
+    snap = await createTestApp();
+    const organisation = await createOrganisation(snap.db);
+    user = await login(snap.app, (await createUser(snap.db, organisation.id, ['coordinator'])).email);
+    for (const title of ['Skolstädning', 'Parkskötsel', 'Skolmåltider']) {
+      expect((await user.post('/api/procurements', validProcurement(organisation.unit.id, { title }))).statusCode).toBe(201);
+    }
+  });
+  afterAll(() => snap.close());
+
+  it('reads the snapshot once per register version; other filters, sorts and pages then cost the caller statement alone', async () => {
+    expect(await count('/api/procurements?sort=title')).toMatchObject({ sent: 2, body: { total: 3 } });
+    const other = await count('/api/procurements?sort=-title&pageSize=1&page=2');
+    expect(other).toEqual({ sent: 1, body: expect.objectContaining({ total: 3 }) });
+    expect(other.body.items.map((i) => i.title)).toEqual(['Skolmåltider']);
+    // A search asks the database for its matching ids once per snapshot.
+    const search = await count('/api/procurements?q=skol&sort=title');
+    expect(search.sent).toBe(2);
+    expect(search.body.items.map((i) => i.title)).toEqual(['Skolmåltider', 'Skolstädning']);
+    expect((await count('/api/procurements?q=skol&sort=-title')).sent).toBe(1);
   });
 });

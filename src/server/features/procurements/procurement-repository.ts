@@ -133,6 +133,51 @@ export interface ListRow {
   updatedAt: Date;
 }
 
+/** The columns of a register list row (the list and the register snapshot read the same). */
+const listColumns = {
+  id: procurements.id,
+  referenceNumber: procurements.referenceNumber,
+  title: procurements.title,
+  unitId: units.id,
+  unitCode: units.code,
+  unitName: units.name,
+  contractNature: procurements.contractNature,
+  mainCpv: procurements.mainCpv,
+  estimatedValueOre: procurements.estimatedValueOre,
+  contractStart: procurements.contractStart,
+  durationMonths: procurements.durationMonths,
+  labourNeedFte: procurements.labourNeedFte,
+  status: procurements.status,
+  lotCount: sql<number>`(select count(*)::int from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`,
+  screening: screenings.recommendation,
+  decision: procurementDecisions.kind,
+  updatedAt: procurements.updatedAt,
+} as const;
+
+/** A row of listColumns as read (the unit flat; screening and decision come from left joins). */
+type ListColumnsRow = Omit<ListRow, 'unit'> & { unitId: string; unitCode: string; unitName: string };
+
+/** A row of listColumns as the register list shows it. */
+function toListRow(r: ListColumnsRow): ListRow {
+  return {
+    id: r.id,
+    referenceNumber: r.referenceNumber,
+    title: r.title,
+    unit: { id: r.unitId, code: r.unitCode, name: r.unitName },
+    contractNature: r.contractNature,
+    mainCpv: r.mainCpv,
+    estimatedValueOre: r.estimatedValueOre,
+    contractStart: r.contractStart,
+    durationMonths: r.durationMonths,
+    labourNeedFte: r.labourNeedFte,
+    status: r.status,
+    lotCount: Number(r.lotCount),
+    screening: r.screening,
+    decision: r.decision,
+    updatedAt: r.updatedAt,
+  };
+}
+
 /**
  * One page of the register and the total count, in one statement: the count is an uncorrelated
  * scalar subquery (evaluated once, over the procurements alone plus the joins a filter needs),
@@ -150,23 +195,7 @@ export async function listProcurements(db: Database, organisationId: string, opt
   const counted = (options.screening || options.queue ? countable.leftJoin(screenings, currentScreeningJoin).leftJoin(procurementDecisions, decisionJoin) : countable).where(where);
   const rows = await reader
     .select({
-      id: procurements.id,
-      referenceNumber: procurements.referenceNumber,
-      title: procurements.title,
-      unitId: units.id,
-      unitCode: units.code,
-      unitName: units.name,
-      contractNature: procurements.contractNature,
-      mainCpv: procurements.mainCpv,
-      estimatedValueOre: procurements.estimatedValueOre,
-      contractStart: procurements.contractStart,
-      durationMonths: procurements.durationMonths,
-      labourNeedFte: procurements.labourNeedFte,
-      status: procurements.status,
-      lotCount: sql<number>`(select count(*)::int from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`,
-      screening: screenings.recommendation,
-      decision: procurementDecisions.kind,
-      updatedAt: procurements.updatedAt,
+      ...listColumns,
       total: sql<number>`(${counted})`.mapWith(Number),
     })
     .from(procurements)
@@ -181,24 +210,61 @@ export async function listProcurements(db: Database, organisationId: string, opt
   if (rows.length === 0 && options.offset > 0) total = Number((await counted)[0]?.n ?? 0);
   return {
     total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      referenceNumber: r.referenceNumber,
-      title: r.title,
-      unit: { id: r.unitId, code: r.unitCode, name: r.unitName },
-      contractNature: r.contractNature,
-      mainCpv: r.mainCpv,
-      estimatedValueOre: r.estimatedValueOre,
-      contractStart: r.contractStart,
-      durationMonths: r.durationMonths,
-      labourNeedFte: r.labourNeedFte,
-      status: r.status,
-      lotCount: Number(r.lotCount),
-      screening: r.screening,
-      decision: r.decision,
-      updatedAt: r.updatedAt,
-    })),
+    rows: rows.map(toListRow),
   };
+}
+
+/** The sort keys of the register list (orderByOf), each ranked in a register snapshot. */
+export const LIST_SORT_KEYS = Object.keys(SORT_COLUMNS) as Array<keyof typeof SORT_COLUMNS>;
+
+/** Per sort key, a row's place in `key asc nulls last, id asc` and whether its value is null. */
+export type SortRanks = Record<keyof typeof SORT_COLUMNS, { rank: number; isNull: boolean }>;
+
+const rankColumns = Object.fromEntries(
+  LIST_SORT_KEYS.flatMap((key) => {
+    const column = SORT_COLUMNS[key];
+    return [
+      [`rank_${key}`, sql<number>`row_number() over (order by ${column} asc nulls last, ${procurements.id} asc)`.mapWith(Number)],
+      [`null_${key}`, sql<boolean>`(${column} is null)`],
+    ];
+  }),
+) as Record<string, SQL.Aliased | SQL>;
+
+/**
+ * Every procurement of the organisation as a list row, with its place in each sort order as the
+ * database collates it (a register snapshot, decision 0913). Null when the organisation has more
+ * than `maxRows`: the caller then lists with SQL.
+ */
+const registerRowsStatement = preparedStatement('register_rows', (db) =>
+  db
+    .select({ ...listColumns, ...rankColumns })
+    .from(procurements)
+    .innerJoin(units, unitOfProcurement)
+    .leftJoin(screenings, currentScreeningJoin)
+    .leftJoin(procurementDecisions, decisionJoin)
+    .where(eq(procurements.organisationId, sql.placeholder('organisationId')))
+    .limit(sql.placeholder('limit')),
+);
+
+export async function registerRows(db: Database, organisationId: string, maxRows: number): Promise<Array<ListRow & { ranks: SortRanks }> | null> {
+  const rows = (await registerRowsStatement(db).execute({ organisationId, limit: maxRows + 1 })) as unknown as Array<ListColumnsRow & Record<string, unknown>>;
+  if (rows.length > maxRows) return null;
+  return rows.map((r) => ({
+    ...toListRow(r),
+    ranks: Object.fromEntries(LIST_SORT_KEYS.map((key) => [key, { rank: Number(r[`rank_${key}`]), isNull: Boolean(r[`null_${key}`]) }])) as SortRanks,
+  }));
+}
+
+const searchStatement = preparedStatement('register_search', (db) =>
+  db
+    .select({ id: procurements.id })
+    .from(procurements)
+    .where(and(eq(procurements.organisationId, sql.placeholder('organisationId')), sql`${procurements.searchVector} @@ to_tsquery('swedish', ${sql.placeholder('query')})`)),
+);
+
+/** The ids of the organisation's procurements that a prefix tsquery (toPrefixQuery) finds, as filterConditions' `q`. */
+export async function searchProcurementIds(db: Database, organisationId: string, prefixQuery: string): Promise<Set<string>> {
+  return new Set((await searchStatement(db).execute({ organisationId, query: prefixQuery })).map((r) => r.id));
 }
 
 /** Read before every cached list answer on a PostgreSQL server: prepared by name (decision 0912). */

@@ -23,6 +23,7 @@ import {
 } from './procurement-service.js';
 import { createListCache } from './list-cache.js';
 import { createRegisterVersions } from './register-versions.js';
+import { createRegisterSnapshots, REGISTER_SNAPSHOT_MAX_ROWS } from './register-snapshot.js';
 import { countCacheLookup } from '../../plugins/metrics.js';
 
 // Moved to src/server/access.ts; re-exported only until organisation-routes.ts (identity) imports it from there.
@@ -34,7 +35,19 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
   const listCache =
     cache === null
       ? null
-      : { cache, versions: await createRegisterVersions(db, notifications), onLookup: (hit: boolean) => countCacheLookup(app, 'register_list', hit) };
+      : {
+          cache,
+          versions: await createRegisterVersions(db, notifications),
+          onLookup: (hit: boolean) => countCacheLookup(app, 'register_list', hit),
+          snapshots:
+            config.registerSnapshotRows > 0
+              ? createRegisterSnapshots(
+                  { maxRows: Math.min(REGISTER_SNAPSHOT_MAX_ROWS, config.registerSnapshotRows), maxTotalRows: config.registerSnapshotRows },
+                  now,
+                  (built) => countCacheLookup(app, 'register_snapshot', !built),
+                )
+              : null,
+        };
   if (listCache) app.addHook('onClose', () => listCache.versions.close());
   app.addSchema(ProcurementListItem);
   app.addSchema(Procurement);

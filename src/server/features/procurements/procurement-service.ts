@@ -22,6 +22,7 @@ import {
 } from './procurement-repository.js';
 import type { ListCache } from './list-cache.js';
 import type { RegisterVersions } from './register-versions.js';
+import type { RegisterSnapshots } from './register-snapshot.js';
 import { getProcurement } from './procurement-read-service.js';
 import type { Procurement, ProcurementCreate, ProcurementListItem, ProcurementPatch } from './procurement-schemas.js';
 
@@ -155,13 +156,15 @@ export async function listProcurementsFor(
   db: Database,
   actor: Actor,
   options: ListOptions,
-  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions; onLookup?: (hit: boolean) => void } | null = null,
+  cached: { cache: ListCache<RegisterPage>; versions: RegisterVersions; onLookup?: (hit: boolean) => void; snapshots?: RegisterSnapshots | null } | null = null,
   /** The register version already read in this request (with the caller), if any. */
   knownVersion?: number,
 ): Promise<RegisterPage> {
   assertCan(actor, 'procurement:read', { organisationId: actor.organisationId });
-  const compute = async (): Promise<RegisterPage> => {
-    const { rows, total } = await listProcurements(db, actor.organisationId, options);
+  // With a cache, a miss is cut from the organisation's register snapshot when it has one (decision 0913).
+  const compute = async (version?: number): Promise<RegisterPage> => {
+    const fromSnapshot = version === undefined || !cached?.snapshots ? null : await cached.snapshots.list(db, actor.organisationId, version, options);
+    const { rows, total } = fromSnapshot ?? (await listProcurements(db, actor.organisationId, options));
     return { total, items: rows.map((r) => ({ ...r, mainCpv: cpvRef(r.mainCpv), updatedAt: r.updatedAt.toISOString() })) };
   };
   if (cached === null) return compute();
@@ -170,7 +173,7 @@ export async function listProcurementsFor(
   const hit = cached.cache.get(actor.organisationId, key, version);
   cached.onLookup?.(hit !== undefined);
   if (hit !== undefined) return hit;
-  const page = await compute();
+  const page = await compute(version);
   cached.cache.set(actor.organisationId, key, version, page);
   return page;
 }

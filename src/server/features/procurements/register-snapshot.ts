@@ -1,0 +1,205 @@
+/**
+ * Register snapshots (decision 0913): an organisation's whole register, as list rows, held in the
+ * process at one register version, so a list the list cache does not hold — another filter, sort
+ * or page — is cut from memory instead of being queried. A snapshot is read with one statement
+ * (every row, with its place in each sort order as the database collates it) the first time a list
+ * of that organisation misses the cache at a newer version than the snapshot's, and serves every
+ * filter, sort and page while the register version stands. Free-text search asks the database only
+ * for the matching ids (the Swedish stemming lives there), remembered per snapshot.
+ *
+ * Correct across processes as the list cache is (decision 0202): the version is read with the
+ * caller, before the snapshot, so a snapshot can only be newer than the version it is served at.
+ * Bounded: an organisation with more than `maxRows` procurements is listed with SQL, and snapshots
+ * beyond `maxTotalRows` rows in all are dropped, least recently used first.
+ */
+import type { Database } from '../../../db/client.js';
+import { LIST_SORT_KEYS, registerRows, searchProcurementIds, toPrefixQuery, type ListOptions, type ListRow, type SortRanks } from './procurement-repository.js';
+
+type SnapshotRow = ListRow & { ranks: SortRanks };
+
+interface Snapshot {
+  rows: SnapshotRow[];
+  /** Rows in each sort order (`title`, `-title`, …), built on first use. */
+  orders: Map<string, SnapshotRow[]>;
+  /** Matching ids per prefix tsquery, a bounded number. */
+  searches: Map<string, Promise<Set<string>>>;
+}
+
+interface Held {
+  version: number;
+  snapshot: Promise<Snapshot | null>;
+  rows: number;
+}
+
+export interface RegisterSnapshots {
+  /** One page of the register from the snapshot at `version` or newer; null when the organisation is too large for one. */
+  list(db: Database, organisationId: string, version: number, options: ListOptions): Promise<{ rows: ListRow[]; total: number } | null>;
+  /** Snapshots held and their rows, for the metrics and tests. */
+  readonly held: { organisations: number; rows: number };
+}
+
+const MAX_SEARCHES_PER_SNAPSHOT = 256;
+/** How long an organisation found too large is listed with SQL before it is measured again. */
+const TOO_LARGE_RECHECK_MS = 10 * 60_000;
+
+/** Organisations with more procurements than this are listed with SQL (a snapshot is read whole after every write). */
+export const REGISTER_SNAPSHOT_MAX_ROWS = 10_000;
+
+/** `onLookup(built)` is told, per list, whether a snapshot had to be read for it. */
+export function createRegisterSnapshots(
+  limits: { maxRows: number; maxTotalRows: number },
+  now: () => Date,
+  onLookup?: (built: boolean) => void,
+): RegisterSnapshots {
+  const held = new Map<string, Held>(); // least recently used first
+  const tooLargeUntil = new Map<string, number>();
+  let totalRows = 0;
+
+  const drop = (organisationId: string) => {
+    const entry = held.get(organisationId);
+    if (entry === undefined) return;
+    held.delete(organisationId);
+    totalRows -= entry.rows;
+  };
+
+  const snapshotAt = (db: Database, organisationId: string, version: number): Promise<Snapshot | null> => {
+    const entry = held.get(organisationId);
+    // A snapshot built at this version or a later one serves: never older than the caller's version.
+    if (entry !== undefined && entry.version >= version) {
+      onLookup?.(false);
+      held.delete(organisationId);
+      held.set(organisationId, entry);
+      return entry.snapshot;
+    }
+    drop(organisationId);
+    onLookup?.(true);
+    const next: Held = { version, rows: 0, snapshot: Promise.resolve(null) };
+    next.snapshot = registerRows(db, organisationId, limits.maxRows).then(
+      (rows) => {
+        if (rows === null) {
+          tooLargeUntil.set(organisationId, now().getTime() + TOO_LARGE_RECHECK_MS);
+          if (held.get(organisationId) === next) drop(organisationId);
+          return null;
+        }
+        if (held.get(organisationId) === next) {
+          next.rows = rows.length;
+          totalRows += rows.length;
+          for (const [id] of held) {
+            if (totalRows <= limits.maxTotalRows || id === organisationId) break;
+            drop(id);
+          }
+        }
+        return { rows, orders: new Map(), searches: new Map() };
+      },
+      (error: unknown) => {
+        if (held.get(organisationId) === next) drop(organisationId);
+        throw error;
+      },
+    );
+    held.set(organisationId, next);
+    return next.snapshot;
+  };
+
+  return {
+    async list(db, organisationId, version, options) {
+      const until = tooLargeUntil.get(organisationId);
+      if (until !== undefined) {
+        if (now().getTime() < until) return null;
+        tooLargeUntil.delete(organisationId);
+      }
+      const snapshot = await snapshotAt(db, organisationId, version);
+      if (snapshot === null) return null;
+      const prefixQuery = options.q === undefined ? null : toPrefixQuery(options.q);
+      const found = prefixQuery === null ? null : await searched(snapshot, prefixQuery, () => searchProcurementIds(db, organisationId, prefixQuery));
+      const keep = matcher(options, found);
+      let total = 0;
+      const rows: ListRow[] = [];
+      const end = options.offset + options.limit;
+      for (const row of ordered(snapshot, options.sort)) {
+        if (!keep(row)) continue;
+        if (total >= options.offset && total < end) rows.push(withoutRanks(row));
+        total += 1;
+      }
+      return { rows, total };
+    },
+    get held() {
+      return { organisations: held.size, rows: totalRows };
+    },
+  };
+}
+
+function searched(snapshot: Snapshot, prefixQuery: string, search: () => Promise<Set<string>>): Promise<Set<string>> {
+  let found = snapshot.searches.get(prefixQuery);
+  if (found === undefined) {
+    if (snapshot.searches.size >= MAX_SEARCHES_PER_SNAPSHOT) snapshot.searches.delete(snapshot.searches.keys().next().value!);
+    found = search();
+    found.catch(() => snapshot.searches.delete(prefixQuery));
+    snapshot.searches.set(prefixQuery, found);
+  }
+  return found;
+}
+
+function withoutRanks(row: SnapshotRow): ListRow {
+  const { ranks: _ranks, ...listRow } = row;
+  return listRow;
+}
+
+/**
+ * The rows in the order orderByOf gives: `key asc nulls last, id asc`, or for `-key`
+ * `key desc nulls last, id desc` — the values that are not null in reverse, then the nulls in reverse.
+ */
+function ordered(snapshot: Snapshot, sort: string): SnapshotRow[] {
+  let rows = snapshot.orders.get(sort);
+  if (rows !== undefined) return rows;
+  const descending = sort.startsWith('-');
+  const named = sort.replace(/^-/, '');
+  const key = (LIST_SORT_KEYS as string[]).includes(named) ? (named as keyof SortRanks) : 'updatedAt';
+  const ascending = [...snapshot.rows].sort((a, b) => a.ranks[key].rank - b.ranks[key].rank);
+  rows = descending ? [...ascending.filter((r) => !r.ranks[key].isNull).reverse(), ...ascending.filter((r) => r.ranks[key].isNull).reverse()] : ascending;
+  snapshot.orders.set(sort, rows);
+  return rows;
+}
+
+/** The register list's filter (filterConditions) as a predicate over snapshot rows: only the conditions the filter sets are checked. */
+function matcher(filter: ListOptions, found: Set<string> | null): (row: SnapshotRow) => boolean {
+  const checks: Array<(row: SnapshotRow) => boolean> = [];
+  if (filter.unitIds && filter.unitIds.length > 0) {
+    const unitIds = new Set(filter.unitIds);
+    checks.push((row) => unitIds.has(row.unit.id));
+  }
+  if (filter.statuses && filter.statuses.length > 0) {
+    const statuses = new Set<string>(filter.statuses);
+    checks.push((row) => statuses.has(row.status));
+  }
+  if (filter.contractNature) {
+    const nature = filter.contractNature;
+    checks.push((row) => row.contractNature === nature);
+  }
+  if (filter.year !== undefined) {
+    const from = `${filter.year}-01-01`;
+    const to = `${filter.year + 1}-01-01`;
+    checks.push((row) => row.contractStart !== null && row.contractStart >= from && row.contractStart < to);
+  }
+  if (filter.cpvDivision) {
+    const from = `${filter.cpvDivision}000000`;
+    const to = `${String(Number(filter.cpvDivision) + 1).padStart(2, '0')}000000`;
+    checks.push((row) => row.mainCpv >= from && row.mainCpv < to);
+  }
+  if (found !== null) checks.push((row) => found.has(row.id));
+  if (filter.screening === 'none') checks.push((row) => row.screening === null);
+  else if (filter.screening !== undefined) {
+    const recommendation = filter.screening;
+    checks.push((row) => row.screening === recommendation);
+  }
+  if (filter.queue === 'undecided') {
+    checks.push(
+      (row) =>
+        (row.screening === 'recommended' || row.screening === 'needs_assessment') &&
+        row.decision === null &&
+        (row.status === 'planned' || row.status === 'in_preparation'),
+    );
+  }
+  if (checks.length === 0) return () => true;
+  if (checks.length === 1) return checks[0]!;
+  return (row) => checks.every((check) => check(row));
+}
