@@ -68,19 +68,21 @@ describe('the register list with its total in one statement', () => {
   });
 });
 
+/** Statements sent on the pg driver from `counting()` until the real query is put back. */
+const realQuery = pg.Client.prototype.query;
+let sent = 0;
+const counting = () => {
+  sent = 0;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    sent += 1;
+    return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof realQuery;
+};
+afterEach(() => {
+  pg.Client.prototype.query = realQuery;
+});
+
 describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a PostgreSQL server', () => {
-  const realQuery = pg.Client.prototype.query;
-  let sent = 0;
-  const counting = () => {
-    sent = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent += 1;
-      return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof realQuery;
-  };
-  afterEach(() => {
-    pg.Client.prototype.query = realQuery;
-  });
 
   it('answers a register list from the cache with one statement: the caller and the version together', async () => {
     expect((await coordinator.get('/api/procurements?sort=referenceNumber&pageSize=10')).statusCode).toBe(200);
@@ -119,16 +121,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a Po
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips of a register list cut from a register snapshot (decision 0913)', () => {
-  const realQuery = pg.Client.prototype.query;
-  let sent = 0;
   let snap: TestContext;
   let user: Session;
   const count = async (url: string) => {
-    sent = 0;
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      sent += 1;
-      return (realQuery as (...a: unknown[]) => unknown).apply(this, args);
-    } as typeof realQuery;
+    counting();
     try {
       const response = await user.get(url);
       expect(response.statusCode, response.body).toBe(200);

@@ -69,6 +69,30 @@ export function toPrefixQuery(text: string): string | null {
   return words.length === 0 ? null : words.map((w) => `${w}:*`).join(' & ');
 }
 
+/** The year filter's half-open range on the contract start: the first day of the year and of the next. */
+export function yearRange(year: number): [from: string, to: string] {
+  return [`${year}-01-01`, `${year + 1}-01-01`];
+}
+
+/** The CPV division filter's half-open range of codes ('90' → 90000000 up to 91000000). */
+export function cpvDivisionRange(division: string): [from: string, to: string] {
+  return [`${division}000000`, `${String(Number(division) + 1).padStart(2, '0')}000000`];
+}
+
+/** The support function's work queue (`queue=undecided`): these recommendations, no decision, these statuses. */
+export const UNDECIDED_QUEUE = {
+  recommendations: ['recommended', 'needs_assessment'] as const satisfies readonly Recommendation[],
+  statuses: ['planned', 'in_preparation'] as const satisfies readonly ProcurementStatus[],
+};
+
+export type ListSortKey = keyof typeof SORT_COLUMNS;
+
+/** A sort parameter as its key (an unknown one sorts by last change) and direction. */
+export function sortOf(sort: string): { key: ListSortKey; descending: boolean } {
+  const named = sort.replace(/^-/, '');
+  return { key: Object.hasOwn(SORT_COLUMNS, named) ? (named as ListSortKey) : 'updatedAt', descending: sort.startsWith('-') };
+}
+
 /** The WHERE conditions of the register list; shared with the export so both match the same rows. */
 export function filterConditions(organisationId: string, filter: ListFilter): SQL[] {
   const conditions: SQL[] = [eq(procurements.organisationId, organisationId)];
@@ -76,11 +100,11 @@ export function filterConditions(organisationId: string, filter: ListFilter): SQ
   if (filter.statuses && filter.statuses.length > 0) conditions.push(inArray(procurements.status, filter.statuses));
   if (filter.contractNature) conditions.push(eq(procurements.contractNature, filter.contractNature as 'services'));
   if (filter.year !== undefined) {
-    conditions.push(gte(procurements.contractStart, `${filter.year}-01-01`), lt(procurements.contractStart, `${filter.year + 1}-01-01`));
+    const [from, to] = yearRange(filter.year);
+    conditions.push(gte(procurements.contractStart, from), lt(procurements.contractStart, to));
   }
   if (filter.cpvDivision) {
-    const from = `${filter.cpvDivision}000000`;
-    const to = `${String(Number(filter.cpvDivision) + 1).padStart(2, '0')}000000`;
+    const [from, to] = cpvDivisionRange(filter.cpvDivision);
     conditions.push(gte(procurements.mainCpv, from), lt(procurements.mainCpv, to));
   }
   if (filter.q) {
@@ -91,9 +115,9 @@ export function filterConditions(organisationId: string, filter: ListFilter): SQ
   else if (filter.screening) conditions.push(eq(screenings.recommendation, filter.screening));
   if (filter.queue === 'undecided') {
     conditions.push(
-      inArray(screenings.recommendation, ['recommended', 'needs_assessment']),
+      inArray(screenings.recommendation, [...UNDECIDED_QUEUE.recommendations]),
       isNull(procurementDecisions.id),
-      inArray(procurements.status, ['planned', 'in_preparation']),
+      inArray(procurements.status, [...UNDECIDED_QUEUE.statuses]),
     );
   }
   return conditions;
@@ -101,8 +125,8 @@ export function filterConditions(organisationId: string, filter: ListFilter): SQ
 
 /** ORDER BY of the register list: the sort field (nulls last), then id, so the order is total. */
 export function orderByOf(sort: string): SQL[] {
-  const descending = sort.startsWith('-');
-  const column = SORT_COLUMNS[sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS] ?? procurements.updatedAt;
+  const { key, descending } = sortOf(sort);
+  const column = SORT_COLUMNS[key];
   return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, descending ? desc(procurements.id) : asc(procurements.id)];
 }
 /**
@@ -215,10 +239,10 @@ export async function listProcurements(db: Database, organisationId: string, opt
 }
 
 /** The sort keys of the register list (orderByOf), each ranked in a register snapshot. */
-export const LIST_SORT_KEYS = Object.keys(SORT_COLUMNS) as Array<keyof typeof SORT_COLUMNS>;
+export const LIST_SORT_KEYS = Object.keys(SORT_COLUMNS) as ListSortKey[];
 
 /** Per sort key, a row's place in `key asc nulls last, id asc` and whether its value is null. */
-export type SortRanks = Record<keyof typeof SORT_COLUMNS, { rank: number; isNull: boolean }>;
+export type SortRanks = Record<ListSortKey, { rank: number; isNull: boolean }>;
 
 const rankColumns = Object.fromEntries(
   LIST_SORT_KEYS.flatMap((key) => {

@@ -13,7 +13,18 @@
  * beyond `maxTotalRows` rows in all are dropped, least recently used first.
  */
 import type { Database } from '../../../db/client.js';
-import { LIST_SORT_KEYS, registerRows, searchProcurementIds, toPrefixQuery, type ListOptions, type ListRow, type SortRanks } from './procurement-repository.js';
+import {
+  cpvDivisionRange,
+  registerRows,
+  searchProcurementIds,
+  sortOf,
+  toPrefixQuery,
+  UNDECIDED_QUEUE,
+  yearRange,
+  type ListOptions,
+  type ListRow,
+  type SortRanks,
+} from './procurement-repository.js';
 
 type SnapshotRow = ListRow & { ranks: SortRanks };
 
@@ -151,9 +162,7 @@ function withoutRanks(row: SnapshotRow): ListRow {
 function ordered(snapshot: Snapshot, sort: string): SnapshotRow[] {
   let rows = snapshot.orders.get(sort);
   if (rows !== undefined) return rows;
-  const descending = sort.startsWith('-');
-  const named = sort.replace(/^-/, '');
-  const key = (LIST_SORT_KEYS as string[]).includes(named) ? (named as keyof SortRanks) : 'updatedAt';
+  const { key, descending } = sortOf(sort);
   const ascending = [...snapshot.rows].sort((a, b) => a.ranks[key].rank - b.ranks[key].rank);
   rows = descending ? [...ascending.filter((r) => !r.ranks[key].isNull).reverse(), ...ascending.filter((r) => r.ranks[key].isNull).reverse()] : ascending;
   snapshot.orders.set(sort, rows);
@@ -176,13 +185,11 @@ function matcher(filter: ListOptions, found: Set<string> | null): (row: Snapshot
     checks.push((row) => row.contractNature === nature);
   }
   if (filter.year !== undefined) {
-    const from = `${filter.year}-01-01`;
-    const to = `${filter.year + 1}-01-01`;
+    const [from, to] = yearRange(filter.year);
     checks.push((row) => row.contractStart !== null && row.contractStart >= from && row.contractStart < to);
   }
   if (filter.cpvDivision) {
-    const from = `${filter.cpvDivision}000000`;
-    const to = `${String(Number(filter.cpvDivision) + 1).padStart(2, '0')}000000`;
+    const [from, to] = cpvDivisionRange(filter.cpvDivision);
     checks.push((row) => row.mainCpv >= from && row.mainCpv < to);
   }
   if (found !== null) checks.push((row) => found.has(row.id));
@@ -192,12 +199,9 @@ function matcher(filter: ListOptions, found: Set<string> | null): (row: Snapshot
     checks.push((row) => row.screening === recommendation);
   }
   if (filter.queue === 'undecided') {
-    checks.push(
-      (row) =>
-        (row.screening === 'recommended' || row.screening === 'needs_assessment') &&
-        row.decision === null &&
-        (row.status === 'planned' || row.status === 'in_preparation'),
-    );
+    const recommendations = new Set<string | null>(UNDECIDED_QUEUE.recommendations);
+    const statuses = new Set<string>(UNDECIDED_QUEUE.statuses);
+    checks.push((row) => recommendations.has(row.screening) && row.decision === null && statuses.has(row.status));
   }
   if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0]!;
