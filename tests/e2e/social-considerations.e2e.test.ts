@@ -121,8 +121,13 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await page.getByRole('heading', { level: 1, name: 'Stödfunktionens arbetskö' }).waitFor();
     const queue = page.getByRole('grid', { name: 'Arbetskö' });
 
+    // The router commits the new URL in a transition, before the filtered list is asked for, and
+    // the demo rows tie on their last change (the order among them is by random id): wait until
+    // every row on screen is the chosen unit's before opening the first one.
+    const unitsShown = async () => [...new Set(await queue.locator('tbody tr > :nth-child(3)').allTextContents())];
     await chooseOptions(page, 'Enhet', ['Park- och naturförvaltningen']);
     await page.waitForURL(/unitId=/);
+    await expect.poll(unitsShown, { timeout: 15_000 }).toEqual(['Park- och naturförvaltningen']);
     await waitForSettled(page);
     await queue.getByRole('rowheader').first().getByRole('link').click();
     const social = page.getByRole('region', { name: 'Social hänsyn' });
@@ -133,6 +138,7 @@ describe('screen → decide → fill parameters → download the annex', () => {
     await page.goto('/work-queue');
     await chooseOptions(page, 'Enhet', ['Lokalförvaltningen']);
     await page.waitForURL(/unitId=/);
+    await expect.poll(unitsShown, { timeout: 15_000 }).toEqual(['Lokalförvaltningen']);
     await waitForSettled(page);
     await queue.getByRole('rowheader').first().getByRole('link').click();
     await social.getByRole('button', { name: 'Spara beslutet' }).waitFor();
