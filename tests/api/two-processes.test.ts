@@ -149,6 +149,18 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
     expect((await list()).map((p) => p.id)).toContain(id);
   });
 
+  it('an edit through one is on the other’s procurement page at once', async () => {
+    const coordinator = await signIn(a!.base, people.coordinator!.email);
+    const created = (await (await call(a!.base, 'POST', '/api/procurements', coordinator, validProcurement(unitId, { title: 'Före' }))).json()) as { id: string };
+    const read = async () => (await (await call(b!.base, 'GET', `/api/procurements/${created.id}`, coordinator)).json()) as { title: string; version: number };
+    const before = await read(); // fills b's page cache
+    await read();
+    expect(before.title).toBe('Före');
+    const edited = await call(a!.base, 'PATCH', `/api/procurements/${created.id}`, coordinator, { version: before.version, title: 'Efter' });
+    expect(edited.status).toBe(200);
+    expect((await read()).title).toBe('Efter');
+  });
+
   it('shares the sign-in limit: failures in one count in the other', async () => {
     const email = people.coordinator!.email;
     const statuses = [];

@@ -155,16 +155,21 @@ async function main(): Promise<void> {
       const mix = await prepareMix(server.base, DEMO_PASSWORD);
       const before = await cacheLookups(server.base);
       const snapshotsBefore = await cacheLookups(server.base, 'register_snapshot');
+      const pagesBefore = await cacheLookups(server.base, 'procurement_page');
       const result = await runMix(server.base, mix, { connections, seconds: duration, writesPerSecond });
       const after = await cacheLookups(server.base);
       const snapshotsAfter = await cacheLookups(server.base, 'register_snapshot');
+      const pagesAfter = await cacheLookups(server.base, 'procurement_page');
+      // Procurement pages answered from the page cache (decision 0914).
+      const pageLookups = pagesAfter.hit + pagesAfter.miss - pagesBefore.hit - pagesBefore.miss;
+      const pageRate = pageLookups === 0 ? '' : `; page cache hit rate ${((100 * (pagesAfter.hit - pagesBefore.hit)) / pageLookups).toFixed(0)} % of ${pageLookups} pages`;
       // Misses cut from a register snapshot (decision 0913) and snapshots read for them.
       const snapshotLookups = snapshotsAfter.hit + snapshotsAfter.miss - snapshotsBefore.hit - snapshotsBefore.miss;
       const snapshots = snapshotLookups === 0 ? '' : `, ${snapshotsAfter.miss - snapshotsBefore.miss} register snapshots read for the ${snapshotLookups} misses`;
       const hits = after.hit - before.hit;
       const misses = after.miss - before.miss;
       const lookups = hits + misses;
-      const hitRate = lookups === 0 ? 'no cache' : `list cache hit rate ${((100 * hits) / lookups).toFixed(0)} % of ${lookups} lists${snapshots}`;
+      const hitRate = lookups === 0 ? 'no cache' : `list cache hit rate ${((100 * hits) / lookups).toFixed(0)} % of ${lookups} lists${snapshots}${pageRate}`;
       figures.push({
         name: label,
         requestsPerSecond: result.requestsPerSecond,
@@ -179,14 +184,15 @@ async function main(): Promise<void> {
     loads.push(loadavg());
     await stopServer();
 
-    // The same list and search with the register list cache off (docs/decisions/0202): every
-    // request runs the list query, as a first visit or the first list after a write does.
+    // The same list, search and page with the caches off (docs/decisions/0202, 0914): every
+    // request runs its query, as a first visit or the first read after a write does.
     const uncached = await startServer({ HANSYN_LIST_CACHE_ENTRIES: '0' });
     for (const [name, path] of only === 'mix'
       ? []
       : ([
           ['list, unit filter, cache off', listPath],
           ['search q=städ, cache off', searchPath],
+          ['one procurement, cache off', `/api/procurements/${procurement.id}`],
         ] as const)) {
       await load(name, `${uncached.base}${path}`, uncached.headers, 2);
       figures.push(await load(name, `${uncached.base}${path}`, uncached.headers, duration));

@@ -112,6 +112,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('round trips per request on a Po
     expect(sent).toBe(2);
   });
 
+  it('opens a procurement page it has read at this register version with one statement: the caller (decision 0914)', async () => {
+    expect((await coordinator.get(`/api/procurements/${ids.parent}`)).statusCode).toBe(200);
+    counting();
+    const again = await coordinator.get(`/api/procurements/${ids.parent}`);
+    pg.Client.prototype.query = realQuery;
+    expect(again.statusCode, again.body).toBe(200);
+    expect(sent).toBe(1);
+  });
+
   it('serves a write made straight into the database (as another process would) at once: the version is read in each request, never kept', async () => {
     const titles = async () => ((await coordinator.get('/api/procurements?sort=referenceNumber&pageSize=10')).json() as { items: Array<{ title: string }> }).items.map((i) => i.title);
     expect(await titles()).toContain('Upphandling sibling');

@@ -21,6 +21,7 @@ import {
   updateProcurement,
   type RegisterPage,
 } from './procurement-service.js';
+import type { ProcurementRecord } from './procurement-read-service.js';
 import { createListCache } from './list-cache.js';
 import { createRegisterVersions } from './register-versions.js';
 import { createRegisterSnapshots, REGISTER_SNAPSHOT_MAX_ROWS } from './register-snapshot.js';
@@ -49,6 +50,17 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
               : null,
         };
   if (listCache) app.addHook('onClose', () => listCache.versions.close());
+  // The procurement page, per register version, beside the list (decision 0914); on and off with it.
+  const pageCache = listCache === null ? null : createListCache<ProcurementRecord>(config.listCacheEntries);
+  // The version as the list reads it: the one the caller statement read, or the process's own.
+  const pageCacheOf = async (auth: { actor: { organisationId: string }; registerVersion?: number }) =>
+    pageCache === null || listCache === null
+      ? undefined
+      : {
+          cache: pageCache,
+          version: auth.registerVersion ?? (await listCache.versions.current(auth.actor.organisationId)),
+          onLookup: (hit: boolean) => countCacheLookup(app, 'procurement_page', hit),
+        };
   app.addSchema(ProcurementListItem);
   app.addSchema(Procurement);
 
@@ -104,8 +116,8 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
       schema: { tags: ['procurements'], summary: 'One procurement with its lots', params: IdParams, response: { 200: Type.Ref(Procurement), ...errorResponses } },
     },
     async (request) => {
-      const { actor } = authOf(request);
-      return present(await getProcurement(db, actor, request.params.id), actor);
+      const auth = authOf(request);
+      return present(await getProcurement(db, auth.actor, request.params.id, await pageCacheOf(auth)), auth.actor);
     },
   );
 
