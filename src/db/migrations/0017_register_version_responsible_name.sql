@@ -6,26 +6,24 @@
 -- suspension touches users but no procurement page. Counters are taken
 -- in organisation id order and announced at commit, as register_versions_bump does (0004).
 CREATE FUNCTION "register_versions_bump_responsible"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  touched uuid[];
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o."id" = n."id" WHERE n."display_name" IS DISTINCT FROM o."display_name") THEN
     RETURN NULL;
   END IF;
-  INSERT INTO "register_versions" AS v ("organisation_id", "version")
-  SELECT DISTINCT p."organisation_id", 1
+  SELECT array_agg(DISTINCT p."organisation_id" ORDER BY p."organisation_id") INTO touched
   FROM new_rows n
   JOIN old_rows o ON o."id" = n."id"
   JOIN "procurements" p ON p."responsible_user_id" = n."id"
-  WHERE n."display_name" IS DISTINCT FROM o."display_name"
-  ORDER BY 1
+  WHERE n."display_name" IS DISTINCT FROM o."display_name";
+  IF touched IS NULL THEN
+    RETURN NULL;
+  END IF;
+  INSERT INTO "register_versions" AS v ("organisation_id", "version")
+  SELECT touched_id, 1 FROM unnest(touched) AS touched_id ORDER BY 1
   ON CONFLICT ("organisation_id") DO UPDATE SET "version" = v."version" + 1;
-  PERFORM pg_notify('register_versions', touched.o::text)
-  FROM (
-    SELECT DISTINCT p."organisation_id" AS o
-    FROM new_rows n
-    JOIN old_rows o ON o."id" = n."id"
-    JOIN "procurements" p ON p."responsible_user_id" = n."id"
-    WHERE n."display_name" IS DISTINCT FROM o."display_name"
-  ) touched;
+  PERFORM pg_notify('register_versions', touched_id::text) FROM unnest(touched) AS touched_id;
   RETURN NULL;
 END;
 $$;--> statement-breakpoint

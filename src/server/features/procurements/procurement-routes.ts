@@ -40,6 +40,8 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
           cache,
           versions: await createRegisterVersions(db, notifications),
           onLookup: (hit: boolean) => countCacheLookup(app, 'register_list', hit),
+          // The procurement page, per register version, beside the list (decision 0914).
+          pages: createListCache<ProcurementRecord>(config.listCacheEntries)!,
           snapshots:
             config.registerSnapshotRows > 0
               ? createRegisterSnapshots(
@@ -50,14 +52,12 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
               : null,
         };
   if (listCache) app.addHook('onClose', () => listCache.versions.close());
-  // The procurement page, per register version, beside the list (decision 0914); on and off with it.
-  const pageCache = listCache === null ? null : createListCache<ProcurementRecord>(config.listCacheEntries);
   // The version as the list reads it: the one the caller statement read, or the process's own.
   const pageCacheOf = async (auth: { actor: { organisationId: string }; registerVersion?: number }) =>
-    pageCache === null || listCache === null
+    listCache === null
       ? undefined
       : {
-          cache: pageCache,
+          cache: listCache.pages,
           version: auth.registerVersion ?? (await listCache.versions.current(auth.actor.organisationId)),
           onLookup: (hit: boolean) => countCacheLookup(app, 'procurement_page', hit),
         };
