@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../domain/access/can.js';
 import { AppError } from '../errors.js';
-import type { AuthContext, Identity } from '../features/auth/auth-context.js';
+import type { AuthContext, CallerRider, Identity } from '../features/auth/auth-context.js';
 import { safeEqual } from '../features/auth/auth-crypto.js';
 import { resolveCaller } from '../features/auth/auth-service.js';
 import type { SessionCache } from './session-cache.js';
 
-export type { AuthContext, Identity } from '../features/auth/auth-context.js';
+export type { AuthContext, CallerRider, Identity } from '../features/auth/auth-context.js';
 
 export const SESSION_COOKIE = 'hansyn_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -18,6 +18,11 @@ declare module 'fastify' {
     auth: AuthContext | null;
     /** The signed-in person, whether or not an organisation is chosen. */
     identity: Identity | null;
+    /**
+     * The value of the route's `callerRider`, read in the caller's statement (decision 0915); null
+     * when the caller came without one (session cache, API token, no organisation).
+     */
+    ridden: { value: unknown } | null;
   }
   interface FastifyContextConfig {
     /** Routes that answer without a signed-in user. */
@@ -30,6 +35,11 @@ declare module 'fastify' {
     anonymous?: boolean;
     /** Routes a signed-in person may use before choosing an organisation (me, choose, own account). */
     withoutOrganisation?: boolean;
+    /**
+     * What the route reads along with the caller, in the same statement (decision 0915), and the
+     * values of its placeholders from the validated request. Arrives as `request.ridden`.
+     */
+    callerRider?: { rider: CallerRider; params: (request: FastifyRequest) => Record<string, unknown> };
   }
 }
 
@@ -69,6 +79,7 @@ export function registerAuthentication(
 ): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('identity', null);
+  app.decorateRequest('ridden', null);
   app.addHook('preHandler', async (request) => {
     // Unmatched routes fall through to the 404 problem; the API docs are public.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.routeOptions.url === undefined) return;
@@ -90,13 +101,15 @@ export function registerAuthentication(
       if (!match) throw new AppError('unauthenticated', 'The Authorization header must be "Bearer hsn_…".');
       bearer = match[1]!;
     }
-    const caller = await resolveCaller({ db, now: options.now, sessionCache: options.sessionCache }, { bearer, cookie: request.cookies[SESSION_COOKIE] ?? null });
+    const rider = config.callerRider === undefined ? undefined : { rider: config.callerRider.rider, params: config.callerRider.params(request) };
+    const caller = await resolveCaller({ db, now: options.now, sessionCache: options.sessionCache }, { bearer, cookie: request.cookies[SESSION_COOKIE] ?? null }, rider);
     if (caller === null) {
       if (isPublic) return;
       throw new AppError('unauthenticated', 'Sign in first.');
     }
-    const { actor, registerVersion, ...identity } = caller;
+    const { actor, registerVersion, ridden, ...identity } = caller;
     request.identity = identity;
+    request.ridden = ridden ?? null;
     request.auth = actor === null ? null : { ...identity, actor, ...(registerVersion === undefined ? {} : { registerVersion }) };
     if (request.auth === null && !isPublic && config.withoutOrganisation !== true) {
       throw new AppError('organisation_required', 'Choose the organisation to work in first (POST /api/auth/organisation).');

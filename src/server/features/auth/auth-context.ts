@@ -1,3 +1,4 @@
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access/can.js';
 
 /** Who is signed in, whether or not they have chosen an organisation yet. */
@@ -20,4 +21,22 @@ export interface AuthContext extends Identity {
    * 2026-12-07). Belongs to this request only; never cached with the caller.
    */
   registerVersion?: number;
+}
+
+/**
+ * One more value a route reads in the caller's statement (decision 0915), so that a request whose
+ * caller is read from the database needs no second round trip: a scalar SQL expression of the
+ * session's organisation, with its own placeholders (named apart from the caller's `tokenHash`
+ * and `now`). It is evaluated for that organisation only; the route still decides permissions.
+ */
+export interface CallerRider {
+  /** Names the statement that carries it (prepared once per rider). */
+  readonly name: string;
+  readonly value: (organisationId: SQLWrapper) => SQL<unknown>;
+}
+
+/** A rider with the values of its placeholders for one request. */
+export interface RiderUse {
+  rider: CallerRider;
+  params: Record<string, unknown>;
 }

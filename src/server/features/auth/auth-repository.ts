@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { CallerRider, RiderUse } from './auth-context.js';
 import { preparedStatement, type Database } from '../../../db/client.js';
 import { apiTokens, loginFailures, memberships, organisations, registerVersions, sessions, units, users } from '../../../db/schema/index.js';
 import type { Actor, Membership, Role } from '../../../domain/access/can.js';
@@ -111,11 +112,12 @@ export async function insertSession(
  * membership's scope) and that organisation's register version in one statement: every cookie
  * request on PostgreSQL resolves its caller with this (decision 0303), so one round trip instead
  * of two or three, and a register list answered from the cache needs no other (decision 0202,
- * addendum 2026-12-07). One row per membership, or one row with no role when the session has no
- * organisation or no active membership there.
+ * addendum 2026-12-07), nor does a procurement page, which rides along (decision 0915). One row
+ * per membership, or one row with no role when the session has no organisation or no active
+ * membership there.
  */
-const sessionWithMembershipsStatement = preparedStatement('auth_session_memberships', (db) =>
-  db
+function sessionWithMemberships(db: Database, rider: CallerRider | null) {
+  return db
     .select({
       userId: sessions.userId,
       organisationId: sessions.organisationId,
@@ -127,24 +129,48 @@ const sessionWithMembershipsStatement = preparedStatement('auth_session_membersh
       unitScope,
       kind: organisations.kind,
       registerVersion: sql<number | null>`(select ${registerVersions.version} from ${registerVersions} where ${registerVersions.organisationId} = ${sessions.organisationId})`,
+      // A route's rider (decision 0915), of the session's organisation; null without one.
+      rider: rider === null ? sql<unknown>`null` : rider.value(sessions.organisationId),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.organisationId, sessions.organisationId), isNull(memberships.suspendedAt)))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt))),
-);
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql.placeholder('now')), isNull(users.disabledAt)));
+}
+const sessionWithMembershipsStatement = preparedStatement('auth_session_memberships', (db) => sessionWithMemberships(db, null));
+/** The caller's statement with a route's rider, one prepared statement per rider. */
+const riddenStatements = new Map<string, typeof sessionWithMembershipsStatement>();
+function riddenStatement(rider: CallerRider): typeof sessionWithMembershipsStatement {
+  let statement = riddenStatements.get(rider.name);
+  if (statement === undefined) {
+    statement = preparedStatement(`auth_session_memberships+${rider.name}`, (db) => sessionWithMemberships(db, rider));
+    riddenStatements.set(rider.name, statement);
+  }
+  return statement;
+}
 
-/** A live session of an account that is not disabled, with its person and actor (null without an organisation or an active membership). */
-export async function findSessionWithActor(db: Database, tokenHash: string, now: Date) {
-  const rows = await sessionWithMembershipsStatement(db).execute({ tokenHash, now });
+/**
+ * A live session of an account that is not disabled, with its person and actor (null without an
+ * organisation or an active membership), and the rider's value when a route sent one.
+ */
+export async function findSessionWithActor(db: Database, tokenHash: string, now: Date, rider?: RiderUse) {
+  const rows =
+    rider === undefined
+      ? await sessionWithMembershipsStatement(db).execute({ tokenHash, now })
+      : await riddenStatement(rider.rider)(db).execute({ ...rider.params, tokenHash, now });
   const first = rows[0];
   if (first === undefined) return null;
-  const { role: _role, unitScope: _unitScope, kind: _kind, registerVersion, ...session } = first;
+  const { role: _role, unitScope: _unitScope, kind: _kind, registerVersion, rider: ridden, ...session } = first;
   const held = rows.flatMap((r) => (r.role === null || r.kind === null ? [] : [{ role: r.role, unitScope: r.unitScope, kind: r.kind }]));
   const actor = session.organisationId === null ? null : actorFromMemberships(session.userId, session.organisationId, held);
   // The version as read in this statement, for this request only (0 before the organisation's first write).
-  return { session, actor, registerVersion: session.organisationId === null ? null : Number(registerVersion ?? 0) };
+  return {
+    session,
+    actor,
+    registerVersion: session.organisationId === null ? null : Number(registerVersion ?? 0),
+    ...(rider === undefined || session.organisationId === null ? {} : { ridden: { value: ridden } }),
+  };
 }
 
 export async function setSessionOrganisation(db: Database, tokenHash: string, organisationId: string): Promise<void> {

@@ -4,7 +4,7 @@ import { normaliseEmail } from '../../../domain/access/normalise-email.js';
 import { AppError, validationFailed } from '../../errors.js';
 import type { SessionCache } from '../../plugins/session-cache.js';
 import { recordAudit, recordAudits, type AuditActor } from '../audit/audit-service.js';
-import type { AuthContext, Identity } from './auth-context.js';
+import type { AuthContext, Identity, RiderUse } from './auth-context.js';
 import { API_TOKEN_PREFIX, hashPassword, randomToken, sha256, verifyPassword } from './auth-crypto.js';
 import * as repo from './auth-repository.js';
 import { checkPassword } from './password-policy.js';
@@ -21,7 +21,7 @@ export { generatePassword, hashPassword, randomToken, sha256 } from './auth-cryp
  * (`hansyn user …`, also here) change it; organisations manage memberships only (members feature).
  * docs/decisions/0301-accounts-and-memberships.md, 0302-password-policy.md, 0303-auth-across-processes.md.
  */
-export type { AuthContext, Identity } from './auth-context.js';
+export type { AuthContext, CallerRider, Identity, RiderUse } from './auth-context.js';
 
 export interface AuthServiceDeps {
   db: Database;
@@ -66,11 +66,16 @@ export async function buildMe(db: Database, identity: Identity, actor: AuthConte
   };
 }
 
-/** Resolves the caller of a request: a personal API token, a session cookie, or nobody. */
+/**
+ * Resolves the caller of a request: a personal API token, a session cookie, or nobody. A route's
+ * rider is read with a session read from the database (`ridden`, decision 0915); a caller answered
+ * from the in-process session cache or by an API token comes without it.
+ */
 export async function resolveCaller(
   deps: AuthServiceDeps,
   credentials: { bearer: string | null; cookie: string | null },
-): Promise<(Identity & { actor: AuthContext['actor'] | null; registerVersion?: number }) | null> {
+  rider?: RiderUse,
+): Promise<(Identity & { actor: AuthContext['actor'] | null; registerVersion?: number; ridden?: { value: unknown } }) | null> {
   const { db } = deps;
   const now = deps.now();
   if (credentials.bearer !== null) {
@@ -87,9 +92,9 @@ export async function resolveCaller(
   const tokenHash = sha256(credentials.cookie);
   const cached = deps.sessionCache.get(tokenHash, now.getTime());
   if (cached !== null) return cached;
-  const found = await repo.findSessionWithActor(db, tokenHash, now);
+  const found = await repo.findSessionWithActor(db, tokenHash, now, rider);
   if (found === null) return null;
-  const { session, actor, registerVersion } = found;
+  const { session, actor, registerVersion, ridden } = found;
   const caller = {
     actor,
     user: { id: session.userId, email: session.email, displayName: session.displayName },
@@ -98,7 +103,8 @@ export async function resolveCaller(
     organisationId: actor === null ? null : session.organisationId,
   };
   deps.sessionCache.set(tokenHash, caller, session.expiresAt, now.getTime());
-  return registerVersion === null ? caller : { ...caller, registerVersion };
+  // The version and the rider belong to this request only: never cached with the caller.
+  return { ...caller, ...(registerVersion === null ? {} : { registerVersion }), ...(ridden === undefined ? {} : { ridden }) };
 }
 
 function limitedError(retryAfterSeconds: number): AppError {

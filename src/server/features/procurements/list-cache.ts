@@ -10,6 +10,8 @@
 export interface ListCache<T> {
   get(organisationId: string, key: string, version: number): T | undefined;
   set(organisationId: string, key: string, version: number, value: T): void;
+  /** The entry held for the key, whatever its version, without marking it used. */
+  peek(organisationId: string, key: string): { version: number; value: T } | undefined;
   readonly size: number;
 }
 
@@ -37,6 +39,9 @@ export function createListCache<T>(maxEntries: number): ListCache<T> | null {
       entries.delete(k);
       entries.set(k, { version, value });
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    },
+    peek(organisationId, key) {
+      return entries.get(slot(organisationId, key));
     },
     get size() {
       return entries.size;

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, createTestApp, createUser, login, validProcurement, type Session, type TestContext } from '../../../../tests/support/factories.js';
 
 /**
- * The procurement page cache (procurement-read-service.ts, docs/decisions/0914) against a real
- * database: a repeated page is answered from memory at the same register version, and every
+ * The procurement page cache (procurement-read-service.ts, docs/decisions/0914 and 0915) against a
+ * real database: a repeated page is answered from memory at the same register version (on
+ * PostgreSQL the page rides in the caller's statement, which skips it when the copy held here is
+ * current: the write below that bypasses the triggers would otherwise show), and every
  * committed change to what the page shows — through the API or straight into the database, as
  * another server process would — is on the next page at once. What the caller may see is decided
  * per request, after the cache.

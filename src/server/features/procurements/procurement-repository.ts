@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { preparedStatement, readExecutor, type Database } from '../../../db/client.js';
-import { appliedRequirements, procurementDecisions, procurementLots, procurements, registerVersions, screenings, units, users } from '../../../db/schema/index.js';
+import { appliedRequirements, organisations, procurementDecisions, procurementLots, procurements, registerVersions, screenings, units, users } from '../../../db/schema/index.js';
 import type { ProcurementDraft } from '../../../domain/procurement/validate-procurement.js';
 import type { ProcurementStatus } from '../../../domain/procurement/procurement.js';
 import type { ScreeningRecommendation as Recommendation } from '../../../domain/screening/screen-procurement.js';
@@ -302,82 +303,89 @@ export async function registerVersion(db: Database, organisationId: string): Pro
   return row?.version ?? 0;
 }
 
-/** A procurement's lots as one JSON array, ordered by lot number (in the page's one query). */
-const lotsJson = sql<Array<ProcurementDraft['lots'][number]>>`(select coalesce(json_agg(json_build_object('lotNumber', ${procurementLots.lotNumber}, 'title', ${procurementLots.title}, 'mainCpv', ${procurementLots.mainCpv}, 'estimatedValueOre', ${procurementLots.estimatedValueOre}, 'durationMonths', ${procurementLots.durationMonths}) order by ${procurementLots.lotNumber}), '[]'::json) from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`;
+/** A procurement's lots as one JSON array, ordered by lot number (in the page's one expression). */
+const lotsJson = sql`(select coalesce(json_agg(json_build_object('lotNumber', ${procurementLots.lotNumber}, 'title', ${procurementLots.title}, 'mainCpv', ${procurementLots.mainCpv}, 'estimatedValueOre', ${procurementLots.estimatedValueOre}, 'durationMonths', ${procurementLots.durationMonths}) order by ${procurementLots.lotNumber}), '[]'::json) from ${procurementLots} where ${procurementLots.procurementId} = ${procurements.id})`;
+
+/** The responsible person, by another name than `users` (the caller statement reads `users` too). */
+const responsible = alias(users, 'responsible');
 
 /**
- * The page's one statement: the procurement's own columns (not its search vector, which only the
- * list's search reads), its unit, responsible person, current screening, decision and lots.
- * Organisation and id are placeholders, so the statement is built once per executor.
+ * The procurement page as one JSON value: the procurement's own columns (not its search vector,
+ * which only the list's search reads), its unit, responsible person, current screening, decision
+ * and lots; null when the organisation has no procurement with the id (`pageId` placeholder).
+ * One expression for both ways the page is read (decision 0915): on its own (`findProcurement`)
+ * and inside the caller's statement (`PAGE_RIDER`), so both map the same JSON with `pageFromJson`.
  */
-export function procurementPageQuery(db: Database) {
-  return db
-    .select({
-      p: {
-        id: procurements.id,
-        organisationId: procurements.organisationId,
-        referenceNumber: procurements.referenceNumber,
-        title: procurements.title,
-        description: procurements.description,
-        unitId: procurements.unitId,
-        responsibleUserId: procurements.responsibleUserId,
-        contractNature: procurements.contractNature,
-        mainCpv: procurements.mainCpv,
-        additionalCpv: procurements.additionalCpv,
-        estimatedValueOre: procurements.estimatedValueOre,
-        contractStart: procurements.contractStart,
-        durationMonths: procurements.durationMonths,
-        extensionMonths: procurements.extensionMonths,
-        procedureType: procurements.procedureType,
-        labourNeedFte: procurements.labourNeedFte,
-        status: procurements.status,
-        version: procurements.version,
-        createdAt: procurements.createdAt,
-        updatedAt: procurements.updatedAt,
-      },
-      unitCode: units.code,
-      unitName: units.name,
-      responsibleName: users.displayName,
-      screening: {
-        id: screenings.id,
-        recommendation: screenings.recommendation,
-        summary: sql<LocalizedText>`${screenings.result}->'summary'`,
-        missingFacts: sql<string[]>`${screenings.result}->'missingFacts'`,
-        policyVersion: screenings.policyVersion,
-        screenedAt: screenings.createdAt,
-      },
-      decision: {
-        id: procurementDecisions.id,
-        kind: procurementDecisions.kind,
-        revision: procurementDecisions.revision,
-        decidedAt: procurementDecisions.decidedAt,
-        hasSocialConsiderations,
-      },
-      lots: lotsJson,
-    })
-    .from(procurements)
-    .innerJoin(units, unitOfProcurement)
-    .leftJoin(users, eq(users.id, procurements.responsibleUserId))
-    .leftJoin(screenings, currentScreeningJoin)
-    .leftJoin(procurementDecisions, decisionJoin)
-    .where(and(eq(procurements.organisationId, sql.placeholder('organisationId')), eq(procurements.id, sql.placeholder('id'))))
-    .limit(1);
+export function procurementPageJson(organisationId: SQLWrapper): SQL<PageJson | null> {
+  // Nested once: Drizzle writes a select field's own columns without their table when the
+  // statement reads one table (the organisation's row), and here every column needs its table.
+  const page = sql`(select json_build_object(
+    'id', ${procurements.id}, 'organisationId', ${procurements.organisationId}, 'referenceNumber', ${procurements.referenceNumber},
+    'title', ${procurements.title}, 'description', ${procurements.description}, 'unitId', ${procurements.unitId},
+    'unitCode', ${units.code}, 'unitName', ${units.name},
+    'responsibleUserId', ${procurements.responsibleUserId}, 'responsibleName', ${responsible.displayName},
+    'contractNature', ${procurements.contractNature}, 'mainCpv', ${procurements.mainCpv}, 'additionalCpv', ${procurements.additionalCpv},
+    'estimatedValueOre', ${procurements.estimatedValueOre}, 'contractStart', ${procurements.contractStart},
+    'durationMonths', ${procurements.durationMonths}, 'extensionMonths', ${procurements.extensionMonths},
+    'procedureType', ${procurements.procedureType}, 'labourNeedFte', ${procurements.labourNeedFte}, 'status', ${procurements.status},
+    'version', ${procurements.version}, 'createdAt', ${procurements.createdAt}, 'updatedAt', ${procurements.updatedAt},
+    'screening', case when ${screenings.id} is null then null else json_build_object('recommendation', ${screenings.recommendation}, 'summary', ${screenings.result}->'summary', 'missingFacts', ${screenings.result}->'missingFacts', 'policyVersion', ${screenings.policyVersion}, 'screenedAt', ${screenings.createdAt}) end,
+    'decision', case when ${procurementDecisions.id} is null then null else json_build_object('kind', ${procurementDecisions.kind}, 'revision', ${procurementDecisions.revision}, 'decidedAt', ${procurementDecisions.decidedAt}, 'hasSocialConsiderations', ${hasSocialConsiderations}) end,
+    'lots', ${lotsJson})
+  from ${procurements}
+  inner join ${units} on ${unitOfProcurement}
+  left join ${users} ${responsible} on ${responsible.id} = ${procurements.responsibleUserId}
+  left join ${screenings} on ${currentScreeningJoin}
+  left join ${procurementDecisions} on ${decisionJoin}
+  where ${procurements.organisationId} = ${organisationId} and ${procurements.id} = ${sql.placeholder('pageId')}
+  limit 1)`;
+  return sql<PageJson | null>`${page}`;
 }
 
 /**
- * The page's statement, built once per executor (Drizzle builds its SQL once instead of on every
- * page, ≈11 % of the thread) and prepared by name: parsed and planned once (decision 0912).
+ * The page riding in the caller's statement (decision 0915): a page request whose caller is read
+ * from the database makes one round trip. Placeholders: `pageId`, and the organisation and
+ * register version of the copy this process holds (`pageCachedOrg`, `pageCachedAt`, null for
+ * none): when that copy is current the page is not read again and the value is null.
  */
-const pageStatement = preparedStatement('procurement_page', procurementPageQuery);
+export const PAGE_RIDER = {
+  name: 'procurement_page',
+  value: (organisationId: SQLWrapper) =>
+    sql<PageJson | null>`case when ${organisationId} = ${sql.placeholder('pageCachedOrg')} and (select ${registerVersions.version} from ${registerVersions} where ${registerVersions.organisationId} = ${organisationId}) = ${sql.placeholder('pageCachedAt')} then null else ${procurementPageJson(organisationId)} end`,
+} as const;
 
-/** One procurement with its unit, responsible person, current screening, decision and lots: one query. */
-export async function findProcurement(db: Database, organisationId: string, id: string): Promise<ProcurementRecord | null> {
-  const statement = pageStatement(db);
-  const rows = await statement.execute({ organisationId, id });
-  const row = rows[0];
-  if (!row) return null;
-  const lots = row.lots;
-  const p = row.p;
+/** The page as `procurementPageJson` builds it: what JSON carries (timestamps as ISO text). */
+export interface PageJson {
+  id: string;
+  organisationId: string;
+  referenceNumber: string;
+  title: string;
+  description: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  responsibleUserId: string | null;
+  responsibleName: string | null;
+  contractNature: ProcurementDraft['contractNature'];
+  mainCpv: string;
+  additionalCpv: string[];
+  estimatedValueOre: number | null;
+  contractStart: string | null;
+  durationMonths: number | null;
+  extensionMonths: number | null;
+  procedureType: string | null;
+  labourNeedFte: number | null;
+  status: ProcurementStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  screening: { recommendation: Recommendation; summary: LocalizedText; missingFacts: string[]; policyVersion: number; screenedAt: string } | null;
+  decision: { kind: 'apply' | 'none'; revision: number; decidedAt: string; hasSocialConsiderations: boolean | null } | null;
+  lots: ProcurementDraft['lots'];
+}
+
+/** The record of a page read as JSON (either way, decision 0915). */
+export function pageFromJson(p: PageJson): ProcurementRecord {
   return {
     id: p.id,
     organisationId: p.organisationId,
@@ -385,9 +393,9 @@ export async function findProcurement(db: Database, organisationId: string, id: 
     title: p.title,
     description: p.description,
     unitId: p.unitId,
-    unit: { id: p.unitId, code: row.unitCode, name: row.unitName },
+    unit: { id: p.unitId, code: p.unitCode, name: p.unitName },
     responsibleUserId: p.responsibleUserId,
-    responsible: p.responsibleUserId && row.responsibleName ? { id: p.responsibleUserId, displayName: row.responsibleName } : null,
+    responsible: p.responsibleUserId && p.responsibleName ? { id: p.responsibleUserId, displayName: p.responsibleName } : null,
     contractNature: p.contractNature,
     mainCpv: p.mainCpv,
     additionalCpv: p.additionalCpv,
@@ -399,21 +407,21 @@ export async function findProcurement(db: Database, organisationId: string, id: 
     labourNeedFte: p.labourNeedFte,
     status: p.status,
     version: p.version,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    screening: row.screening?.id
+    createdAt: new Date(p.createdAt),
+    updatedAt: new Date(p.updatedAt),
+    screening: p.screening
       ? {
-          recommendation: row.screening.recommendation,
-          summary: row.screening.summary,
-          missingFacts: row.screening.missingFacts,
-          policyVersion: row.screening.policyVersion,
-          screenedAt: row.screening.screenedAt,
+          recommendation: p.screening.recommendation,
+          summary: p.screening.summary,
+          missingFacts: p.screening.missingFacts,
+          policyVersion: p.screening.policyVersion,
+          screenedAt: new Date(p.screening.screenedAt),
         }
       : null,
-    decision: row.decision?.id
-      ? { kind: row.decision.kind, revision: row.decision.revision, decidedAt: row.decision.decidedAt, hasSocialConsiderations: Boolean(row.decision.hasSocialConsiderations) }
+    decision: p.decision
+      ? { kind: p.decision.kind, revision: p.decision.revision, decidedAt: new Date(p.decision.decidedAt), hasSocialConsiderations: Boolean(p.decision.hasSocialConsiderations) }
       : null,
-    lots: lots.map((l) => ({
+    lots: p.lots.map((l) => ({
       lotNumber: l.lotNumber,
       title: l.title,
       mainCpv: l.mainCpv,
@@ -421,6 +429,23 @@ export async function findProcurement(db: Database, organisationId: string, id: 
       durationMonths: l.durationMonths,
     })),
   };
+}
+
+/**
+ * The page on its own: the JSON selected from the organisation's row, built once per executor
+ * and prepared by name (parsed and planned once, decision 0912).
+ */
+const pageStatement = preparedStatement('procurement_page', (db) =>
+  db
+    .select({ page: procurementPageJson(sql.placeholder('organisationId')) })
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder('organisationId'))),
+);
+
+/** One procurement with its unit, responsible person, current screening, decision and lots: one query. */
+export async function findProcurement(db: Database, organisationId: string, id: string): Promise<ProcurementRecord | null> {
+  const [row] = await pageStatement(db).execute({ organisationId, pageId: id });
+  return row?.page ? pageFromJson(row.page) : null;
 }
 
 /** Which of the reference numbers are already used in the organisation (by another procurement than `exceptId`). */

@@ -21,7 +21,7 @@ import {
   updateProcurement,
   type RegisterPage,
 } from './procurement-service.js';
-import type { ProcurementRecord } from './procurement-read-service.js';
+import { PAGE_RIDER, pageRiderParams, type PageJson, type ProcurementRecord } from './procurement-read-service.js';
 import { createListCache } from './list-cache.js';
 import { createRegisterVersions } from './register-versions.js';
 import { createRegisterSnapshots, REGISTER_SNAPSHOT_MAX_ROWS } from './register-snapshot.js';
@@ -114,10 +114,15 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
     '/api/procurements/:id',
     {
       schema: { tags: ['procurements'], summary: 'One procurement with its lots', params: IdParams, response: { 200: Type.Ref(Procurement), ...errorResponses } },
+      // The page rides in the caller's statement when that is read (decision 0915); otherwise
+      // (session cache, API token) the page cache or the page's own statement answers.
+      config: { callerRider: { rider: PAGE_RIDER, params: (request) => pageRiderParams(listCache?.pages ?? null, (request.params as { id: string }).id) } },
     },
     async (request) => {
       const auth = authOf(request);
-      return present(await getProcurement(db, auth.actor, request.params.id, await pageCacheOf(auth)), auth.actor);
+      const cache = await pageCacheOf(auth);
+      const source = request.ridden === null ? { cache } : { cache, ridden: request.ridden.value as PageJson | null };
+      return present(await getProcurement(db, auth.actor, request.params.id, source), auth.actor);
     },
   );
 
