@@ -97,15 +97,18 @@ export async function prepareMix(base: string, password: string): Promise<Mix> {
   return { users: list.length, organisations: new Set(list.map((u) => u.organisation)).size, list };
 }
 
-/** The path one user asks for next. */
-function nextPath(random: () => number, user: MixUser): string {
+export type MixKind = 'page' | 'home list' | 'filtered list' | 'search';
+
+/** What one user asks for next, and which kind of request that is. */
+export function nextRequest(random: () => number, user: MixUser): { kind: MixKind; path: string } {
+  const path = (kind: MixKind, p: string) => ({ kind, path: p });
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const r = random();
-  if (r < 0.4) return `/api/procurements/${pick(user.procurements)}`;
+  if (r < 0.4) return path('page', `/api/procurements/${pick(user.procurements)}`);
   if (r < 0.65) {
-    if (user.ownUnit !== null) return `/api/procurements?unitId=${user.ownUnit}&pageSize=25`;
-    if (user.role === 'coordinator' && random() < 0.5) return '/api/procurements?queue=undecided&pageSize=25';
-    return '/api/procurements?pageSize=25';
+    if (user.ownUnit !== null) return path('home list', `/api/procurements?unitId=${user.ownUnit}&pageSize=25`);
+    if (user.role === 'coordinator' && random() < 0.5) return path('home list', '/api/procurements?queue=undecided&pageSize=25');
+    return path('home list', '/api/procurements?pageSize=25');
   }
   if (r < 0.85) {
     const params = new URLSearchParams({ pageSize: '25', sort: pick(SORTS), page: String(1 + Math.floor(random() * random() * 3)) });
@@ -116,15 +119,15 @@ function nextPath(random: () => number, user: MixUser): string {
     else if (f < 0.9) params.set('contractNature', pick(NATURES));
     else params.set('cpvDivision', pick(['45', '90', '55', '60', '79', '72']));
     if (user.ownUnit !== null) params.set('unitId', user.ownUnit);
-    return `/api/procurements?${params.toString()}`;
+    return path('filtered list', `/api/procurements?${params.toString()}`);
   }
   const params = new URLSearchParams({ q: pick(SEARCH_WORDS), pageSize: '25' });
   if (random() < 0.3) params.set('status', pick(STATUSES));
-  return `/api/procurements?${params.toString()}`;
+  return path('search', `/api/procurements?${params.toString()}`);
 }
 
 /** Edits random procurements at `perSecond` until stopped; counts writes and refusals. */
-function startWriter(base: string, mix: Mix, perSecond: number) {
+export function startWriter(base: string, mix: Mix, perSecond: number) {
   const random = createRandom(77);
   const writers = mix.list.filter((u) => u.role === 'coordinator' || u.role === 'procurer' || u.role === 'admin');
   let writes = 0;
@@ -171,7 +174,7 @@ export async function runMix(base: string, mix: Mix, options: { connections: num
   const random = createRandom(4242);
   const request = () => {
     const user = mix.list[Math.floor(random() * mix.list.length)]!;
-    return { method: 'GET', path: nextPath(random, user), headers: { cookie: user.cookie } };
+    return { method: 'GET', path: nextRequest(random, user).path, headers: { cookie: user.cookie } };
   };
   // Warm-up (not counted): the server compiles the routes' serialisers on first use.
   await autocannon({ url: base, connections: options.connections, duration: 2, requests: [{ setupRequest: request }] });
