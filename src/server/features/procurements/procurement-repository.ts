@@ -316,7 +316,7 @@ const responsible = alias(users, 'responsible');
  * One expression for both ways the page is read (decision 0915): on its own (`findProcurement`)
  * and inside the caller's statement (`PAGE_RIDER`), so both map the same JSON with `pageFromJson`.
  */
-export function procurementPageJson(organisationId: SQLWrapper): SQL<PageJson | null> {
+function procurementPageJson(organisationId: SQLWrapper): SQL<PageJson | null> {
   // Nested once: Drizzle writes a select field's own columns without their table when the
   // statement reads one table (the organisation's row), and here every column needs its table.
   const page = sql`(select json_build_object(
