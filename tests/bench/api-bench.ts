@@ -156,16 +156,21 @@ async function main(): Promise<void> {
       const before = await cacheLookups(server.base);
       const snapshotsBefore = await cacheLookups(server.base, 'register_snapshot');
       const pagesBefore = await cacheLookups(server.base, 'procurement_page');
+      const searchesBefore = await cacheLookups(server.base, 'register_search');
       const result = await runMix(server.base, mix, { connections, seconds: duration, writesPerSecond });
       const after = await cacheLookups(server.base);
       const snapshotsAfter = await cacheLookups(server.base, 'register_snapshot');
       const pagesAfter = await cacheLookups(server.base, 'procurement_page');
+      const searchesAfter = await cacheLookups(server.base, 'register_search');
       // Procurement pages answered from the page cache (decision 0914).
       const pageLookups = pagesAfter.hit + pagesAfter.miss - pagesBefore.hit - pagesBefore.miss;
       const pageRate = pageLookups === 0 ? '' : `; page cache hit rate ${((100 * (pagesAfter.hit - pagesBefore.hit)) / pageLookups).toFixed(0)} % of ${pageLookups} pages`;
       // Misses cut from a register snapshot (decision 0913) and snapshots read for them.
       const snapshotLookups = snapshotsAfter.hit + snapshotsAfter.miss - snapshotsBefore.hit - snapshotsBefore.miss;
-      const snapshots = snapshotLookups === 0 ? '' : `, ${snapshotsAfter.miss - snapshotsBefore.miss} register snapshots read for the ${snapshotLookups} misses`;
+      // Of the searches cut from a snapshot, those that asked the database for their ids (decision 0916).
+      const searchLookups = searchesAfter.hit + searchesAfter.miss - searchesBefore.hit - searchesBefore.miss;
+      const searched = searchLookups === 0 ? '' : ` (${searchesAfter.miss - searchesBefore.miss} of their ${searchLookups} searches asked the database)`;
+      const snapshots = snapshotLookups === 0 ? '' : `, ${snapshotsAfter.miss - snapshotsBefore.miss} register snapshots read for the ${snapshotLookups} misses${searched}`;
       const hits = after.hit - before.hit;
       const misses = after.miss - before.miss;
       const lookups = hits + misses;

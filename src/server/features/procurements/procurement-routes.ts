@@ -48,6 +48,7 @@ export async function procurementRoutes(app: App, { db, now, config, notificatio
                   { maxRows: Math.min(REGISTER_SNAPSHOT_MAX_ROWS, config.registerSnapshotRows), maxTotalRows: config.registerSnapshotRows },
                   now,
                   (built) => countCacheLookup(app, 'register_snapshot', !built),
+                  (queried) => countCacheLookup(app, 'register_search', !queried),
                 )
               : null,
         };

@@ -104,6 +104,47 @@ describe('register snapshots', () => {
     expect(lookups).toEqual([true, false, true, false]);
   });
 
+  it('take over remembered searches when no search vector changed, and ask again when one did (decision 0916)', async () => {
+    const searches: boolean[] = [];
+    const snapshots = createRegisterSnapshots({ maxRows: 10_000, maxTotalRows: 100_000 }, () => new Date(), undefined, (queried) => searches.push(queried));
+    const options: ListOptions = { sort: 'title', limit: 25, offset: 0, q: 'städ' };
+    const expectSql = async (version: number, list: ListOptions) => {
+      const page = await snapshots.list(ctx.db, organisationId, version, list);
+      expect(page, JSON.stringify(list)).toEqual(await listProcurements(ctx.db, organisationId, list));
+      return page!;
+    };
+    // Writes straight into the database, as another server process would make them.
+    const write = async (statement: ReturnType<typeof sql>) => {
+      const before = await registerVersion(ctx.db, organisationId);
+      await ctx.db.execute(statement);
+      const after = await registerVersion(ctx.db, organisationId);
+      expect(after).toBeGreaterThan(before);
+      return after;
+    };
+    const labourNeed = sql`update procurements set labour_need_fte = coalesce(labour_need_fte, 0) + 1 where id = (select id from procurements where organisation_id = ${organisationId} order by id limit 1)`;
+
+    const first = await expectSql(await registerVersion(ctx.db, organisationId), options);
+    expect(first.total).toBeGreaterThan(0);
+    // No searchable text changed: the new snapshot answers the search without asking.
+    const second = await expectSql(await write(labourNeed), options);
+    expect(second.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(searches).toEqual([true, false]);
+    // A title changed: asked again, and the new title is found.
+    const retitled = await write(
+      sql`update procurements set title = 'Städning av broar (sökprov)' where id = (select id from procurements where organisation_id = ${organisationId} and not (search_vector @@ to_tsquery('swedish', 'städ:*')) order by id limit 1)`,
+    );
+    const third = await expectSql(retitled, options);
+    expect(third.total).toBe(second.total + 1);
+    expect(searches).toEqual([true, false, true]);
+    // A search the database answered after a later write than the snapshot's rows is not taken over.
+    const other: ListOptions = { ...options, q: 'skol' };
+    const later = await write(labourNeed);
+    await snapshots.list(ctx.db, organisationId, retitled, other);
+    await expectSql(later, other);
+    await expectSql(later, options);
+    expect(searches).toEqual([true, false, true, true, true, false]);
+  });
+
   it('leave an organisation larger than the row limit to SQL, and drop the least recently used beyond the total', async () => {
     const total = (await listProcurements(ctx.db, organisationId, { sort: 'title', limit: 1, offset: 0 })).total;
     let clock = Date.now();

@@ -5,7 +5,8 @@
  * (every row, with its place in each sort order as the database collates it) the first time a list
  * of that organisation misses the cache at a newer version than the snapshot's, and serves every
  * filter, sort and page while the register version stands. Free-text search asks the database only
- * for the matching ids (the Swedish stemming lives there), remembered per snapshot.
+ * for the matching ids (the Swedish stemming lives there), remembered per snapshot; a newer snapshot
+ * takes over the remembered searches when no search vector changed in between (decision 0916).
  *
  * Correct across processes as the list cache is (decision 0202): the version is read with the
  * caller, before the snapshot, so a snapshot can only be newer than the version it is served at.
@@ -23,17 +24,20 @@ import {
   yearRange,
   type ListOptions,
   type ListRow,
-  type SortRanks,
+  type RegisterRow,
 } from './procurement-repository.js';
 
-type SnapshotRow = ListRow & { ranks: SortRanks };
+/** A search's matching ids and the register version the database found them at. */
+type Found = { ids: Set<string>; version: number };
 
 interface Snapshot {
-  rows: SnapshotRow[];
+  /** The register version the rows are at (read in their statement). */
+  version: number;
+  rows: RegisterRow[];
   /** Rows in each sort order (`title`, `-title`, …), built on first use. */
-  orders: Map<string, SnapshotRow[]>;
+  orders: Map<string, RegisterRow[]>;
   /** Matching ids per prefix tsquery, a bounded number. */
-  searches: Map<string, Promise<Set<string>>>;
+  searches: Map<string, Promise<Found>>;
 }
 
 interface Held {
@@ -56,11 +60,15 @@ const TOO_LARGE_RECHECK_MS = 10 * 60_000;
 /** Organisations with more procurements than this are listed with SQL (a snapshot is read whole after every write). */
 export const REGISTER_SNAPSHOT_MAX_ROWS = 10_000;
 
-/** `onLookup(built)` is told, per list, whether a snapshot had to be read for it. */
+/**
+ * `onLookup(built)` is told, per list, whether a snapshot had to be read for it; `onSearch(queried)`,
+ * per free-text list, whether the database had to be asked for the matching ids.
+ */
 export function createRegisterSnapshots(
   limits: { maxRows: number; maxTotalRows: number },
   now: () => Date,
   onLookup?: (built: boolean) => void,
+  onSearch?: (queried: boolean) => void,
 ): RegisterSnapshots {
   const held = new Map<string, Held>(); // least recently used first
   const tooLargeUntil = new Map<string, number>();
@@ -82,16 +90,18 @@ export function createRegisterSnapshots(
       held.set(organisationId, entry);
       return entry.snapshot;
     }
+    const previous = entry?.snapshot;
     drop(organisationId);
     onLookup?.(true);
     const next: Held = { version, rows: 0, snapshot: Promise.resolve(null) };
     next.snapshot = registerRows(db, organisationId, limits.maxRows).then(
-      (rows) => {
-        if (rows === null) {
+      async (read) => {
+        if (read === null) {
           tooLargeUntil.set(organisationId, now().getTime() + TOO_LARGE_RECHECK_MS);
           if (held.get(organisationId) === next) drop(organisationId);
           return null;
         }
+        const { rows } = read;
         if (held.get(organisationId) === next) {
           next.rows = rows.length;
           totalRows += rows.length;
@@ -100,7 +110,8 @@ export function createRegisterSnapshots(
             drop(id);
           }
         }
-        return { rows, orders: new Map(), searches: new Map() };
+        const searches = await searchesStillTrue(previous, read);
+        return { version: read.version, rows, orders: new Map(), searches };
       },
       (error: unknown) => {
         if (held.get(organisationId) === next) drop(organisationId);
@@ -121,14 +132,14 @@ export function createRegisterSnapshots(
       const snapshot = await snapshotAt(db, organisationId, version);
       if (snapshot === null) return null;
       const prefixQuery = options.q === undefined ? null : toPrefixQuery(options.q);
-      const found = prefixQuery === null ? null : await searched(snapshot, prefixQuery, () => searchProcurementIds(db, organisationId, prefixQuery));
+      const found = prefixQuery === null ? null : (await searched(snapshot, prefixQuery, () => searchProcurementIds(db, organisationId, prefixQuery), onSearch)).ids;
       const keep = matcher(options, found);
       let total = 0;
       const rows: ListRow[] = [];
       const end = options.offset + options.limit;
-      for (const row of ordered(snapshot, options.sort)) {
+      for (const { row } of ordered(snapshot, options.sort)) {
         if (!keep(row)) continue;
-        if (total >= options.offset && total < end) rows.push(withoutRanks(row));
+        if (total >= options.offset && total < end) rows.push(row);
         total += 1;
       }
       return { rows, total };
@@ -139,27 +150,50 @@ export function createRegisterSnapshots(
   };
 }
 
-function searched(snapshot: Snapshot, prefixQuery: string, search: () => Promise<Set<string>>): Promise<Set<string>> {
+function searched(snapshot: Snapshot, prefixQuery: string, search: () => Promise<Found>, onSearch?: (queried: boolean) => void): Promise<Found> {
   let found = snapshot.searches.get(prefixQuery);
+  onSearch?.(found === undefined);
   if (found === undefined) {
     if (snapshot.searches.size >= MAX_SEARCHES_PER_SNAPSHOT) snapshot.searches.delete(snapshot.searches.keys().next().value!);
-    found = search();
-    found.catch(() => snapshot.searches.delete(prefixQuery));
-    snapshot.searches.set(prefixQuery, found);
+    found = remember(snapshot.searches, prefixQuery, search());
   }
   return found;
 }
 
-function withoutRanks(row: SnapshotRow): ListRow {
-  const { ranks: _ranks, ...listRow } = row;
-  return listRow;
+/** Stores a search's answer; an answer that fails is forgotten, so the next list asks again. */
+function remember(searches: Map<string, Promise<Found>>, prefixQuery: string, found: Promise<Found>): Promise<Found> {
+  searches.set(prefixQuery, found);
+  found.catch(() => {
+    if (searches.get(prefixQuery) === found) searches.delete(prefixQuery);
+  });
+  return found;
+}
+
+/**
+ * The previous snapshot's remembered searches that are still true at the new rows (decision 0916).
+ * A search's ids depend only on the organisation's search vectors. One found at exactly the
+ * previous snapshot's version, when every row now has the search-vector digest it had then (no row
+ * added, none whose text changed), finds the same ids now; a removed row is never listed, so its
+ * id does no harm. Anything else is asked again.
+ */
+async function searchesStillTrue(previous: Promise<Snapshot | null> | undefined, read: { rows: RegisterRow[]; version: number }): Promise<Map<string, Promise<Found>>> {
+  const searches = new Map<string, Promise<Found>>();
+  const before = previous === undefined ? null : await previous.catch(() => null);
+  if (before === null || before.searches.size === 0) return searches;
+  const digests = new Map(before.rows.map((r) => [r.row.id, r.searchDigest]));
+  if (read.rows.some((r) => digests.get(r.row.id) !== r.searchDigest)) return searches;
+  for (const [prefixQuery, found] of before.searches) {
+    const settled = await found.catch(() => null);
+    if (settled?.version === before.version) remember(searches, prefixQuery, Promise.resolve({ ids: settled.ids, version: read.version }));
+  }
+  return searches;
 }
 
 /**
  * The rows in the order orderByOf gives: `key asc nulls last, id asc`, or for `-key`
  * `key desc nulls last, id desc` — the values that are not null in reverse, then the nulls in reverse.
  */
-function ordered(snapshot: Snapshot, sort: string): SnapshotRow[] {
+function ordered(snapshot: Snapshot, sort: string): RegisterRow[] {
   let rows = snapshot.orders.get(sort);
   if (rows !== undefined) return rows;
   const { key, descending } = sortOf(sort);
@@ -170,8 +204,8 @@ function ordered(snapshot: Snapshot, sort: string): SnapshotRow[] {
 }
 
 /** The register list's filter (filterConditions) as a predicate over snapshot rows: only the conditions the filter sets are checked. */
-function matcher(filter: ListOptions, found: Set<string> | null): (row: SnapshotRow) => boolean {
-  const checks: Array<(row: SnapshotRow) => boolean> = [];
+function matcher(filter: ListOptions, found: Set<string> | null): (row: ListRow) => boolean {
+  const checks: Array<(row: ListRow) => boolean> = [];
   if (filter.unitIds && filter.unitIds.length > 0) {
     const unitIds = new Set(filter.unitIds);
     checks.push((row) => unitIds.has(row.unit.id));
