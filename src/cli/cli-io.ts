@@ -21,9 +21,7 @@ export class CliError extends Error {}
 
 /** Opens and migrates the configured database for one command, and closes it afterwards. */
 export async function withDatabase<T>(config: AppConfig, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
-  const handle = await openDatabase(
-    config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
-  );
+  const handle = await openDatabase(config.database);
   try {
     await handle.migrate();
     return await work(handle);

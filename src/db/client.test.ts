@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../tests/support/test-database.js';
-import { readExecutor, readTogether, type DatabaseHandle } from './client.js';
+import { createServerDatabase, createTestDatabase } from '../../tests/support/test-database.js';
+import { openDatabase, readExecutor, readTogether, type DatabaseHandle } from './client.js';
 
 /**
  * The hot-read executor (decision 0912) on either database: the answers are the plain executor's,
@@ -63,5 +63,29 @@ describe('readTogether', () => {
   it('returns the reads in order, on the pool and inside a transaction (where they run one after the other)', async () => {
     expect(await readTogether(handle.db, reads(handle.db))).toEqual([1, 2, 3]);
     expect(await handle.db.transaction(async (tx) => readTogether(tx, reads(tx)))).toEqual([1, 2, 3]);
+  });
+});
+
+describe('openDatabase', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)('opens at most poolSize connections to a PostgreSQL server (HANSYN_DATABASE_POOL_SIZE)', async () => {
+    const server = await createServerDatabase(process.env.TEST_DATABASE_URL!);
+    const backends = async (poolSize?: number) => {
+      const handle = await openDatabase({ kind: 'postgres', url: server.url, poolSize });
+      try {
+        // Six statements at once, each holding its connection for a moment: the backends they ran on.
+        const pids = await Promise.all(
+          Array.from({ length: 6 }, () => handle.db.execute(sql`select pg_backend_pid() as pid, pg_sleep(0.05)`).then((r) => rowsOf<{ pid: number }>(r)[0]!.pid)),
+        );
+        return new Set(pids).size;
+      } finally {
+        await handle.close();
+      }
+    };
+    try {
+      expect(await backends(2)).toBe(2);
+      expect(await backends()).toBe(6);
+    } finally {
+      await server.drop();
+    }
   });
 });

@@ -36,7 +36,8 @@ export async function readTogether<const T extends ReadonlyArray<() => Promise<u
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string };
+  /** `poolSize`: connections this process opens at most (default 10). */
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface DatabaseHandle {
   db: Database;
@@ -101,7 +102,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       throw error;
     }
   }
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
   pool.on('error', () => {
     /* idle client errors are reported on the next query */
   });

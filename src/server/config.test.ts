@@ -15,9 +15,15 @@ describe('loadConfig', () => {
 
   it('uses the PostgreSQL server and no demo data when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://localhost/test' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/test' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://localhost/test', poolSize: 10 });
     expect(config.demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://x/y', HANSYN_DEMO: 'true' }).demo).toBe(true);
+  });
+
+  it('takes the connection pool size from HANSYN_DATABASE_POOL_SIZE and refuses one below 1', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://x/y', HANSYN_DATABASE_POOL_SIZE: '4' }).database).toEqual({ kind: 'postgres', url: 'postgres://x/y', poolSize: 4 });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y', HANSYN_DATABASE_POOL_SIZE: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://x/y', HANSYN_DATABASE_POOL_SIZE: 'many' })).toThrow(ConfigError);
   });
 
   it('lists every problem at once', () => {

@@ -9,6 +9,7 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
   PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  HANSYN_DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 500 }),
   HANSYN_DATA_DIR: Type.String({ default: './data', minLength: 1 }),
   HANSYN_DEMO: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
   HANSYN_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
@@ -36,7 +37,8 @@ const EnvSchema = Type.Object({
 export interface AppConfig {
   host: string;
   port: number;
-  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  /** `poolSize`: connections to the PostgreSQL server this process opens at most. */
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize: number };
   /** Seed demo data into an empty database at start. */
   demo: boolean;
   /** Cookies get the Secure flag when the public URL is https. */
@@ -95,7 +97,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_REGISTER_SNAPSHOT_ROWS', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_IMPORT_PARSE_WORKERS', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
+const NUMERIC_KEYS = new Set(['PORT', 'HANSYN_DATABASE_POOL_SIZE', 'HANSYN_SESSION_TTL_HOURS', 'HANSYN_LOGIN_RATE_LIMIT', 'HANSYN_LOGIN_IP_RATE_LIMIT', 'HANSYN_INVITATION_TTL_HOURS', 'HANSYN_LIST_CACHE_ENTRIES', 'HANSYN_REGISTER_SNAPSHOT_ROWS', 'HANSYN_IMPORTS_MAX_RUNNING', 'HANSYN_IMPORT_PARSE_WORKERS', 'HANSYN_PARTICIPANT_RETENTION_MONTHS']);
 
 /** Parse configuration from an environment object (normally `process.env`). */
 export function loadConfig(env: Record<string, string | undefined>, webDir: string | null = null): AppConfig {
@@ -119,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     host: parsed.HOST,
     port: parsed.PORT,
     database: usesServer
-      ? { kind: 'postgres', url: parsed.DATABASE_URL! }
+      ? { kind: 'postgres', url: parsed.DATABASE_URL!, poolSize: parsed.HANSYN_DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: parsed.HANSYN_DATA_DIR },
     demo: parsed.HANSYN_DEMO === undefined ? !usesServer : parsed.HANSYN_DEMO === 'true',
     secureCookies: parsed.HANSYN_PUBLIC_URL?.startsWith('https://') ?? false,

@@ -44,9 +44,7 @@ export async function startServer(
     : options.out
       ? { level: config.logLevel, stream: { write: (line: string) => out.write(line) } }
       : { level: config.logLevel };
-  const database: DatabaseHandle = await openDatabase(
-    config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
-  );
+  const database: DatabaseHandle = await openDatabase(config.database);
   let seeded = false;
   let logins: DemoLogin[] = [];
   let participantKeys: ParticipantKeyring | null = null;

@@ -32,7 +32,7 @@ import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
 import { cacheLookups, prepareMix, runMix } from './api-mix.js';
 import { createServerDatabase } from '../support/test-database.js';
-import { figuresRow, freePort, loadUrl, waitReady, type LoadFigures } from './bench-support.js';
+import { cpuSeconds, figuresRow, freePort, loadUrl, waitReady, type LoadFigures } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       });
       if (!login.ok) throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
       const cookie = login.headers.getSetCookie().find((c) => c.startsWith('hansyn_session='))!.split(';')[0]!;
-      return { base, headers: { cookie } };
+      return { base, headers: { cookie }, pid: child.pid! };
     };
     const stopServer = async () => {
       const child = server;
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
     };
 
     const loads: number[][] = [loadavg()];
-    const { base, headers } = await startServer({});
+    const { base, headers, pid } = await startServer({});
     const first = (await (await fetch(`${base}/api/procurements?pageSize=1`, { headers })).json()) as {
       items: Array<{ id: string; unit: { id: string } }>;
       total: number;
@@ -151,13 +151,22 @@ async function main(): Promise<void> {
       await load(name, url, headers, 2); // warm-up, not counted
       figures.push(await load(name, url, headers, duration));
     }
-    const mixFigures = async (label: string, server: { base: string }) => {
+    const mixFigures = async (label: string, server: { base: string; pid: number }) => {
       const mix = await prepareMix(server.base, DEMO_PASSWORD);
       const before = await cacheLookups(server.base);
       const snapshotsBefore = await cacheLookups(server.base, 'register_snapshot');
       const pagesBefore = await cacheLookups(server.base, 'procurement_page');
       const searchesBefore = await cacheLookups(server.base, 'register_search');
+      // CPU time per request, the figure this machine's speed moves least: the server process, the
+      // PostgreSQL processes (a server on this machine only) and this process (the load generator).
+      const serverPid = server.pid;
+      const localPostgres = target.kind === 'postgres' && /@(127\.0\.0\.1|localhost)[:/]/.test(target.url);
+      const cpuBefore = { server: cpuSeconds([serverPid]), postgres: localPostgres ? cpuSeconds('postgres') : null, bench: process.cpuUsage() };
       const result = await runMix(server.base, mix, { connections, seconds: duration, writesPerSecond });
+      const requests = result.requestsPerSecond * duration;
+      const perRequest = (after: number | null, before: number | null) => (after === null || before === null ? '–' : `${((1000 * (after - before)) / requests).toFixed(2)} ms`);
+      const benchCpu = process.cpuUsage(cpuBefore.bench);
+      const cpu = `CPU per request: server ${perRequest(cpuSeconds([serverPid]), cpuBefore.server)}, PostgreSQL ${perRequest(localPostgres ? cpuSeconds('postgres') : null, cpuBefore.postgres)}, load generator ${perRequest((benchCpu.user + benchCpu.system) / 1e6, 0)}`;
       const after = await cacheLookups(server.base);
       const snapshotsAfter = await cacheLookups(server.base, 'register_snapshot');
       const pagesAfter = await cacheLookups(server.base, 'procurement_page');
@@ -182,10 +191,10 @@ async function main(): Promise<void> {
         p99: result.p99,
         non2xx: result.non2xx,
         errors: result.errors,
-        note: `${mix.users} users in ${mix.organisations} organisations; ${hitRate}; ${result.writes} writes (${result.writeFailures} refused)${result.statuses ? `; non-2xx: ${result.statuses}` : ''}${result.errors ? `; ${result.errors} errors or timeouts` : ''}`,
+        note: `${mix.users} users in ${mix.organisations} organisations; ${hitRate}; ${result.writes} writes (${result.writeFailures} refused); ${cpu}${result.statuses ? `; non-2xx: ${result.statuses}` : ''}${result.errors ? `; ${result.errors} errors or timeouts` : ''}`,
       });
     };
-    await mixFigures('realistic mix', { base });
+    await mixFigures('realistic mix', { base, pid });
     loads.push(loadavg());
     await stopServer();
 

@@ -6,6 +6,7 @@
  * tests/support/test-database.ts, as the tests' do.
  */
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
@@ -40,6 +41,32 @@ export async function waitReady(base: string, server: ChildProcess, timeoutMs = 
 }
 
 /** What loading one URL measured: requests per second, latency percentiles (ms) and failures. */
+/**
+ * CPU time so far, in seconds, of the processes `pids` names (every thread), from Linux's
+ * /proc/<pid>/task/<tid>/schedstat (nanoseconds on a CPU); null where /proc cannot be read. With
+ * `pids = 'postgres'`, every PostgreSQL process of this machine (a local server only).
+ */
+export function cpuSeconds(pids: number[] | 'postgres'): number | null {
+  try {
+    const of = pids === 'postgres' ? readdirSync('/proc').filter((p) => /^\d+$/.test(p) && readOr(`/proc/${p}/comm`) === 'postgres\n').map(Number) : pids;
+    let ns = 0;
+    for (const pid of of) {
+      for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readOr(`/proc/${pid}/task/${tid}/schedstat`).split(' ')[0] ?? 0);
+    }
+    return ns / 1e9;
+  } catch {
+    return null;
+  }
+}
+
+function readOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return ''; // a process or thread that ended in between
+  }
+}
+
 export interface LoadFigures {
   name: string;
   requestsPerSecond: number;

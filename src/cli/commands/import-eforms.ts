@@ -74,9 +74,7 @@ export async function runImportEforms(argv: string[], io: ImportCommandIo, confi
     return 2;
   }
 
-  const handle = await openDatabase(
-    config.database.kind === 'pglite' ? { kind: 'pglite', dataDir: config.database.dataDir } : { kind: 'postgres', url: config.database.url },
-  );
+  const handle = await openDatabase(config.database);
   try {
     await handle.migrate();
     const started = Date.now();
