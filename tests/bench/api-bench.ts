@@ -15,7 +15,9 @@
  * several organisations and roles open random procurement pages, their home lists, filtered
  * lists and searches, while a writer edits procurements in between (`--writes-per-second`), so
  * the list cache answers what a day of use lets it answer; the hit rate is read from the
- * server's own metrics (hansyn_cache_lookups_total) and printed beside the figures.
+ * server's own metrics (hansyn_cache_lookups_total) and printed beside the figures, with the CPU
+ * time per request of the server, a local PostgreSQL and this process (the load generator, whose
+ * figure shows the machine's speed in that run) and the host's steal.
  *
  * `--root <dir>` serves from another checkout's build (figures before a change, same run conditions).
  * `--reuse <data directory | postgres URL>` loads an already seeded national database instead of
@@ -32,7 +34,7 @@ import { openDatabase, type DatabaseTarget } from '../../src/db/client.js';
 import { DEMO_PASSWORD, seedDemo } from '../../src/db/seed/seed-demo.js';
 import { cacheLookups, prepareMix, runMix } from './api-mix.js';
 import { createServerDatabase } from '../support/test-database.js';
-import { cpuSeconds, figuresRow, freePort, loadUrl, waitReady, type LoadFigures } from './bench-support.js';
+import { cpuSeconds, figuresRow, machineTicks, freePort, loadUrl, waitReady, type LoadFigures } from './bench-support.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -161,12 +163,14 @@ async function main(): Promise<void> {
       // PostgreSQL processes (a server on this machine only) and this process (the load generator).
       const serverPid = server.pid;
       const localPostgres = target.kind === 'postgres' && /@(127\.0\.0\.1|localhost)[:/]/.test(target.url);
-      const cpuBefore = { server: cpuSeconds([serverPid]), postgres: localPostgres ? cpuSeconds('postgres') : null, bench: process.cpuUsage() };
+      const cpuBefore = { server: cpuSeconds([serverPid]), postgres: localPostgres ? cpuSeconds('postgres') : null, bench: process.cpuUsage(), machine: machineTicks() };
       const result = await runMix(server.base, mix, { connections, seconds: duration, writesPerSecond });
       const requests = result.requestsPerSecond * duration;
       const perRequest = (after: number | null, before: number | null) => (after === null || before === null ? '–' : `${((1000 * (after - before)) / requests).toFixed(2)} ms`);
       const benchCpu = process.cpuUsage(cpuBefore.bench);
-      const cpu = `CPU per request: server ${perRequest(cpuSeconds([serverPid]), cpuBefore.server)}, PostgreSQL ${perRequest(localPostgres ? cpuSeconds('postgres') : null, cpuBefore.postgres)}, load generator ${perRequest((benchCpu.user + benchCpu.system) / 1e6, 0)}`;
+      const machine = machineTicks();
+      const stolen = machine === null || cpuBefore.machine === null ? '' : `; stolen by the host: ${((100 * (machine.steal - cpuBefore.machine.steal)) / (machine.total - cpuBefore.machine.total)).toFixed(0)} % of the machine's CPU time`;
+      const cpu = `CPU per request: server ${perRequest(cpuSeconds([serverPid]), cpuBefore.server)}, PostgreSQL ${perRequest(localPostgres ? cpuSeconds('postgres') : null, cpuBefore.postgres)}, load generator ${perRequest((benchCpu.user + benchCpu.system) / 1e6, 0)}${stolen}`;
       const after = await cacheLookups(server.base);
       const snapshotsAfter = await cacheLookups(server.base, 'register_snapshot');
       const pagesAfter = await cacheLookups(server.base, 'procurement_page');

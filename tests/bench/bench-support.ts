@@ -59,6 +59,17 @@ export function cpuSeconds(pids: number[] | 'postgres'): number | null {
   }
 }
 
+/**
+ * The machine's CPU time so far from Linux's /proc/stat, in clock ticks: all of it and the part the
+ * hypervisor gave to other guests ("steal"), which slows a run without showing in any process.
+ * Null where /proc cannot be read.
+ */
+export function machineTicks(): { total: number; steal: number } | null {
+  const fields = readOr('/proc/stat').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  if (fields.length < 8) return null;
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7]! };
+}
+
 function readOr(path: string): string {
   try {
     return readFileSync(path, 'utf8');
