@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AnyPgTable } from 'drizzle-orm/pg-core';
-import type { Database } from '../../../db/client.js';
+import { readTogether, type Database } from '../../../db/client.js';
 import {
   commitmentVersions,
   commitments,
@@ -802,9 +802,10 @@ export async function listContractsOfSupplier(db: Database, supplierId: string, 
   const list = rows.map(toContract);
   const buyerIds = [...new Set(list.map((c) => c.organisationId))];
   const contactIds = [...new Set(list.map((c) => c.createdBy).filter((id): id is string => id !== null))];
-  const [buyers, contacts] = await Promise.all([
-    db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, buyerIds)),
-    contactIds.length === 0 ? [] : db.select({ id: users.id, name: users.displayName, email: users.email }).from(users).where(inArray(users.id, contactIds)),
+  // Called inside the supplier portal's transactions too: readTogether runs the two one after the other there.
+  const [buyers, contacts] = await readTogether(db, [
+    () => db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.id, buyerIds)),
+    async () => (contactIds.length === 0 ? [] : db.select({ id: users.id, name: users.displayName, email: users.email }).from(users).where(inArray(users.id, contactIds))),
   ]);
   const buyerById = new Map(buyers.map((b) => [b.id, b]));
   const contactById = new Map(contacts.map((u) => [u.id, { name: u.name, email: u.email }]));
