@@ -30,6 +30,12 @@ import {
 /** A search's matching ids and the register version the database found them at. */
 type Found = { ids: Set<string>; version: number };
 
+/** A remembered search: its answer, and the answer itself once it has come. */
+interface Search {
+  answer: Promise<Found>;
+  found?: Found;
+}
+
 interface Snapshot {
   /** The register version the rows are at (read in their statement). */
   version: number;
@@ -37,12 +43,14 @@ interface Snapshot {
   /** Rows in each sort order (`title`, `-title`, …), built on first use. */
   orders: Map<string, RegisterRow[]>;
   /** Matching ids per prefix tsquery, a bounded number. */
-  searches: Map<string, Promise<Found>>;
+  searches: Map<string, Search>;
 }
 
 interface Held {
   version: number;
   snapshot: Promise<Snapshot | null>;
+  /** The snapshot once it has been read. */
+  ready?: Snapshot;
   rows: number;
 }
 
@@ -90,12 +98,12 @@ export function createRegisterSnapshots(
       held.set(organisationId, entry);
       return entry.snapshot;
     }
-    const previous = entry?.snapshot;
+    const previous = entry?.ready ?? null;
     drop(organisationId);
     onLookup?.(true);
     const next: Held = { version, rows: 0, snapshot: Promise.resolve(null) };
     next.snapshot = registerRows(db, organisationId, limits.maxRows).then(
-      async (read) => {
+      (read) => {
         if (read === null) {
           tooLargeUntil.set(organisationId, now().getTime() + TOO_LARGE_RECHECK_MS);
           if (held.get(organisationId) === next) drop(organisationId);
@@ -110,8 +118,8 @@ export function createRegisterSnapshots(
             drop(id);
           }
         }
-        const searches = await searchesStillTrue(previous, read);
-        return { version: read.version, rows, orders: new Map(), searches };
+        next.ready = { version: read.version, rows, orders: new Map(), searches: searchesStillTrue(previous, read) };
+        return next.ready;
       },
       (error: unknown) => {
         if (held.get(organisationId) === next) drop(organisationId);
@@ -151,40 +159,40 @@ export function createRegisterSnapshots(
 }
 
 function searched(snapshot: Snapshot, prefixQuery: string, search: () => Promise<Found>, onSearch?: (queried: boolean) => void): Promise<Found> {
-  let found = snapshot.searches.get(prefixQuery);
-  onSearch?.(found === undefined);
-  if (found === undefined) {
-    if (snapshot.searches.size >= MAX_SEARCHES_PER_SNAPSHOT) snapshot.searches.delete(snapshot.searches.keys().next().value!);
-    found = remember(snapshot.searches, prefixQuery, search());
-  }
-  return found;
-}
-
-/** Stores a search's answer; an answer that fails is forgotten, so the next list asks again. */
-function remember(searches: Map<string, Promise<Found>>, prefixQuery: string, found: Promise<Found>): Promise<Found> {
-  searches.set(prefixQuery, found);
-  found.catch(() => {
-    if (searches.get(prefixQuery) === found) searches.delete(prefixQuery);
-  });
-  return found;
+  const remembered = snapshot.searches.get(prefixQuery);
+  onSearch?.(remembered === undefined);
+  if (remembered !== undefined) return remembered.answer;
+  if (snapshot.searches.size >= MAX_SEARCHES_PER_SNAPSHOT) snapshot.searches.delete(snapshot.searches.keys().next().value!);
+  const asked: Search = { answer: search() };
+  snapshot.searches.set(prefixQuery, asked);
+  asked.answer.then(
+    (found) => {
+      asked.found = found;
+    },
+    // An answer that fails is forgotten, so the next list asks again.
+    () => {
+      if (snapshot.searches.get(prefixQuery) === asked) snapshot.searches.delete(prefixQuery);
+    },
+  );
+  return asked.answer;
 }
 
 /**
- * The previous snapshot's remembered searches that are still true at the new rows (decision 0916).
+ * The previous snapshot's answered searches that are still true at the new rows (decision 0916).
  * A search's ids depend only on the organisation's search vectors. One found at exactly the
  * previous snapshot's version, when every row now has the search-vector digest it had then (no row
  * added, none whose text changed), finds the same ids now; a removed row is never listed, so its
- * id does no harm. Anything else is asked again.
+ * id does no harm. Anything else, and a search still waiting for its answer, is asked again.
  */
-async function searchesStillTrue(previous: Promise<Snapshot | null> | undefined, read: { rows: RegisterRow[]; version: number }): Promise<Map<string, Promise<Found>>> {
-  const searches = new Map<string, Promise<Found>>();
-  const before = previous === undefined ? null : await previous.catch(() => null);
+function searchesStillTrue(before: Snapshot | null, read: { rows: RegisterRow[]; version: number }): Map<string, Search> {
+  const searches = new Map<string, Search>();
   if (before === null || before.searches.size === 0) return searches;
   const digests = new Map(before.rows.map((r) => [r.row.id, r.searchDigest]));
   if (read.rows.some((r) => digests.get(r.row.id) !== r.searchDigest)) return searches;
-  for (const [prefixQuery, found] of before.searches) {
-    const settled = await found.catch(() => null);
-    if (settled?.version === before.version) remember(searches, prefixQuery, Promise.resolve({ ids: settled.ids, version: read.version }));
+  for (const [prefixQuery, { found }] of before.searches) {
+    if (found?.version !== before.version) continue;
+    const carried = { ids: found.ids, version: read.version };
+    searches.set(prefixQuery, { answer: Promise.resolve(carried), found: carried });
   }
   return searches;
 }
