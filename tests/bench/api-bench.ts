@@ -246,9 +246,10 @@ async function main(): Promise<void> {
     }
     if (dropDatabase && !values.keep) await dropDatabase();
     else if (target.kind === 'postgres' && reuse === undefined) process.stderr.write(`Kept ${target.url}\n`);
-    if (reuse !== undefined) {
-      /* the reused database stays */
-    } else if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+    // The data directory holds the database on PGlite only; on PostgreSQL it stayed empty.
+    if (reuse !== undefined && target.kind === 'pglite') {
+      /* the reused data directory stays */
+    } else if (!values.keep || target.kind === 'postgres') rmSync(dataDir, { recursive: true, force: true });
     else process.stderr.write(`Kept ${dataDir}\n`);
   }
 }
