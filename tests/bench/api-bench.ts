@@ -155,10 +155,7 @@ async function main(): Promise<void> {
     }
     const mixFigures = async (label: string, server: { base: string; pid: number }) => {
       const mix = await prepareMix(server.base, DEMO_PASSWORD);
-      const before = await cacheLookups(server.base);
-      const snapshotsBefore = await cacheLookups(server.base, 'register_snapshot');
-      const pagesBefore = await cacheLookups(server.base, 'procurement_page');
-      const searchesBefore = await cacheLookups(server.base, 'register_search');
+      const lookupsBefore = await cacheLookups(server.base);
       // CPU time per request, the figure this machine's speed moves least: the server process, the
       // PostgreSQL processes (a server on this machine only) and this process (the load generator).
       const serverPid = server.pid;
@@ -171,23 +168,24 @@ async function main(): Promise<void> {
       const machine = machineTicks();
       const stolen = machine === null || cpuBefore.machine === null ? '' : `; stolen by the host: ${((100 * (machine.steal - cpuBefore.machine.steal)) / (machine.total - cpuBefore.machine.total)).toFixed(0)} % of the machine's CPU time`;
       const cpu = `CPU per request: server ${perRequest(cpuSeconds([serverPid]), cpuBefore.server)}, PostgreSQL ${perRequest(localPostgres ? cpuSeconds('postgres') : null, cpuBefore.postgres)}, load generator ${perRequest((benchCpu.user + benchCpu.system) / 1e6, 0)}${stolen}`;
-      const after = await cacheLookups(server.base);
-      const snapshotsAfter = await cacheLookups(server.base, 'register_snapshot');
-      const pagesAfter = await cacheLookups(server.base, 'procurement_page');
-      const searchesAfter = await cacheLookups(server.base, 'register_search');
+      const lookupsAfter = await cacheLookups(server.base);
+      // Each cache's lookups during the mix: hits, misses and both.
+      const during = (cache: string) => {
+        const hit = lookupsAfter(cache).hit - lookupsBefore(cache).hit;
+        const miss = lookupsAfter(cache).miss - lookupsBefore(cache).miss;
+        return { hit, miss, all: hit + miss };
+      };
       // Procurement pages answered from the page cache (decision 0914).
-      const pageLookups = pagesAfter.hit + pagesAfter.miss - pagesBefore.hit - pagesBefore.miss;
-      const pageRate = pageLookups === 0 ? '' : `; page cache hit rate ${((100 * (pagesAfter.hit - pagesBefore.hit)) / pageLookups).toFixed(0)} % of ${pageLookups} pages`;
-      // Misses cut from a register snapshot (decision 0913) and snapshots read for them.
-      const snapshotLookups = snapshotsAfter.hit + snapshotsAfter.miss - snapshotsBefore.hit - snapshotsBefore.miss;
-      // Of the searches cut from a snapshot, those that asked the database for their ids (decision 0916).
-      const searchLookups = searchesAfter.hit + searchesAfter.miss - searchesBefore.hit - searchesBefore.miss;
-      const searched = searchLookups === 0 ? '' : ` (${searchesAfter.miss - searchesBefore.miss} of their ${searchLookups} searches asked the database)`;
-      const snapshots = snapshotLookups === 0 ? '' : `, ${snapshotsAfter.miss - snapshotsBefore.miss} register snapshots read for the ${snapshotLookups} misses${searched}`;
-      const hits = after.hit - before.hit;
-      const misses = after.miss - before.miss;
-      const lookups = hits + misses;
-      const hitRate = lookups === 0 ? 'no cache' : `list cache hit rate ${((100 * hits) / lookups).toFixed(0)} % of ${lookups} lists${snapshots}${pageRate}`;
+      const pages = during('procurement_page');
+      const pageRate = pages.all === 0 ? '' : `; page cache hit rate ${((100 * pages.hit) / pages.all).toFixed(0)} % of ${pages.all} pages`;
+      // Misses cut from a register snapshot (decision 0913) and snapshots read for them; of their
+      // searches, those that asked the database for their ids (decision 0916).
+      const snapshotLookups = during('register_snapshot');
+      const searches = during('register_search');
+      const searched = searches.all === 0 ? '' : ` (${searches.miss} of their ${searches.all} searches asked the database)`;
+      const snapshots = snapshotLookups.all === 0 ? '' : `, ${snapshotLookups.miss} register snapshots read for the ${snapshotLookups.all} misses${searched}`;
+      const lists = during('register_list');
+      const hitRate = lists.all === 0 ? 'no cache' : `list cache hit rate ${((100 * lists.hit) / lists.all).toFixed(0)} % of ${lists.all} lists${snapshots}${pageRate}`;
       figures.push({
         name: label,
         requestsPerSecond: result.requestsPerSecond,

@@ -196,12 +196,12 @@ export async function runMix(base: string, mix: Mix, options: { connections: num
   };
 }
 
-/** The server's register list cache lookups so far, from GET /metrics. */
-export async function cacheLookups(base: string, cache = 'register_list'): Promise<{ hit: number; miss: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const count = (result: string) => {
-    const line = text.split('\n').find((l) => l.startsWith('hansyn_cache_lookups_total{') && l.includes(`cache="${cache}"`) && l.includes(`result="${result}"`));
+/** The server's cache lookups so far, from one read of GET /metrics: hits and misses per cache name. */
+export async function cacheLookups(base: string): Promise<(cache: string) => { hit: number; miss: number }> {
+  const lines = (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((l) => l.startsWith('hansyn_cache_lookups_total{'));
+  const count = (cache: string, result: string) => {
+    const line = lines.find((l) => l.includes(`cache="${cache}"`) && l.includes(`result="${result}"`));
     return line === undefined ? 0 : Number(line.split(' ').pop());
   };
-  return { hit: count('hit'), miss: count('miss') };
+  return (cache) => ({ hit: count(cache, 'hit'), miss: count(cache, 'miss') });
 }
